@@ -1,0 +1,10 @@
+import { z } from "zod";
+
+/** Ordered from least to most: each role can do everything the ones before it can. */
+export const ROLES = ["viewer", "technician", "approver", "admin"] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export function roleAtLeast(role: Role, minimum: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(minimum);
+}

@@ -1,0 +1,48 @@
+import { fileURLToPath } from "node:url";
+import tailwindcss from "@tailwindcss/vite";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+const alias = {
+  "@": fileURLToPath(new URL("./src", import.meta.url)),
+  "@server": fileURLToPath(new URL("./server", import.meta.url)),
+};
+
+// The API server listens on PORT (default 8080); in dev, Vite proxies /api to it.
+const apiPort = process.env.PORT ?? "8080";
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  resolve: { alias },
+  server: {
+    host: "127.0.0.1",
+    port: 5173,
+    proxy: { "/api": `http://127.0.0.1:${apiPort}` },
+  },
+  build: { outDir: "dist", sourcemap: false, chunkSizeWarningLimit: 700 },
+  test: {
+    // Any console.error during a test fails it (see src/testing/setup.ts, server/testing/setup.ts).
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "server",
+          environment: "node",
+          include: ["server/**/*.test.ts", "scripts/**/*.test.ts"],
+          setupFiles: ["server/testing/setup.ts"],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "web",
+          environment: "jsdom",
+          include: ["src/**/*.test.{ts,tsx}"],
+          setupFiles: ["src/testing/setup.ts"],
+          testTimeout: 20_000,
+        },
+      },
+    ],
+  },
+});
