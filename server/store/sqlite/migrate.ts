@@ -1,0 +1,49 @@
+import type { Database } from "better-sqlite3";
+import type { Migration } from "../migrations/migration";
+
+/**
+ * Applies every migration newer than the database, each in its own transaction, and records it in
+ * `schema_migrations`. Refuses a database written by a newer version of RMM Deck: running old code
+ * on a newer schema could corrupt it.
+ */
+export function runMigrations(db: Database, migrations: readonly Migration[], now: number): number[] {
+  assertOrdered(migrations);
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  )`);
+  const row = db.prepare("SELECT MAX(version) AS version FROM schema_migrations").get() as {
+    version: number | null;
+  };
+  const current = row.version ?? 0;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new Error(
+      `The database is at schema version ${current}, newer than this RMM Deck knows (${latest}). ` +
+        "Upgrade RMM Deck or point DATA_DIR at another folder.",
+    );
+  }
+  const record = db.prepare(
+    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+  );
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      migration.up(db);
+      record.run(migration.version, migration.name, now);
+    })();
+    applied.push(migration.version);
+  }
+  return applied;
+}
+
+function assertOrdered(migrations: readonly Migration[]) {
+  migrations.forEach((m, i) => {
+    const previous = migrations[i - 1];
+    if (previous && m.version <= previous.version) {
+      throw new Error(`Migration ${m.name} (${m.version}) is out of order.`);
+    }
+  });
+}

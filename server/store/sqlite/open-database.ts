@@ -1,0 +1,19 @@
+import fs from "node:fs";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import type { Database } from "better-sqlite3";
+
+export const DATABASE_FILE = "rmm-deck.db";
+
+/** Opens (creating the folder and file if needed) the database with the pragmas we rely on. */
+export function openDatabase(dataDir: string): Database {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new BetterSqlite3(path.join(dataDir, DATABASE_FILE));
+  // WAL lets readers proceed while a write is in progress; busy_timeout waits for a lock instead of
+  // failing at once when the CLI and the server touch the database together.
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  return db;
+}

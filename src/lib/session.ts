@@ -1,0 +1,46 @@
+import { queryOptions } from "@tanstack/react-query";
+import { createContext, use } from "react";
+import { MeSchema, type SessionUser } from "@server/contract/auth";
+import { roleAtLeast, type Role } from "@server/contract/roles";
+import { apiFetch, isApiRequestError } from "./api-client";
+
+/**
+ * The signed-in user, shared by the shell and every feature (features cannot import features/auth).
+ * The "me" query answers null when nobody is signed in, so a 401 is a state, not an error.
+ */
+export const sessionQueries = {
+  all: () => ["auth"] as const,
+  me: () =>
+    queryOptions({
+      queryKey: [...sessionQueries.all(), "me"] as const,
+      queryFn: async ({ signal }): Promise<SessionUser | null> => {
+        try {
+          const { user } = await apiFetch("/api/me", { schema: MeSchema, signal });
+          return user;
+        } catch (error) {
+          if (isApiRequestError(error, 401)) return null;
+          throw error;
+        }
+      },
+      staleTime: 5 * 60_000,
+    }),
+};
+
+export const SessionContext = createContext<SessionUser | null>(null);
+
+/** The signed-in user. Only valid inside the signed-in part of the app (the shell). */
+export function useCurrentUser(): SessionUser {
+  const user = use(SessionContext);
+  if (!user) throw new Error("useCurrentUser() is only available inside the signed-in shell.");
+  return user;
+}
+
+export function useHasRole(minimum: Role): boolean {
+  return roleAtLeast(useCurrentUser().role, minimum);
+}
+
+/** Where to send someone who must sign in first; `next` brings them back afterwards. */
+export function loginPath(next?: string): string {
+  if (!next || next === "/" || next.startsWith("/login")) return "/login";
+  return `/login?next=${encodeURIComponent(next)}`;
+}
