@@ -1,19 +1,58 @@
 import { Hono } from "hono";
+import { requestId } from "hono/request-id";
 import type { AppEnv } from "./app-env";
+import type { Services } from "./compose";
+import { createCsrfMiddleware } from "./middleware/csrf";
 import { notFoundJson, onErrorJson } from "./middleware/errors";
+import { createSecurityHeaders } from "./middleware/security-headers";
+import { createSessionMiddleware } from "./middleware/session";
+import { mountSpa } from "./middleware/spa";
+import { createAuthRoutes } from "./routes/auth-routes";
+import { createDeviceRoutes } from "./routes/device-routes";
+import { createEventRoutes } from "./routes/event-routes";
+import { createFleetRoutes } from "./routes/fleet-routes";
+import { createHealthRoutes } from "./routes/health-routes";
+import { createSiteRoutes } from "./routes/site-routes";
+import { createSoftwareRoutes } from "./routes/software-routes";
+import { createUserRoutes } from "./routes/user-routes";
+import { createViewRoutes } from "./routes/view-routes";
+
+export type AppDeps = Pick<
+  Services,
+  "config" | "clock" | "logger" | "store" | "gateway" | "datto" | "fleet" | "software"
+> & {
+  /** The built SPA (vite's dist/) to serve beside the API; omitted in API-only tests. */
+  spaRoot?: string;
+};
 
 /**
  * createApp(deps) builds the whole HTTP surface from its dependencies. Nothing here reads the
- * environment or opens files: main.ts wires real parts, tests wire temp stores and the simulator.
+ * environment or opens sockets: main.ts wires real parts, tests wire temp stores and the simulator.
  */
-export type AppDeps = Record<string, never>;
+export function createApp(deps: AppDeps) {
+  const { config, clock, logger, store, gateway, datto, fleet, software } = deps;
 
-export function createApp(_deps: AppDeps) {
+  const api = new Hono<AppEnv>()
+    .route("/health", createHealthRoutes({ gateway, mode: config.mode }))
+    .route("/", createAuthRoutes({ store, clock, config, logger }))
+    .route("/users", createUserRoutes({ store, clock }))
+    .route("/events", createEventRoutes({ store }))
+    .route("/sites", createSiteRoutes({ fleet, datto }))
+    .route("/devices", createDeviceRoutes({ fleet, datto, clock, udfLabels: store.udfLabels, software }))
+    .route("/fleet", createFleetRoutes({ fleet, datto, udfLabels: store.udfLabels, events: store.events }))
+    .route("/views", createViewRoutes({ savedViews: store.savedViews }))
+    .route("/software", createSoftwareRoutes({ software }));
+  api.notFound(notFoundJson);
+
   const app = new Hono<AppEnv>();
-  const api = new Hono<AppEnv>().notFound(notFoundJson);
+  app.use("*", createSecurityHeaders({ secure: config.secureCookies }));
+  app.use("/api/*", requestId());
+  app.use("/api/*", createCsrfMiddleware());
+  app.use("/api/*", createSessionMiddleware({ store, clock, secureCookies: config.secureCookies }));
   const routes = app.route("/api", api);
-  app.notFound(notFoundJson);
   app.onError(onErrorJson);
+  if (deps.spaRoot) mountSpa(app, deps.spaRoot);
+  app.notFound(notFoundJson);
   return routes;
 }
 

@@ -1,5 +1,8 @@
 import type { Role } from "../contract/roles";
 import type { AuditEvent, User } from "../contract/users";
+import type { FleetSnapshotRepo } from "./sqlite/fleet-snapshot-repo";
+import type { SavedViewRepo } from "./sqlite/saved-view-repo";
+import type { UdfLabelRepo } from "./sqlite/udf-label-repo";
 
 /**
  * The persistence port. Routes and services depend on this interface, never on SQLite, so a server
@@ -15,6 +18,9 @@ export interface Store {
   sessions: SessionRepo;
   loginAttempts: LoginAttemptRepo;
   events: EventRepo;
+  fleetSnapshots: FleetSnapshotRepo;
+  savedViews: SavedViewRepo;
+  udfLabels: UdfLabelRepo;
   close(): void;
 }
 
@@ -53,7 +59,7 @@ export interface SessionRepo {
   revoke(idHash: string): void;
   /** Returns how many sessions were revoked. */
   revokeAllForUser(userId: string): number;
-  /** Deletes sessions last seen before `idleBefore` or created before `createdBefore`. */
+  /** Deletes sessions last seen at or before `idleBefore` or created at or before `createdBefore`. */
   deleteExpired(idleBefore: number, createdBefore: number): number;
 }
 

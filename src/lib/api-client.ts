@@ -115,3 +115,15 @@ export async function apiFetch(
   }
   return parseResponse(res, schema);
 }
+
+/** A sentence for a person, whatever went wrong (API error, network failure, unexpected payload). */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiRequestError) return error.message;
+  if (error instanceof TypeError) {
+    return "Could not reach the RMM Deck server. Check your connection and try again.";
+  }
+  if (error instanceof Error && error.name === "ZodError") {
+    return "The server sent an answer this screen does not understand.";
+  }
+  return "Something went wrong.";
+}

@@ -1,6 +1,7 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
-import { afterEach } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { resetTestApp, server } from "./msw-server";
 
 // Any console.error during a component test fails it (React warnings included).
 let errors: unknown[][] = [];
@@ -9,9 +10,15 @@ console.error = (...args: unknown[]) => {
   errors.push(args);
   original(...args);
 };
-afterEach(() => {
+
+// Every /api/* request goes to the real server app; anything else unhandled fails the test.
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(async () => {
   cleanup();
+  await resetTestApp();
   const seen = errors;
   errors = [];
-  if (seen.length > 0) throw new Error(`console.error was called during the test: ${String(seen[0]?.[0])}`);
+  if (seen.length > 0)
+    throw new Error(`console.error was called during the test: ${String(seen[0]?.[0])}`);
 });
+afterAll(() => server.close());

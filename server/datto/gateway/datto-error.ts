@@ -20,6 +20,8 @@ export interface DattoErrorOptions {
   retryAt?: number;
   /** Datto's own explanation (e.g. for a 400), already checked to be short, plain text. */
   upstreamMessage?: string;
+  /** A write that failed in a way that leaves its effect unknown (timeout, 5xx, dropped link). */
+  outcomeUnknown?: boolean;
 }
 
 export class DattoError extends Error {
@@ -28,6 +30,7 @@ export class DattoError extends Error {
   readonly status?: number;
   readonly retryAt?: number;
   readonly upstreamMessage?: string;
+  readonly outcomeUnknown: boolean;
 
   constructor(kind: DattoErrorKind, message: string, options: DattoErrorOptions = {}) {
     super(message);
@@ -35,6 +38,7 @@ export class DattoError extends Error {
     if (options.status !== undefined) this.status = options.status;
     if (options.retryAt !== undefined) this.retryAt = options.retryAt;
     if (options.upstreamMessage !== undefined) this.upstreamMessage = options.upstreamMessage;
+    this.outcomeUnknown = options.outcomeUnknown ?? false;
   }
 }
 

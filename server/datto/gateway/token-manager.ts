@@ -56,8 +56,10 @@ export function createTokenManager(options: TokenManagerOptions) {
 
   async function requestToken(): Promise<Token> {
     requests += 1;
-    const deadline = createDeadline(clock, options.timeoutMs, () =>
-      new DattoError("timeout", "Datto token request timed out."),
+    const deadline = createDeadline(
+      clock,
+      options.timeoutMs,
+      () => new DattoError("timeout", "Datto token request timed out."),
     );
     const body = new URLSearchParams({
       grant_type: "password",
@@ -114,14 +116,18 @@ export function createTokenManager(options: TokenManagerOptions) {
     }
   }
 
+  const inRejectedPause = () => rejectedAt !== null && clock.now() - rejectedAt < REJECTED_RETRY_MS;
+
   return {
+    /** Throws at once while rejected credentials wait for their next (once a minute) try. */
+    assertUsable() {
+      if (!inFlight && inRejectedPause()) throw rejectedError();
+    },
     /** A valid access token, asking Datto for one only when needed (one request for any number). */
     async get(signal?: AbortSignal): Promise<string> {
       if (token && isFresh(token)) return token.value;
       if (!inFlight) {
-        if (rejectedAt !== null && clock.now() - rejectedAt < REJECTED_RETRY_MS) {
-          throw rejectedError();
-        }
+        if (inRejectedPause()) throw rejectedError();
         inFlight = requestToken()
           .then((t) => (token = t))
           .finally(() => (inFlight = null));

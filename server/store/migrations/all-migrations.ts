@@ -1,4 +1,5 @@
 import { accountsMigration } from "./001-accounts";
+import { fleetMigration } from "./002-fleet";
 import type { Migration } from "./migration";
 
 /**
@@ -6,4 +7,4 @@ import type { Migration } from "./migration";
  * exporting a `Migration` with the next version number, and append it here. That is all; the store
  * applies pending ones at start-up and records them in `schema_migrations`.
  */
-export const ALL_MIGRATIONS: readonly Migration[] = [accountsMigration];
+export const ALL_MIGRATIONS: readonly Migration[] = [accountsMigration, fleetMigration];

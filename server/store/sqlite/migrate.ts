@@ -6,7 +6,11 @@ import type { Migration } from "../migrations/migration";
  * `schema_migrations`. Refuses a database written by a newer version of RMM Deck: running old code
  * on a newer schema could corrupt it.
  */
-export function runMigrations(db: Database, migrations: readonly Migration[], now: number): number[] {
+export function runMigrations(
+  db: Database,
+  migrations: readonly Migration[],
+  now: number,
+): number[] {
   assertOrdered(migrations);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,

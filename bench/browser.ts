@@ -1,0 +1,196 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium, type Page } from "playwright-core";
+import { median } from "./table";
+
+/**
+ * Browser-side measures of the device browser against an already running server whose demo tenant
+ * holds ~50,000 devices: first rows, filter and sort latency, DOM row count while scrolling, and
+ * the initial JS size. Timings are taken inside the page (performance.now), so Playwright's own
+ * round trips do not count.
+ */
+export type BrowserBenchRow = { name: string; value: number; unit: string; note?: string };
+export type BrowserBenchOptions = { baseUrl: string; username: string; password: string };
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const GRID = '[role="grid"][aria-label="Devices"]';
+const DATA_ROW = `${GRID} [role="row"][data-row-index]`;
+const TIMEOUT_MS = 10_000;
+
+// The same flags as playwright.config.ts: Debian's Chromium in a container.
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+async function signIn(page: Page, opts: BrowserBenchOptions) {
+  await page.goto(`${opts.baseUrl}/login`);
+  await page.getByLabel("Username").fill(opts.username);
+  await page.getByLabel("Password").fill(opts.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: TIMEOUT_MS });
+}
+
+/** ms from navigation start until the first real (non-skeleton) device row is in the DOM. */
+async function firstRowsMs(page: Page, baseUrl: string): Promise<number> {
+  await page.goto(`${baseUrl}/devices`);
+  await page.waitForSelector(DATA_ROW, { timeout: TIMEOUT_MS });
+  return page.evaluate(() => performance.now());
+}
+
+/**
+ * Arms a watcher: from the next `event` on `selector` until the visible rows (and the count line)
+ * differ from now. Resolves with the elapsed ms, or -1 when nothing changed within the timeout.
+ */
+async function timeUntilRowsChange(page: Page, event: "input" | "click", act: () => Promise<void>) {
+  await page.evaluate(
+    ({ grid, event, timeout }) => {
+      const signature = () => {
+        const rows = [...document.querySelectorAll(`${grid} [role="row"][data-row-index]`)].slice(0, 8);
+        const main = document.querySelector("main")?.querySelector("p")?.textContent ?? "";
+        return main + "|" + rows.map((r) => r.textContent).join("|");
+      };
+      const w = window as unknown as { __bench: Promise<number> };
+      w.__bench = new Promise<number>((resolve) => {
+        const before = signature();
+        let start = -1;
+        const done = (value: number) => {
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(value);
+        };
+        document.addEventListener(event, () => (start = performance.now()), { capture: true, once: true });
+        const observer = new MutationObserver(() => {
+          const hasSkeleton = document.querySelector(`${grid} [data-skeleton-row]`) !== null;
+          if (start >= 0 && !hasSkeleton && signature() !== before) done(performance.now() - start);
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        const timer = setTimeout(() => done(-1), timeout);
+      });
+    },
+    { grid: GRID, event, timeout: TIMEOUT_MS },
+  );
+  await act();
+  return page.evaluate(() => (window as unknown as { __bench: Promise<number> }).__bench);
+}
+
+async function settle(page: Page) {
+  await page.waitForSelector(DATA_ROW, { timeout: TIMEOUT_MS });
+  await page.waitForTimeout(300);
+}
+
+async function filterMs(page: Page, terms: string[]): Promise<number[]> {
+  const search = page.getByRole("searchbox", { name: "Search devices" });
+  const times: number[] = [];
+  for (const term of terms) {
+    await search.fill("");
+    await settle(page);
+    const ms = await timeUntilRowsChange(page, "input", () => search.fill(term));
+    if (ms >= 0) times.push(ms);
+  }
+  await search.fill("");
+  await settle(page);
+  return times;
+}
+
+async function sortMs(page: Page, headers: string[], rounds: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i += 1) {
+    const name = headers[i % headers.length]!;
+    const button = page.locator(`${GRID} [role="columnheader"] button`, { hasText: name });
+    const ms = await timeUntilRowsChange(page, "click", () => button.click());
+    if (ms >= 0) times.push(ms);
+    await settle(page);
+  }
+  return times;
+}
+
+async function maxRowsWhileScrolling(page: Page): Promise<number> {
+  return page.evaluate(async (grid) => {
+    const el = document.querySelector<HTMLElement>(grid)!;
+    const count = () => el.querySelectorAll('[role="row"]').length;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+    let max = count();
+    const steps = [0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 1];
+    for (let top = 0; top < 20_000; top += 900) {
+      el.scrollTop = top;
+      await frame();
+      max = Math.max(max, count());
+    }
+    for (const f of steps) {
+      el.scrollTop = f * el.scrollHeight;
+      await frame();
+      await frame();
+      max = Math.max(max, count());
+    }
+    return max;
+  }, GRID);
+}
+
+/** gzip size of the JS index.html loads up front (entry module + modulepreloads). */
+function initialJsGzipBytes(): { bytes: number; files: number } {
+  const dist = path.join(repoRoot, "dist");
+  const html = readFileSync(path.join(dist, "index.html"), "utf8");
+  const srcs = [
+    ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((m) => m[1]!);
+  const unique = [...new Set(srcs)];
+  const bytes = unique.reduce((sum, src) => sum + gzipSync(readFileSync(path.join(dist, src))).length, 0);
+  return { bytes, files: unique.length };
+}
+
+export async function benchBrowser(opts: BrowserBenchOptions): Promise<BrowserBenchRow[]> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const loginJs: string[] = [];
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "script") loginJs.push(new URL(r.url()).pathname);
+    });
+    await signIn(page, opts);
+    const shellScripts = [...new Set(loginJs)];
+
+    await firstRowsMs(page, opts.baseUrl); // warm the server and the HTTP cache
+    const first: number[] = [];
+    for (let i = 0; i < 5; i += 1) first.push(await firstRowsMs(page, opts.baseUrl));
+
+    const hostnames = await page.$$eval(DATA_ROW, (rows) =>
+      rows.map((r) => r.querySelector('[role="gridcell"]:nth-child(2)')?.textContent ?? "").filter(Boolean),
+    );
+    const terms = hostnames.slice(0, 10).map((h, i) => h.slice(0, 3 + (i % 4)));
+    const filters = await filterMs(page, terms);
+    const sorts = await sortMs(page, ["Last seen", "Site", "Last user", "Hostname"], 10);
+    const maxRows = await maxRowsWhileScrolling(page);
+    const js = initialJsGzipBytes();
+    const loadedBytes = shellScripts.reduce((sum, p) => {
+      try {
+        return sum + gzipSync(readFileSync(path.join(repoRoot, "dist", p))).length;
+      } catch {
+        return sum;
+      }
+    }, 0);
+
+    return [
+      { name: "devices: first rows after navigation (median of 5)", value: median(first), unit: "ms", note: "target < 1500" },
+      { name: "devices: filter keystroke to rows updated (median)", value: median(filters), unit: "ms", note: `n=${filters.length}, target < 200` },
+      { name: "devices: sort click to rows updated (median)", value: median(sorts), unit: "ms", note: `n=${sorts.length}, target < 250` },
+      { name: "devices: max row elements in DOM while scrolling", value: maxRows, unit: "rows", note: "target <= 100" },
+      { name: "initial JS (index.html entry + modulepreloads), gzip", value: Math.round(js.bytes / 1024), unit: "KB", note: `${js.files} files, target < 200` },
+      { name: "JS loaded by login page + shell, gzip", value: Math.round(loadedBytes / 1024), unit: "KB", note: `${shellScripts.length} files` },
+    ];
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,93 @@
+import { expect, test, type Page } from "@playwright/test";
+import axe from "axe-core";
+
+/**
+ * Sign-in, role-based navigation and sign-out against the real server in demo mode, plus an
+ * accessibility check (axe-core) of the login page and the shell.
+ */
+const DEMO_USERS = [
+  { username: "admin", seesUsers: true },
+  { username: "approver", seesUsers: false },
+  { username: "technician", seesUsers: false },
+  { username: "viewer", seesUsers: false },
+] as const;
+
+async function signIn(page: Page, username: string, password = "demo") {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+async function seriousViolations(page: Page) {
+  // The CSP allows no inline scripts; this test context bypasses it to inject axe (see use below).
+  await page.addScriptTag({ content: axe.source });
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, {
+      resultTypes: ["violations"],
+    }),
+  );
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+test.use({ bypassCSP: true });
+
+for (const { username, seesUsers } of DEMO_USERS) {
+  test(`${username} signs in, sees the right navigation and signs out`, async ({ page }) => {
+    await signIn(page, username);
+    const account = page.getByRole("button", { name: `Account: ${username}` });
+    await expect(account).toBeVisible();
+    await expect(page.getByText("Demo mode: simulated tenant")).toBeAttached();
+    const usersLink = page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Users" });
+    if (seesUsers) {
+      await usersLink.click();
+      await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+    } else {
+      await expect(usersLink).toHaveCount(0);
+    }
+
+    await account.click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+
+    await page.goto("/admin/users");
+    await expect(page).toHaveURL(/\/login\?next=%2Fadmin%2Fusers$/);
+  });
+}
+
+test("a wrong password shows the server's message", async ({ page }) => {
+  await signIn(page, "viewer", "not-the-password");
+  await expect(page.getByRole("alert")).toContainText("Wrong username or password.");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("the demo accounts fill the form with one click", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: /demo account technician/ }).click();
+  await expect(page.getByLabel("Username")).toHaveValue("technician");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Account: technician" })).toBeVisible();
+});
+
+test("the login page has no serious accessibility violations", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("the shell has no serious accessibility violations, in light and dark", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/admin/users");
+  await expect(page.getByRole("table", { name: /Users who can sign in/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole("button", { name: "Account: admin" }).click();
+  await page.getByRole("menuitemradio", { name: "Dark" }).click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await page.getByRole("button", { name: /Datto status/ }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -1,0 +1,45 @@
+import type { SessionUser } from "../contract/auth";
+import type { Clock } from "../lib/clock";
+import type { Store } from "../store/store";
+import { createLoginThrottle, type DEFAULT_THROTTLE } from "./login-throttle";
+import { verifyAgainstDummy, verifyPassword } from "./password";
+
+export type AuthenticateResult =
+  | { outcome: "ok"; user: SessionUser }
+  | { outcome: "invalid" }
+  | { outcome: "throttled"; retryAt: number };
+
+/**
+ * Checks a username and password. Unknown users, disabled users and wrong passwords all spend one
+ * scrypt computation and give the same "invalid" outcome, so neither the answer nor its timing says
+ * which usernames exist.
+ */
+export function createAuthenticator(deps: {
+  store: Store;
+  clock: Clock;
+  throttle?: typeof DEFAULT_THROTTLE;
+}) {
+  const { store, clock } = deps;
+  const throttle = createLoginThrottle({ store, clock, rules: deps.throttle });
+
+  return async function authenticate(input: {
+    username: string;
+    password: string;
+    ip: string;
+  }): Promise<AuthenticateResult> {
+    const retryAt = throttle.lockedUntil(input.username, input.ip);
+    if (retryAt !== null) return { outcome: "throttled", retryAt };
+
+    const record = store.users.findByUsername(input.username);
+    const matches = record
+      ? await verifyPassword(input.password, record.passwordHash)
+      : await verifyAgainstDummy(input.password);
+    if (!record || !matches || record.disabled) {
+      throttle.recordFailure(input.username, input.ip);
+      return { outcome: "invalid" };
+    }
+    throttle.recordSuccess(input.username);
+    store.users.recordLogin(record.id, clock.now());
+    return { outcome: "ok", user: { id: record.id, username: record.username, role: record.role } };
+  };
+}

@@ -1,0 +1,91 @@
+import { seedDemoUsers } from "./auth/seed-demo-users";
+import { createDattoApi, type DattoApi } from "./datto/api/create-datto-api";
+import { createDattoGateway } from "./datto/gateway/create-gateway";
+import type { DattoGateway } from "./datto/gateway/types";
+import { createSimulator, type Simulator } from "./datto/simulator/create-simulator";
+import type { AppConfig } from "./env";
+import { createFleetIndex, type FleetIndex } from "./fleet/fleet-index";
+import { createSoftwareSearch, type SoftwareSearch } from "./fleet/software-search";
+import { systemClock, type Clock } from "./lib/clock";
+import { createLogger, type Logger } from "./lib/logger";
+import { createSqliteStore } from "./store/sqlite/create-sqlite-store";
+import type { Store } from "./store/store";
+
+/** Everything the HTTP app needs, built once per process (or per test). */
+export interface Services {
+  config: AppConfig;
+  clock: Clock;
+  logger: Logger;
+  store: Store;
+  gateway: DattoGateway;
+  datto: DattoApi;
+  fleet: FleetIndex;
+  software: SoftwareSearch;
+  /** The in-process simulated tenant in demo mode (and tests), null against a live tenant. */
+  simulator: Simulator | null;
+  close(): Promise<void>;
+}
+
+export interface ServiceOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  /** Use this simulator as the vendor instead of building one (tests). */
+  simulator?: Simulator;
+  /** The fetch used to reach a live tenant (default: global fetch). */
+  upstreamFetch?: typeof fetch;
+}
+
+/**
+ * The composition root. Demo mode (no Datto credentials) puts an in-process simulated tenant
+ * behind the very same gateway a live tenant gets, so demo, tests and production share one path.
+ */
+export async function createServices(config: AppConfig, overrides: ServiceOverrides = {}): Promise<Services> {
+  const clock = overrides.clock ?? systemClock;
+  const secrets = config.datto ? [config.datto.apiKey, config.datto.apiSecret] : [];
+  const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets });
+
+  const simulator =
+    config.mode === "demo"
+      ? (overrides.simulator ??
+        createSimulator({ seed: config.demo.seed, devices: config.demo.devices, clock, enableControl: false }))
+      : null;
+  const upstream = simulator
+    ? {
+        baseUrl: simulator.apiBaseUrl,
+        apiKey: simulator.credentials.apiKey,
+        apiSecret: simulator.credentials.apiSecret,
+        fetch: simulator.fetch as typeof fetch,
+      }
+    : { ...config.datto!, fetch: overrides.upstreamFetch ?? fetch };
+
+  const store = createSqliteStore({ dataDir: config.dataDir, clock });
+  if (config.mode === "demo") await seedDemoUsers(store);
+
+  const gateway = createDattoGateway({
+    ...upstream,
+    clock,
+    logger,
+    readsPerMinute: config.budget.readsPerMinute,
+    writesPerOperationPerMinute: config.budget.writesPerOperationPerMinute,
+  });
+  const datto = createDattoApi(gateway);
+  const fleet = createFleetIndex({ datto, clock, logger, snapshots: store.fleetSnapshots });
+  const software = createSoftwareSearch({ datto, fleet, clock, logger });
+
+  return {
+    config,
+    clock,
+    logger,
+    store,
+    gateway,
+    datto,
+    fleet,
+    software,
+    simulator,
+    async close() {
+      software.stop();
+      await fleet.stop();
+      store.close();
+    },
+  };
+}

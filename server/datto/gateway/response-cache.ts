@@ -1,0 +1,130 @@
+import type { Clock } from "../../lib/clock";
+import type { Logger } from "../../lib/logger";
+import { DattoError, UNAVAILABLE_KINDS } from "./datto-error";
+import { raceSignal } from "./deadline";
+import type { Fresh } from "./types";
+
+interface Entry {
+  data: unknown;
+  fetchedAt: number;
+  path: string;
+}
+
+interface InFlight {
+  promise: Promise<Entry>;
+  controller: AbortController;
+  waiters: number;
+  discard: boolean;
+  path: string;
+}
+
+export interface CachedReadOptions {
+  maxAgeMs: number;
+  staleWhileRevalidateMs: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Bounded LRU of parsed answers with stale-while-revalidate and request coalescing: N callers asking
+ * for the same key while it loads share one upstream call. When Datto is unreachable, an old answer
+ * is served marked stale instead of an error.
+ */
+export function createResponseCache(clock: Clock, logger: Logger, maxEntries: number) {
+  const entries = new Map<string, Entry>();
+  const inFlight = new Map<string, InFlight>();
+  const stats = { hits: 0, misses: 0, coalesced: 0, staleServed: 0 };
+
+  const store = (key: string, entry: Entry) => {
+    entries.delete(key);
+    entries.set(key, entry);
+    while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+  };
+
+  function load(key: string, path: string, loader: (signal: AbortSignal) => Promise<unknown>) {
+    const running = inFlight.get(key);
+    if (running) {
+      stats.coalesced += 1;
+      return running;
+    }
+    stats.misses += 1;
+    const controller = new AbortController();
+    const flight: InFlight = { controller, waiters: 0, discard: false, path, promise: null! };
+    flight.promise = loader(controller.signal)
+      .then((data) => {
+        const entry = { data, fetchedAt: clock.now(), path };
+        if (!flight.discard) store(key, entry);
+        return entry;
+      })
+      .finally(() => {
+        if (inFlight.get(key) === flight) inFlight.delete(key);
+      });
+    // Waiters get the rejection through their own race; this only keeps an abandoned load quiet.
+    flight.promise.catch(() => undefined);
+    inFlight.set(key, flight);
+    return flight;
+  }
+
+  /** Waits for a shared load; the load is aborted only when every waiter has given up. */
+  async function wait(flight: InFlight, signal: AbortSignal | undefined): Promise<Entry> {
+    flight.waiters += 1;
+    const onAbort = () => {
+      flight.waiters -= 1;
+      if (flight.waiters === 0) flight.controller.abort(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      return await raceSignal(flight.promise, signal);
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+      if (!signal?.aborted) flight.waiters -= 1;
+    }
+  }
+
+  return {
+    async read<T>(
+      key: string,
+      path: string,
+      options: CachedReadOptions,
+      loader: (signal: AbortSignal) => Promise<T>,
+    ): Promise<Fresh<T>> {
+      const cached = entries.get(key);
+      const age = cached ? clock.now() - cached.fetchedAt : Infinity;
+      if (cached && age < options.maxAgeMs) {
+        stats.hits += 1;
+        store(key, cached);
+        return { data: cached.data as T, fetchedAt: cached.fetchedAt, stale: false };
+      }
+      if (cached && age < options.maxAgeMs + options.staleWhileRevalidateMs) {
+        stats.hits += 1;
+        const flight = load(key, path, loader);
+        flight.waiters += 1; // the refresh itself: callers joining it later cannot cancel it
+        flight.promise.catch((error: unknown) =>
+          logger.debug("background refresh failed", { kind: (error as DattoError).kind }),
+        );
+        return { data: cached.data as T, fetchedAt: cached.fetchedAt, stale: false };
+      }
+      try {
+        const entry = await wait(load(key, path, loader), options.signal);
+        return { data: entry.data as T, fetchedAt: entry.fetchedAt, stale: false };
+      } catch (error) {
+        if (cached && error instanceof DattoError && UNAVAILABLE_KINDS.has(error.kind)) {
+          stats.staleServed += 1;
+          return { data: cached.data as T, fetchedAt: cached.fetchedAt, stale: true };
+        }
+        throw error;
+      }
+    },
+    invalidate(prefix: string) {
+      for (const [key, entry] of entries) if (entry.path.startsWith(prefix)) entries.delete(key);
+      for (const [key, flight] of inFlight) {
+        if (flight.path.startsWith(prefix)) {
+          flight.discard = true;
+          inFlight.delete(key);
+        }
+      }
+    },
+    stats: () => ({ entries: entries.size, ...stats }),
+  };
+}
+
+export type ResponseCache = ReturnType<typeof createResponseCache>;

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import {
+  anyRecord,
+  DattoTimestampSchema,
+  flexibleNumber,
+  nullableBoolean,
+  nullableString,
+} from "./common";
+
+export const DATTO_DEVICE_CLASSES = [
+  "device",
+  "printer",
+  "esxihost",
+  "rmmnetworkdevice",
+  "unknown",
+] as const;
+
+export const DattoDeviceTypeSchema = z.looseObject({
+  category: nullableString,
+  type: nullableString,
+});
+
+export const DattoAntivirusSchema = z.looseObject({
+  antivirusProduct: nullableString,
+  /** RunningAndUpToDate | RunningAndNotUpToDate | NotRunning | NotDetected; kept as text. */
+  antivirusStatus: nullableString,
+});
+
+export const DattoPatchManagementSchema = z.looseObject({
+  /** NoPolicy | NoData | RebootRequired | InstallError | ApprovedPending | FullyPatched. */
+  patchStatus: nullableString,
+  patchesApprovedPending: flexibleNumber,
+  patchesNotApproved: flexibleNumber,
+  patchesInstalled: flexibleNumber,
+});
+
+/** UDFs: udf1..udf300 (30 before Datto RMM 14.9); values are text or null. */
+export const DattoUdfSchema = z.record(z.string(), z.unknown()).transform((raw) => {
+  const out: Record<string, string | null> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    out[key] = value == null ? null : typeof value === "string" ? value : String(value);
+  }
+  return out;
+});
+
+/** GET /v2/device/{uid} and the items of the device lists (API.md §6). */
+export const DattoDeviceSchema = z.looseObject({
+  id: flexibleNumber,
+  uid: z.string(),
+  siteId: flexibleNumber,
+  siteUid: nullableString,
+  siteName: nullableString,
+  deviceType: DattoDeviceTypeSchema.nullish(),
+  hostname: nullableString,
+  intIpAddress: nullableString,
+  extIpAddress: nullableString,
+  operatingSystem: nullableString,
+  lastLoggedInUser: nullableString,
+  domain: nullableString,
+  cagVersion: nullableString,
+  displayVersion: nullableString,
+  description: nullableString,
+  a64Bit: nullableBoolean,
+  rebootRequired: nullableBoolean,
+  online: nullableBoolean,
+  suspended: nullableBoolean,
+  deleted: nullableBoolean,
+  lastSeen: DattoTimestampSchema,
+  lastReboot: DattoTimestampSchema,
+  lastAuditDate: DattoTimestampSchema,
+  creationDate: DattoTimestampSchema,
+  udf: DattoUdfSchema.nullish(),
+  snmpEnabled: nullableBoolean,
+  /** device | printer | esxihost | rmmnetworkdevice | unknown; kept as text for future classes. */
+  deviceClass: nullableString,
+  portalUrl: nullableString,
+  webRemoteUrl: nullableString,
+  /** A yyyy-mm-dd string, not a timestamp (API.md §6). */
+  warrantyDate: nullableString,
+  antivirus: DattoAntivirusSchema.nullish(),
+  patchManagement: DattoPatchManagementSchema.nullish(),
+  softwareStatus: nullableString,
+  networkProbe: nullableBoolean,
+  onboardedViaNetworkMonitor: nullableBoolean,
+});
+export type DattoDevice = z.infer<typeof DattoDeviceSchema>;
+
+/** Items of GET /v2/site/{uid}/devices/network-interface: short devices with their NICs. */
+export const DattoDeviceNetworkInterfaceSchema = z.looseObject({
+  id: flexibleNumber,
+  uid: z.string(),
+  hostname: nullableString,
+  intIpAddress: nullableString,
+  extIpAddress: nullableString,
+  nics: z.array(anyRecord).nullish(),
+});
+export type DattoDeviceNetworkInterface = z.infer<typeof DattoDeviceNetworkInterfaceSchema>;

@@ -1,0 +1,58 @@
+import type { Context } from "hono";
+import { recordActivity } from "./activity";
+import { resolveAlert } from "./generate-alerts";
+import { notFound, sendJson, sendPage } from "./responses";
+import { route } from "./route-kit";
+import { alertToWire } from "./serialize";
+import type { SimCore } from "./sim-core";
+import { findDevice, findSite } from "./tenant";
+import type { AlertRec } from "./tenant-types";
+
+function sendAlerts(c: Context, core: SimCore, alerts: readonly AlertRec[], resolved: boolean) {
+  // `muted` filters nothing: muting no longer exists since Datto RMM 8.9.0 (API.md §5).
+  const list = alerts.filter((a) => a.resolved === resolved);
+  return sendPage(c, core, "alerts", list, (a) => alertToWire(core.tenant, a));
+}
+
+function siteAlerts(c: Context, core: SimCore, resolved: boolean) {
+  const site = findSite(core.tenant, c.req.param("siteUid") ?? "");
+  if (!site) return notFound(c, core, "Site");
+  const idx = core.tenant.siteByUid.get(site.uid);
+  const alerts = core.tenant.alerts.filter((a) => core.tenant.devices[a.deviceIdx]?.siteIdx === idx);
+  return sendAlerts(c, core, alerts, resolved);
+}
+
+function deviceAlerts(c: Context, core: SimCore, resolved: boolean) {
+  const device = findDevice(core.tenant, c.req.param("deviceUid") ?? "");
+  if (!device) return notFound(c, core, "Device");
+  return sendAlerts(c, core, core.tenant.alertsByDevice.get(device.idx) ?? [], resolved);
+}
+
+const alertOf = (c: Context, core: SimCore) => core.tenant.alertsByUid.get(c.req.param("alertUid") ?? "");
+
+export const alertRoutes = [
+  route("GET", "/v2/account/alerts/open", "read", (c, core) => sendAlerts(c, core, core.tenant.alerts, false)),
+  route("GET", "/v2/account/alerts/resolved", "read", (c, core) => sendAlerts(c, core, core.tenant.alerts, true)),
+  route("GET", "/v2/site/{siteUid}/alerts/open", "read", (c, core) => siteAlerts(c, core, false)),
+  route("GET", "/v2/site/{siteUid}/alerts/resolved", "read", (c, core) => siteAlerts(c, core, true)),
+  route("GET", "/v2/device/{deviceUid}/alerts/open", "read", (c, core) => deviceAlerts(c, core, false)),
+  route("GET", "/v2/device/{deviceUid}/alerts/resolved", "read", (c, core) => deviceAlerts(c, core, true)),
+  route("GET", "/v2/alert/{alertUid}", "read", (c, core) => {
+    const alert = alertOf(c, core);
+    return alert ? sendJson(c, core, "alert", alertToWire(core.tenant, alert)) : notFound(c, core, "Alert");
+  }),
+  // Resolving answers an empty success body (API.md §5); resolving twice is harmless.
+  route("POST", "/v2/alert/{alertUid}/resolve", { write: "alert-resolve" }, (c, core) => {
+    const alert = alertOf(c, core);
+    if (!alert) return notFound(c, core, "Alert");
+    if (!alert.resolved) {
+      resolveAlert(alert, core.tenant.apiUserName, core.clock.now());
+      recordActivity(core.tenant, { at: core.clock.now(), entity: "DEVICE", category: "alert", action: "resolve", deviceIdx: alert.deviceIdx, details: { alertUid: alert.uid } });
+    }
+    return c.body(null, 200);
+  }),
+  route("POST", "/v2/alert/{alertUid}/mute", { write: "alert-mute" }, (c, core) =>
+    alertOf(c, core) ? c.body(null, 200) : notFound(c, core, "Alert")),
+  route("POST", "/v2/alert/{alertUid}/unmute", { write: "alert-unmute" }, (c, core) =>
+    alertOf(c, core) ? c.body(null, 200) : notFound(c, core, "Alert")),
+];

@@ -1,0 +1,94 @@
+import type { Clock } from "../../lib/clock";
+import { emptyCounters, type SimulatorCounters } from "./counters";
+import { createRateLimiter, DATTO_RATE_LIMITS, type RateLimiter, type RateLimits } from "./rate-limit";
+import { SCENARIOS, type ScenarioName, type ScenarioProfile } from "./scenarios";
+import { buildTenant, type Tenant } from "./tenant";
+import { createWorld, type WorldState } from "./world";
+
+/** Datto's write operations with their own quota (API.md §3), as named in request_rate. */
+export const WRITE_OPERATIONS = [
+  "device-job-create", "alert-resolve", "alert-mute", "alert-unmute", "device-move", "device-udf-set",
+  "device-warranty-set", "site-create", "site-update", "site-proxy-update", "site-proxy-delete",
+  "site-variable-create", "site-variable-update", "site-variable-delete", "account-variable-create",
+  "account-variable-update", "account-variable-delete", "user-reset-api-keys",
+] as const;
+
+export interface CoreOptions {
+  seed: number;
+  devices: number;
+  apiKey: string;
+  apiSecret: string;
+  tokenLifetimeMs: number;
+  publicBaseUrl: string;
+  rateLimits: RateLimits;
+}
+
+export interface TokenRec {
+  issuedAt: number;
+  expiresAt: number;
+}
+
+/** The simulator's whole mutable state; routes read and change it through this object. */
+export interface SimCore {
+  options: CoreOptions;
+  clock: Clock;
+  scenario: ScenarioName;
+  profile: ScenarioProfile;
+  tenant: Tenant;
+  world: WorldState;
+  limiter: RateLimiter;
+  counters: SimulatorCounters;
+  tokens: Map<string, TokenRec>;
+  credentials: { apiKey: string; apiSecret: string };
+  requestNumber: number;
+  tokenNumber: number;
+  startedAt: number;
+}
+
+function limiterFor(clock: Clock, options: CoreOptions, profile: ScenarioProfile): RateLimiter {
+  return createRateLimiter(clock, { ...options.rateLimits, ...profile.rateLimits }, WRITE_OPERATIONS);
+}
+
+export function createCore(options: CoreOptions, clock: Clock, scenario: ScenarioName): SimCore {
+  const profile = SCENARIOS[scenario];
+  const tenant = buildTenant(options.seed, profile.empty ? 0 : options.devices, clock.now());
+  return {
+    options,
+    clock,
+    scenario,
+    profile,
+    tenant,
+    world: createWorld(tenant),
+    limiter: limiterFor(clock, options, profile),
+    counters: emptyCounters(),
+    tokens: new Map(),
+    credentials: { apiKey: options.apiKey, apiSecret: options.apiSecret },
+    requestNumber: 0,
+    tokenNumber: 0,
+    startedAt: clock.now(),
+  };
+}
+
+/** Back to the seeded tenant (built anew at the clock's now), quotas and counters zeroed. */
+export function resetCore(core: SimCore): void {
+  core.tenant = buildTenant(core.options.seed, core.profile.empty ? 0 : core.options.devices, core.clock.now());
+  core.world = createWorld(core.tenant);
+  core.limiter = limiterFor(core.clock, core.options, core.profile);
+  core.counters = emptyCounters();
+  core.credentials = { apiKey: core.options.apiKey, apiSecret: core.options.apiSecret };
+  core.requestNumber = 0;
+}
+
+export function setScenario(core: SimCore, name: ScenarioName): void {
+  const profile = SCENARIOS[name];
+  const rebuild = profile.empty !== core.profile.empty;
+  core.scenario = name;
+  core.profile = profile;
+  core.limiter = limiterFor(core.clock, core.options, profile);
+  if (rebuild) {
+    core.tenant = buildTenant(core.options.seed, profile.empty ? 0 : core.options.devices, core.clock.now());
+    core.world = createWorld(core.tenant);
+  }
+}
+
+export { DATTO_RATE_LIMITS };

@@ -1,0 +1,94 @@
+import { DEVICE_COLUMN_KEYS, UDF_KEY_PATTERN, type DeviceRow } from "../contract/fleet";
+import type { UdfLabels } from "../contract/fleet-views";
+
+export const DEFAULT_CSV_COLUMNS = [
+  "hostname",
+  "siteName",
+  "deviceClass",
+  "operatingSystem",
+  "online",
+  "lastSeen",
+  "lastLoggedInUser",
+  "intIpAddress",
+  "extIpAddress",
+  "patchStatus",
+  "antivirusStatus",
+] as const;
+
+const HEADERS: Record<string, string> = {
+  hostname: "Hostname",
+  siteName: "Site",
+  deviceClass: "Class",
+  deviceType: "Type",
+  operatingSystem: "Operating system",
+  online: "Online",
+  lastSeen: "Last seen",
+  lastReboot: "Last reboot",
+  lastAuditDate: "Last audit",
+  lastLoggedInUser: "Last user",
+  intIpAddress: "Internal IP",
+  extIpAddress: "External IP",
+  description: "Description",
+  domain: "Domain",
+  rebootRequired: "Reboot required",
+  suspended: "Suspended",
+  patchStatus: "Patch status",
+  antivirusStatus: "Antivirus status",
+  antivirusProduct: "Antivirus product",
+  warrantyDate: "Warranty",
+  openAlerts: "Open alerts",
+};
+
+const iso = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString());
+
+function cellValue(d: DeviceRow, key: string): string {
+  switch (key) {
+    case "deviceType":
+      return d.deviceType.type ?? d.deviceType.category ?? "";
+    case "lastSeen":
+    case "lastReboot":
+    case "lastAuditDate":
+      return iso(d[key]);
+    case "online":
+    case "rebootRequired":
+    case "suspended":
+      return d[key] ? "yes" : "no";
+    case "openAlerts":
+      return String(d.openAlerts.total);
+  }
+  if (UDF_KEY_PATTERN.test(key)) return d.udf[key] ?? "";
+  const value = d[key as keyof DeviceRow];
+  return typeof value === "string" ? value : "";
+}
+
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading
+ * apostrophe (OWASP CSV injection): hostnames, descriptions and UDFs come from endpoints.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Keeps known column keys only, in the order given; falls back to the default set. */
+export function csvColumns(requested: string | undefined): string[] {
+  const keys = (requested ?? "").split(",").map((k) => k.trim());
+  const known = keys.filter(
+    (k) => (DEVICE_COLUMN_KEYS as readonly string[]).includes(k) || UDF_KEY_PATTERN.test(k),
+  );
+  return known.length > 0 ? [...new Set(known)] : [...DEFAULT_CSV_COLUMNS];
+}
+
+/** RFC 4180 lines (CRLF) with a BOM so spreadsheet programs read UTF-8 hostnames correctly. */
+export function devicesToCsv(
+  rows: readonly DeviceRow[],
+  columns: string[],
+  labels: UdfLabels,
+): string {
+  const header = columns.map((k) =>
+    csvCell(HEADERS[k] ?? (labels[k] ? `${labels[k]} (${k})` : k.replace("udf", "UDF "))),
+  );
+  const lines = [header.join(",")];
+  for (const d of rows) lines.push(columns.map((k) => csvCell(cellValue(d, k))).join(","));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,191 @@
+import type {
+  DeviceQuery,
+  DeviceRow,
+  FleetSyncStatus,
+  SiteQuery,
+  SiteRow,
+} from "../contract/fleet";
+import type { Freshness } from "../contract/freshness";
+import type { DattoApi } from "../datto/api/create-datto-api";
+import type { Priority } from "../datto/gateway/types";
+import type { Clock } from "../lib/clock";
+import type { Logger } from "../lib/logger";
+import type { FleetSnapshotRepo } from "../store/sqlite/fleet-snapshot-repo";
+import { queryDevices, type DeviceQueryResult } from "./device-query";
+import { fleetFreshness } from "./fleet-freshness";
+import { createSnapshot, type FleetSnapshot, type FleetSnapshotData } from "./fleet-snapshot";
+import { walkFleet } from "./fleet-walk";
+import { refreshedWithDevice, refreshedWithSite } from "./refresh-one";
+import { querySites } from "./site-query";
+import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT } from "./snapshot-codec";
+
+export interface FleetIndexDeps {
+  datto: DattoApi;
+  clock: Clock;
+  logger: Logger;
+  snapshots?: FleetSnapshotRepo | null;
+  refreshIntervalMs?: number;
+}
+
+export interface FleetIndex {
+  /** Loads the persisted snapshot (served as stale), then walks now and every interval. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** A full walk; joins the one in progress if any. Never rejects: failures land in status(). */
+  refreshAll(priority?: Priority): Promise<void>;
+  /** Rejects with the gateway's error (e.g. not-found) so the route can answer it. */
+  refreshSite(uid: string): Promise<void>;
+  refreshDevice(uid: string): Promise<DeviceRow>;
+  status(): FleetSyncStatus;
+  freshness(): Freshness;
+  /** The current complete snapshot; hold the reference for the whole of one answer. */
+  snapshot(): FleetSnapshot;
+  queryDevices(query: DeviceQuery, options?: { unlimited?: boolean }): Promise<DeviceQueryResult>;
+  querySites(query: SiteQuery): SiteRow[];
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : "unknown error");
+
+export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
+  const { datto, clock, logger } = deps;
+  const interval = deps.refreshIntervalMs ?? 5 * 60_000;
+  let current = createSnapshot(null);
+  let syncedSinceStart = false;
+  let partsStale = false;
+  let lastErrorAt: number | null = null;
+  let sync: FleetSyncStatus = {
+    state: "idle",
+    pagesDone: 0,
+    pagesTotal: null,
+    startedAt: null,
+    finishedAt: null,
+    lastError: null,
+  };
+  let running: Promise<void> | null = null;
+  let controller = new AbortController();
+  let loop: Promise<void> | null = null;
+
+  // The one place the served snapshot changes: a single reference assignment of a complete one.
+  const swap = (data: FleetSnapshotData) => {
+    current = createSnapshot(data);
+  };
+
+  async function persist(data: FleetSnapshotData) {
+    if (!deps.snapshots) return;
+    try {
+      const payload = await encodeSnapshot(data);
+      deps.snapshots.save({ fetchedAt: data.fetchedAt, format: SNAPSHOT_FORMAT, payload });
+    } catch (error) {
+      logger.warn("fleet snapshot not saved", { error: errorText(error) });
+    }
+  }
+
+  async function walk(priority: Priority) {
+    sync = { ...sync, state: "syncing", pagesDone: 0, pagesTotal: null, startedAt: clock.now() };
+    try {
+      const result = await walkFleet(datto, clock, {
+        signal: controller.signal,
+        priority,
+        onProgress: (pagesDone, pagesTotal) => {
+          sync = { ...sync, pagesDone, pagesTotal };
+        },
+      });
+      swap(result.data);
+      syncedSinceStart = true;
+      partsStale = result.stale;
+      sync = { ...sync, state: "idle", finishedAt: clock.now(), lastError: null };
+      logger.info("fleet synced", {
+        sites: result.data.sites.length,
+        devices: result.data.devices.length,
+        pages: sync.pagesDone,
+      });
+      await persist(result.data);
+    } catch (error) {
+      lastErrorAt = clock.now();
+      sync = { ...sync, state: "error", finishedAt: lastErrorAt, lastError: errorText(error) };
+      logger.warn("fleet sync failed; keeping the last good snapshot", { error: errorText(error) });
+    }
+  }
+
+  const refreshAll = (priority: Priority = "background") => {
+    running ??= walk(priority).finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  async function load() {
+    const stored = deps.snapshots?.load();
+    if (!stored) return;
+    const data = await decodeSnapshot(stored.payload, stored.format);
+    if (data && current.fetchedAt === null) {
+      swap(data);
+      logger.info("fleet snapshot loaded", {
+        devices: data.devices.length,
+        fetchedAt: data.fetchedAt,
+      });
+    }
+  }
+
+  return {
+    async start() {
+      controller = new AbortController();
+      const { signal } = controller;
+      await load();
+      loop = (async () => {
+        while (!signal.aborted) {
+          await refreshAll("background");
+          try {
+            await clock.sleep(interval, signal);
+          } catch {
+            return;
+          }
+        }
+      })();
+    },
+    async stop() {
+      controller.abort(new Error("The fleet index stopped."));
+      await loop;
+      await running;
+      loop = null;
+    },
+    refreshAll,
+    async refreshSite(uid) {
+      swap(await refreshedWithSite(datto, current, uid));
+    },
+    async refreshDevice(uid) {
+      const { data, row } = await refreshedWithDevice(datto, current, uid);
+      swap(data);
+      return row;
+    },
+    status: () => sync,
+    freshness: () =>
+      fleetFreshness({
+        fetchedAt: current.fetchedAt,
+        syncedSinceStart,
+        partsStale,
+        lastError: sync.lastError,
+        lastErrorAt,
+        now: clock.now(),
+        maxAgeMs: interval * 3,
+      }),
+    snapshot: () => current,
+    async queryDevices(query, options = {}) {
+      let onlyUids: Set<string> | undefined;
+      if (query.filterId !== undefined) {
+        const list = await datto.listAccountDevices(
+          { filterId: query.filterId },
+          { priority: "interactive", maxAgeMs: 120_000, staleWhileRevalidateMs: 600_000 },
+        );
+        onlyUids = new Set(list.data.map((d) => d.uid));
+      }
+      const snapshot = current;
+      return queryDevices(snapshot, query, {
+        now: clock.now(),
+        ...(onlyUids ? { onlyUids } : {}),
+        ...(options.unlimited ? { unlimited: true } : {}),
+      });
+    },
+    querySites: (query) => querySites(current.siteRows, query),
+  };
+}

@@ -1,0 +1,109 @@
+import type { DeviceRow, SiteRow } from "../contract/fleet";
+import { buildSiteRow, type SiteBase } from "./site-rows";
+import { computeSortKeys, naturalKey, sortedOrder, type SortKeys } from "./sort-keys";
+
+/** The Datto-derived data of one complete walk: what is persisted and what a snapshot is built from. */
+export type FleetSnapshotData = {
+  /** When the walk that produced this data finished (epoch ms). */
+  fetchedAt: number;
+  sites: SiteBase[];
+  devices: DeviceRow[];
+};
+
+/**
+ * An immutable, complete view of the fleet plus indexes built once for it. Queries hold one
+ * reference for their whole run, so a swap in the middle never mixes two snapshots. The lazy
+ * caches (sort orders, lowercase fields) only ever add entries derived from the same data.
+ */
+export interface FleetSnapshot {
+  readonly fetchedAt: number | null;
+  readonly sites: readonly SiteBase[];
+  /** In natural hostname order: the tie-break of every sort. */
+  readonly devices: readonly DeviceRow[];
+  readonly siteRows: readonly SiteRow[];
+  readonly deviceIndex: ReadonlyMap<string, number>;
+  readonly siteIndex: ReadonlyMap<string, SiteBase>;
+  readonly siteRowIndex: ReadonlyMap<string, SiteRow>;
+  /** Lowercase free-text haystack per device. */
+  readonly haystacks: readonly string[];
+  order(column: string, dir: "asc" | "desc"): Int32Array;
+}
+
+function haystack(d: DeviceRow): string {
+  const parts = [
+    d.hostname,
+    d.lastLoggedInUser,
+    d.intIpAddress,
+    d.extIpAddress,
+    d.operatingSystem,
+    d.siteName,
+    d.description,
+    ...Object.values(d.udf),
+  ];
+  return parts
+    .filter((p) => p)
+    .join("\n")
+    .toLowerCase();
+}
+
+export function createSnapshot(data: FleetSnapshotData | null): FleetSnapshot {
+  const keys = (data?.devices ?? []).map((d) => naturalKey(d.hostname));
+  const order = keys
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const x = keys[a]!;
+      const y = keys[b]!;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+  const devices = order.map((i) => data!.devices[i]!);
+  const sites = data?.sites ?? [];
+  const bySite = new Map<string, DeviceRow[]>();
+  for (const d of devices) {
+    const list = bySite.get(d.siteUid);
+    if (list) list.push(d);
+    else bySite.set(d.siteUid, [d]);
+  }
+  const siteRows = sites.map((s) => buildSiteRow(s, bySite.get(s.uid) ?? []));
+  const sortKeys = new Map<string, SortKeys>();
+  const orders = new Map<string, Int32Array>();
+  return {
+    fetchedAt: data?.fetchedAt ?? null,
+    sites,
+    devices,
+    siteRows,
+    deviceIndex: new Map(devices.map((d, i) => [d.uid, i])),
+    siteIndex: new Map(sites.map((s) => [s.uid, s])),
+    siteRowIndex: new Map(siteRows.map((s) => [s.uid, s])),
+    haystacks: devices.map(haystack),
+    order(column, dir) {
+      const cacheKey = `${column}:${dir}`;
+      let cached = orders.get(cacheKey);
+      if (!cached) {
+        let k = sortKeys.get(column);
+        if (!k) sortKeys.set(column, (k = computeSortKeys(devices, column)));
+        cached = sortedOrder(k, dir);
+        orders.set(cacheKey, cached);
+      }
+      return cached;
+    },
+  };
+}
+
+/** A copy of `data` with one device replaced (or added), for an on-demand device refresh. */
+export function withDevice(data: FleetSnapshotData, device: DeviceRow): FleetSnapshotData {
+  const devices = data.devices.filter((d) => d.uid !== device.uid);
+  devices.push(device);
+  return { ...data, devices };
+}
+
+/** A copy of `data` with one site and its devices replaced, for an on-demand site refresh. */
+export function withSite(
+  data: FleetSnapshotData,
+  site: SiteBase,
+  siteDevices: DeviceRow[],
+): FleetSnapshotData {
+  const sites = data.sites.filter((s) => s.uid !== site.uid);
+  sites.push(site);
+  const devices = data.devices.filter((d) => d.siteUid !== site.uid).concat(siteDevices);
+  return { ...data, sites, devices };
+}

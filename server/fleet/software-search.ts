@@ -1,0 +1,163 @@
+import { SOFTWARE_MATCH_LIMIT, type SoftwareSearchResponse } from "../contract/fleet-views";
+import type { DattoApi } from "../datto/api/create-datto-api";
+import type { Clock } from "../lib/clock";
+import type { Logger } from "../lib/logger";
+import type { FleetIndex } from "./fleet-index";
+import { createSoftwareCatalog } from "./software-catalog";
+
+export interface SoftwareSearchDeps {
+  datto: DattoApi;
+  fleet: FleetIndex;
+  clock: Clock;
+  logger: Logger;
+  /** How long a device's software list is reused. */
+  ttlMs?: number;
+  /** Software audits fetched at once (background priority, within the shared budget). */
+  concurrency?: number;
+}
+
+const FAILURE_RETRY_MS = 10 * 60_000;
+
+/**
+ * "Which devices have X, which version": built from per-device software audits fetched in the
+ * background and cached. A search never waits for Datto: it queues the devices it still needs
+ * and answers at once with progress and the matches known so far; the UI polls.
+ */
+export function createSoftwareSearch(deps: SoftwareSearchDeps) {
+  const { datto, fleet, clock, logger } = deps;
+  const ttl = deps.ttlMs ?? 6 * 60 * 60_000;
+  const concurrency = deps.concurrency ?? 4;
+  const catalog = createSoftwareCatalog();
+  const failedAt = new Map<string, number>();
+  const queue = new Set<string>();
+  let workers = 0;
+  const controller = new AbortController();
+
+  const isFresh = (uid: string) => {
+    const entry = catalog.get(uid);
+    return entry !== undefined && clock.now() - entry.fetchedAt < ttl;
+  };
+  const recentlyFailed = (uid: string) =>
+    clock.now() - (failedAt.get(uid) ?? -Infinity) < FAILURE_RETRY_MS;
+
+  async function fetchOne(uid: string) {
+    try {
+      const list = await datto.listDeviceSoftware(uid, {
+        priority: "background",
+        maxAgeMs: ttl,
+        signal: controller.signal,
+      });
+      const items = list.data.map((s) => ({ name: s.name ?? "", version: s.version ?? "" }));
+      catalog.put(
+        uid,
+        items.filter((i) => i.name !== ""),
+        list.fetchedAt,
+      );
+      failedAt.delete(uid);
+    } catch (error) {
+      failedAt.set(uid, clock.now());
+      logger.debug("software audit not read", {
+        device: uid,
+        error: error instanceof Error ? error.message : "unknown",
+      });
+    }
+  }
+
+  async function work() {
+    workers += 1;
+    try {
+      while (!controller.signal.aborted) {
+        const next = queue.values().next();
+        if (next.done) return;
+        queue.delete(next.value);
+        await fetchOne(next.value);
+      }
+    } finally {
+      workers -= 1;
+    }
+  }
+
+  function enqueue(uids: string[]) {
+    for (const uid of uids) if (!isFresh(uid) && !recentlyFailed(uid)) queue.add(uid);
+    while (workers < concurrency && queue.size > workers) void work();
+  }
+
+  function search(name: string, siteUid: string | null): SoftwareSearchResponse {
+    const snapshot = fleet.snapshot();
+    const scope = snapshot.devices.filter(
+      (d) => d.deviceClass === "device" && (siteUid === null || d.siteUid === siteUid),
+    );
+    enqueue(scope.map((d) => d.uid));
+    const matches = catalog.matchPairs(name);
+    const rows: SoftwareSearchResponse["matches"] = [];
+    const versions = new Map<string, number>();
+    const devicesWith = new Set<string>();
+    let done = 0;
+    let failed = 0;
+    let matchCount = 0;
+    let oldest: number | null = null;
+    for (const d of scope) {
+      const entry = catalog.get(d.uid);
+      if (entry) oldest = Math.min(oldest ?? entry.fetchedAt, entry.fetchedAt);
+      if (entry && !queue.has(d.uid)) done += 1;
+      else if (recentlyFailed(d.uid)) failed += 1;
+      if (!entry) continue;
+      for (const id of entry.pairs) {
+        if (matches[id] !== 1) continue;
+        const pair = catalog.pair(id);
+        matchCount += 1;
+        devicesWith.add(d.uid);
+        versions.set(pair.version, (versions.get(pair.version) ?? 0) + 1);
+        if (rows.length < SOFTWARE_MATCH_LIMIT) {
+          rows.push({ deviceUid: d.uid, hostname: d.hostname, siteName: d.siteName, ...pair });
+        }
+      }
+    }
+    const pending = scope.length - done - failed;
+    return {
+      query: name,
+      scope: {
+        siteUid,
+        siteName: siteUid ? (snapshot.siteIndex.get(siteUid)?.name ?? null) : null,
+      },
+      progress: {
+        done: done + failed,
+        total: scope.length,
+        state: pending > 0 ? "crawling" : failed > 0 ? "error" : "done",
+      },
+      matches: rows,
+      matchCount,
+      deviceCount: devicesWith.size,
+      truncated: matchCount > rows.length,
+      versions: [...versions]
+        .map(([version, count]) => ({ version, count }))
+        .sort((a, b) => b.count - a.count || a.version.localeCompare(b.version)),
+      freshness: {
+        fetchedAt: oldest,
+        stale: failed > 0,
+        reason:
+          failed > 0
+            ? `${failed} devices' software could not be read from Datto; they are retried later.`
+            : null,
+      },
+    };
+  }
+
+  return {
+    search,
+    /** Lets the device page's software answer seed the cache the search uses. */
+    remember: (uid: string, items: { name: string; version: string }[], fetchedAt: number) =>
+      catalog.put(uid, items, fetchedAt),
+    /** Devices still waiting to be read (for tests and status). */
+    pending: () => queue.size + workers,
+    /** Resolves once nothing is queued or in flight (yields to the event loop meanwhile). */
+    async idle() {
+      while (queue.size + workers > 0 && !controller.signal.aborted) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+    stop: () => controller.abort(new Error("Software search stopped.")),
+  };
+}
+
+export type SoftwareSearch = ReturnType<typeof createSoftwareSearch>;

@@ -1,0 +1,126 @@
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import type { AuthEnv } from "../auth/auth-env";
+import { validate } from "../auth/validation-hook";
+import { DeviceQuerySchema, type DeviceListResponse } from "../contract/fleet";
+import { AlertStateSchema, type DeviceAudit } from "../contract/fleet-device";
+import type { DattoApi } from "../datto/api/create-datto-api";
+import type { Clock } from "../lib/clock";
+import { dattoErrorResponse } from "../middleware/datto-errors";
+import { requireRole } from "../middleware/require-role";
+import type { UdfLabelRepo } from "../store/sqlite/udf-label-repo";
+import { csvColumns, devicesToCsv } from "../fleet/device-csv";
+import { loadDeviceAlerts, loadDeviceAudit, loadDeviceDetail } from "../fleet/device-reads";
+import type { FleetIndex } from "../fleet/fleet-index";
+import type { SoftwareSearch } from "../fleet/software-search";
+import { fromFresh } from "../fleet/fresh";
+
+export type DeviceRoutesDeps = {
+  fleet: FleetIndex;
+  datto: DattoApi;
+  clock: Clock;
+  udfLabels: UdfLabelRepo;
+  software?: SoftwareSearch;
+};
+
+const UidParamSchema = z.object({ uid: z.string().min(1).max(100) });
+const ExportQuerySchema = DeviceQuerySchema.extend({
+  /** Comma-separated column keys in order; unknown keys are ignored. */
+  columns: z.string().max(4000).optional(),
+});
+const AlertQuerySchema = z.object({ state: AlertStateSchema.optional() });
+
+const orDattoError = (c: Context, error: unknown) => {
+  const response = dattoErrorResponse(c, error);
+  if (response) return response;
+  throw error;
+};
+
+/** Mounted at /api/devices. Lists come from the fleet index; one device's pages from Datto. */
+export function createDeviceRoutes(deps: DeviceRoutesDeps) {
+  const { fleet, datto, clock } = deps;
+  return new Hono<AuthEnv>()
+    .use(requireRole("viewer"))
+    .get("/", validate("query", DeviceQuerySchema), async (c) => {
+      try {
+        const result = await fleet.queryDevices(c.req.valid("query"));
+        const body: DeviceListResponse = {
+          ...result,
+          freshness: fleet.freshness(),
+          sync: fleet.status(),
+        };
+        return c.json(body, 200);
+      } catch (error) {
+        return orDattoError(c, error);
+      }
+    })
+    .get("/export.csv", validate("query", ExportQuerySchema), async (c) => {
+      const { columns, ...query } = c.req.valid("query");
+      try {
+        const result = await fleet.queryDevices(query, { unlimited: true });
+        const csv = devicesToCsv(result.rows, csvColumns(columns), deps.udfLabels.getAll());
+        const stamp = new Date(clock.now()).toISOString().slice(0, 16).replace(/[-:T]/g, "");
+        return c.body(csv, 200, {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="devices-${stamp}.csv"`,
+        });
+      } catch (error) {
+        return orDattoError(c, error);
+      }
+    })
+    .get("/:uid", validate("param", UidParamSchema), async (c) => {
+      const { uid } = c.req.valid("param");
+      const detail = await loadDeviceDetail(deps, uid);
+      if ("error" in detail) return orDattoError(c, detail.error);
+      return c.json(detail.value, 200);
+    })
+    .get("/:uid/audit", validate("param", UidParamSchema), async (c) => {
+      const { uid } = c.req.valid("param");
+      const audit = await loadDeviceAudit(deps, uid);
+      if ("error" in audit) return orDattoError(c, audit.error);
+      const body: DeviceAudit = audit.value;
+      return c.json(body, 200);
+    })
+    .get("/:uid/software", validate("param", UidParamSchema), async (c) => {
+      const { uid } = c.req.valid("param");
+      try {
+        const list = await datto.listDeviceSoftware(uid, { priority: "interactive" });
+        const items = list.data
+          .map((s) => ({ name: s.name ?? "", version: s.version ?? "" }))
+          .filter((s) => s.name !== "")
+          .sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+        deps.software?.remember(uid, items, list.fetchedAt);
+        return c.json({ items, total: items.length, freshness: fromFresh(list) }, 200);
+      } catch (error) {
+        return orDattoError(c, error);
+      }
+    })
+    .get(
+      "/:uid/alerts",
+      validate("param", UidParamSchema),
+      validate("query", AlertQuerySchema),
+      async (c) => {
+        const { uid } = c.req.valid("param");
+        const { state = "open" } = c.req.valid("query");
+        try {
+          return c.json(await loadDeviceAlerts(datto, { deviceUid: uid }, state), 200);
+        } catch (error) {
+          return orDattoError(c, error);
+        }
+      },
+    )
+    .post(
+      "/:uid/refresh",
+      requireRole("technician"),
+      validate("param", UidParamSchema),
+      async (c) => {
+        const { uid } = c.req.valid("param");
+        try {
+          await fleet.refreshDevice(uid);
+          return c.json({ accepted: true as const }, 202);
+        } catch (error) {
+          return orDattoError(c, error);
+        }
+      },
+    );
+}

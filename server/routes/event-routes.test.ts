@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createAuthTestApp } from "../auth/testing-app";
+import type { AuditEvent } from "../contract/users";
+
+const apps: Array<ReturnType<typeof createAuthTestApp>> = [];
+afterEach(() => apps.splice(0).forEach((t) => t.cleanup()));
+
+describe("GET /api/events", () => {
+  it("is admin-only", async () => {
+    const t = createAuthTestApp();
+    apps.push(t);
+    expect((await t.request("/api/events")).status).toBe(401);
+    for (const role of ["viewer", "technician", "approver"] as const) {
+      await t.addUser(role, role);
+      const res = await t.request("/api/events", { cookie: await t.signIn(role) });
+      expect(res.status).toBe(403);
+    }
+  });
+
+  it("lists events newest first and pages back with before", async () => {
+    const t = createAuthTestApp();
+    apps.push(t);
+    await t.addUser("root", "admin");
+    for (let i = 0; i < 3; i++) {
+      t.store.events.append({ actor: "root", kind: `test.${i}`, target: null, detail: null });
+      await t.clock.advance(1000);
+    }
+    const cookie = await t.signIn("root");
+    const first = (await (
+      await t.request("/api/events?limit=2", { cookie })
+    ).json()) as AuditEvent[];
+    expect(first.map((e) => e.kind)).toEqual(["auth.login", "test.2"]);
+    const next = (await (
+      await t.request(`/api/events?limit=10&before=${first[1]!.id}`, { cookie })
+    ).json()) as AuditEvent[];
+    expect(next.map((e) => e.kind)).toEqual(["test.1", "test.0"]);
+  });
+
+  it("explains a bad limit", async () => {
+    const t = createAuthTestApp();
+    apps.push(t);
+    await t.addUser("root", "admin");
+    const res = await t.request("/api/events?limit=5000", { cookie: await t.signIn("root") });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { message: string } };
+    expect(body.error.message).toBe("limit: can be at most 500.");
+  });
+});

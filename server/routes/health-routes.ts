@@ -1,0 +1,29 @@
+import { Hono } from "hono";
+import type { Health } from "../contract/health";
+import type { DattoGateway } from "../datto/gateway/types";
+
+const HEALTHY = new Set(["ok", "slow", "unknown"]);
+
+/** GET / (mounted at /api/health): public, carries no secrets, only states and counters. */
+export function createHealthRoutes(deps: { gateway: DattoGateway; mode: "demo" | "live" }) {
+  return new Hono().get("/", (c) => {
+    const h = deps.gateway.health();
+    const body: Health = {
+      status: HEALTHY.has(h.state) ? "ok" : "degraded",
+      mode: deps.mode,
+      upstream: {
+        state: h.state,
+        detail: h.detail,
+        blockedUntil: h.blockedUntil,
+        lastSuccessAt: h.lastSuccessAt,
+        lastErrorAt: h.lastErrorAt,
+      },
+      budget: h.budget,
+      token: h.token,
+      cache: h.cache,
+      malformedPayloads: h.malformedPayloads,
+    };
+    c.header("Cache-Control", "no-store");
+    return c.json(body, 200);
+  });
+}

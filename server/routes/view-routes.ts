@@ -1,0 +1,33 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AuthEnv } from "../auth/auth-env";
+import { validate } from "../auth/validation-hook";
+import { CreateSavedViewSchema, type SavedViewList } from "../contract/fleet-views";
+import { apiError } from "../middleware/errors";
+import { requireRole } from "../middleware/require-role";
+import type { SavedViewRepo } from "../store/sqlite/saved-view-repo";
+
+export type ViewRoutesDeps = { savedViews: SavedViewRepo };
+
+const IdParamSchema = z.object({ id: z.string().min(1).max(100) });
+
+/** Mounted at /api/views: each user's own saved device views. */
+export function createViewRoutes({ savedViews }: ViewRoutesDeps) {
+  return new Hono<AuthEnv>()
+    .use(requireRole("viewer"))
+    .get("/", (c) => {
+      const body: SavedViewList = { views: savedViews.list(c.get("user")!.id) };
+      return c.json(body, 200);
+    })
+    .post("/", validate("json", CreateSavedViewSchema), (c) => {
+      const view = savedViews.create(c.get("user")!.id, c.req.valid("json"));
+      return c.json(view, 201);
+    })
+    .delete("/:id", validate("param", IdParamSchema), (c) => {
+      // Someone else's view answers exactly like a missing one: ids are not a way to probe.
+      if (!savedViews.delete(c.get("user")!.id, c.req.valid("param").id)) {
+        return apiError(c, 404, "not_found", "No such saved view.");
+      }
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "better-sqlite3";
+import { RoleSchema } from "../../contract/roles";
+import type { User } from "../../contract/users";
+import type { Clock } from "../../lib/clock";
+import { UsernameTakenError, type UserRecord, type UserRepo } from "../store";
+
+type UserRow = {
+  id: string;
+  username: string;
+  role: string;
+  password_hash: string;
+  disabled: number;
+  created_at: number;
+  last_login_at: number | null;
+};
+
+const toRecord = (row: UserRow): UserRecord => ({
+  id: row.id,
+  username: row.username,
+  role: RoleSchema.parse(row.role),
+  disabled: row.disabled === 1,
+  createdAt: row.created_at,
+  lastLoginAt: row.last_login_at,
+  passwordHash: row.password_hash,
+});
+
+const toUser = ({ passwordHash: _hash, ...user }: UserRecord): User => user;
+
+export function createSqliteUserRepo(db: Database, clock: Clock): UserRepo {
+  const byId = db.prepare<[string], UserRow>("SELECT * FROM users WHERE id = ?");
+  const byName = db.prepare<[string], UserRow>("SELECT * FROM users WHERE username = ?");
+  const all = db.prepare<[], UserRow>("SELECT * FROM users ORDER BY username");
+  const insert = db.prepare(
+    "INSERT INTO users (id, username, role, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, 0, ?)",
+  );
+  const activeAdmins = db.prepare<[], { n: number }>(
+    "SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled = 0",
+  );
+
+  const findById = (id: string) => {
+    const row = byId.get(id);
+    return row ? toRecord(row) : null;
+  };
+
+  return {
+    create({ username, role, passwordHash }) {
+      if (byName.get(username)) throw new UsernameTakenError(`The username ${username} is taken.`);
+      const id = randomUUID();
+      insert.run(id, username, role, passwordHash, clock.now());
+      return toUser(findById(id)!);
+    },
+    findById,
+    findByUsername(username) {
+      const row = byName.get(username);
+      return row ? toRecord(row) : null;
+    },
+    list: () => all.all().map((row) => toUser(toRecord(row))),
+    update(id, patch) {
+      if (patch.role !== undefined) {
+        db.prepare("UPDATE users SET role = ? WHERE id = ?").run(patch.role, id);
+      }
+      if (patch.disabled !== undefined) {
+        db.prepare("UPDATE users SET disabled = ? WHERE id = ?").run(patch.disabled ? 1 : 0, id);
+      }
+      const record = findById(id);
+      return record ? toUser(record) : null;
+    },
+    setPasswordHash(id, passwordHash) {
+      db.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(passwordHash, id);
+    },
+    recordLogin(id, at) {
+      db.prepare("UPDATE users SET last_login_at = ? WHERE id = ?").run(at, id);
+    },
+    countActiveAdmins: () => activeAdmins.get()?.n ?? 0,
+  };
+}

@@ -1,0 +1,18 @@
+import { Link } from "react-router";
+import { buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+
+export function NotFound() {
+  return (
+    <EmptyState
+      title="Page not found"
+      action={
+        <Link to="/" className={buttonClasses("secondary", "sm")}>
+          Go to the start page
+        </Link>
+      }
+    >
+      Nothing lives at this address. The link may be old, or the item was removed.
+    </EmptyState>
+  );
+}

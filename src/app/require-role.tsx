@@ -1,0 +1,17 @@
+import { Outlet } from "react-router";
+import { roleAtLeast, type Role } from "@server/contract/roles";
+import { EmptyState } from "@/components/ui/empty-state";
+import { useCurrentUser } from "@/lib/session";
+
+/** Refuses a screen to roles below `minRole` (the server refuses the data too; this is for people). */
+export function RequireRole({ minRole }: { minRole: Role }) {
+  const user = useCurrentUser();
+  if (!roleAtLeast(user.role, minRole)) {
+    return (
+      <EmptyState title="You do not have access to this screen">
+        It needs the {minRole} role; you are signed in as {user.username} ({user.role}).
+      </EmptyState>
+    );
+  }
+  return <Outlet />;
+}

@@ -1,0 +1,61 @@
+import type { ComponentType } from "react";
+import type { Role } from "@server/contract/roles";
+
+/**
+ * Every screen inside the signed-in shell, in nav order. To add a screen, add one entry here:
+ * the route, its role check and (with `nav`) its nav item all follow from it. Components load
+ * lazily so each screen is its own chunk.
+ */
+export type ShellRoute = {
+  /** Relative to "/", e.g. "devices" or "devices/:deviceUid". */
+  path: string;
+  /** Lowest role that may open the screen: the nav hides it from others, the route refuses them. */
+  minRole: Role;
+  /** Present when the screen has a nav item; `to` defaults to "/" + path. */
+  nav?: { label: string; to?: string };
+  load: () => Promise<ComponentType>;
+};
+
+export const shellRoutes: readonly ShellRoute[] = [
+  // Issue 4 (fleet browsers): sites, devices, device pages and the software search.
+  {
+    path: "sites",
+    minRole: "viewer",
+    nav: { label: "Sites" },
+    load: () => import("@/features/sites/components/sites-page").then((m) => m.SitesPage),
+  },
+  {
+    path: "sites/:siteUid",
+    minRole: "viewer",
+    load: () => import("@/features/sites/components/site-page").then((m) => m.SitePage),
+  },
+  {
+    path: "devices",
+    minRole: "viewer",
+    nav: { label: "Devices" },
+    load: () => import("@/features/devices/components/devices-page").then((m) => m.DevicesPage),
+  },
+  {
+    path: "devices/:deviceUid",
+    minRole: "viewer",
+    load: () => import("@/features/device-detail/components/device-page").then((m) => m.DevicePage),
+  },
+  {
+    path: "software",
+    minRole: "viewer",
+    nav: { label: "Software" },
+    load: () =>
+      import("@/features/software-search/components/software-search-page").then(
+        (m) => m.SoftwareSearchPage,
+      ),
+  },
+  {
+    path: "admin/users",
+    minRole: "admin",
+    nav: { label: "Users" },
+    load: () => import("@/features/admin-users/components/users-page").then((m) => m.UsersPage),
+  },
+];
+
+/** Where "/" and a successful sign-in without `next` land. */
+export const HOME_PATH = "/sites";

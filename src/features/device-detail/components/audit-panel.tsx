@@ -1,0 +1,40 @@
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import type { DeviceAudit } from "@server/contract/fleet-device";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorState } from "@/components/ui/error-state";
+import { PageSpinner } from "@/components/ui/spinner";
+import { deviceDetailQueries } from "../api/queries";
+import { DeviceHardware } from "./device-hardware";
+import { EsxiHardware, PrinterHardware } from "./other-hardware";
+
+/** Loads the audit once for the hardware and network tabs. */
+export function AuditPanel(props: { uid: string; children: (audit: DeviceAudit) => ReactNode }) {
+  const audit = useQuery(deviceDetailQueries.audit(props.uid));
+  if (audit.isPending) return <PageSpinner label="Loading the audit…" />;
+  if (audit.isError) {
+    return <ErrorState title="The audit could not be loaded" error={audit.error} onRetry={() => void audit.refetch()} />;
+  }
+  return <>{props.children(audit.data)}</>;
+}
+
+/** A class Datto cannot audit gets a clear message, not an error. */
+export function UnsupportedAudit(props: { audit: Extract<DeviceAudit, { kind: "unsupported" }> }) {
+  return (
+    <EmptyState title={`No audit for this ${props.audit.deviceClass}`}>{props.audit.message}</EmptyState>
+  );
+}
+
+export function HardwareTab(props: { audit: DeviceAudit }) {
+  const { audit } = props;
+  switch (audit.kind) {
+    case "device":
+      return <DeviceHardware audit={audit} />;
+    case "esxihost":
+      return <EsxiHardware audit={audit} />;
+    case "printer":
+      return <PrinterHardware audit={audit} />;
+    case "unsupported":
+      return <UnsupportedAudit audit={audit} />;
+  }
+}

@@ -1,0 +1,88 @@
+import type { DeviceDetail } from "@server/contract/fleet-device";
+import {
+  AntivirusStatusBadge,
+  OnlineBadge,
+  OpenAlertsBadge,
+  PatchStatusBadge,
+} from "@/components/data-table/devices/device-status-badges";
+import { RelativeTime } from "@/components/data-table/relative-time";
+import { useNow } from "@/components/data-table/use-now";
+import { Card } from "@/components/ui/card";
+import { Facts } from "./facts";
+
+function warrantyText(date: string | null, now: number): string | null {
+  if (!date) return null;
+  const end = Date.parse(`${date}T23:59:59Z`);
+  if (Number.isNaN(end)) return date;
+  return end < now ? `${date} (expired)` : date;
+}
+
+function patchDetail(d: DeviceDetail): string | null {
+  const { approvedPending, notApproved, installed } = d.patches;
+  const parts = [
+    approvedPending !== null && `${approvedPending} approved pending`,
+    notApproved !== null && `${notApproved} not approved`,
+    installed !== null && `${installed} installed`,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(", ") : null;
+}
+
+/** What the machine is and how it is doing, at a glance. */
+export function DeviceSummary(props: { device: DeviceDetail }) {
+  const d = props.device;
+  const now = useNow();
+  return (
+    <Card title="Summary">
+      <Facts
+        columns={4}
+        items={[
+          { label: "Status", value: <OnlineBadge online={d.online} /> },
+          { label: "Operating system", value: d.operatingSystem },
+          { label: "Internal IP", value: d.intIpAddress },
+          { label: "External IP", value: d.extIpAddress },
+          { label: "Last user", value: d.lastLoggedInUser },
+          { label: "Last seen", value: <RelativeTime value={d.lastSeen} now={now} kind="lastSeen" /> },
+          { label: "Last reboot", value: <RelativeTime value={d.lastReboot} now={now} kind="lastReboot" /> },
+          { label: "Last audit", value: <RelativeTime value={d.lastAuditDate} now={now} kind="lastAuditDate" /> },
+          {
+            label: "Antivirus",
+            value: (
+              <span className="flex flex-wrap items-center gap-2">
+                <AntivirusStatusBadge value={d.antivirusStatus} />
+                {d.antivirusProduct}
+              </span>
+            ),
+          },
+          {
+            label: "Patches",
+            value: (
+              <span className="flex flex-wrap items-center gap-2">
+                <PatchStatusBadge value={d.patchStatus} />
+                <span className="text-slate-600 dark:text-slate-400">{patchDetail(d)}</span>
+              </span>
+            ),
+          },
+          { label: "Reboot required", value: d.rebootRequired ? "Yes" : "No" },
+          { label: "Warranty", value: warrantyText(d.warrantyDate, now) },
+          { label: "Device type", value: [d.deviceType.category, d.deviceType.type].filter(Boolean).join(" / ") },
+          { label: "Domain", value: d.domain },
+          { label: "Agent version", value: d.displayVersion ?? d.cagVersion },
+          { label: "Open alerts", value: <OpenAlertsBadge counts={d.openAlerts} /> },
+          { label: "Description", value: d.description },
+        ]}
+      />
+      <h3 className="mt-5 mb-2 text-sm font-semibold">User-defined fields</h3>
+      {d.udfFields.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">No user-defined fields are set.</p>
+      ) : (
+        <Facts
+          columns={4}
+          items={d.udfFields.map((f) => ({
+            label: f.label ? `${f.label} (UDF ${f.index})` : `UDF ${f.index}`,
+            value: f.value,
+          }))}
+        />
+      )}
+    </Card>
+  );
+}

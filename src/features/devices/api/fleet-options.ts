@@ -1,0 +1,35 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { SiteListResponseSchema } from "@server/contract/fleet";
+import { FilterListResponseSchema, UdfLabelsSchema, type UdfLabels } from "@server/contract/fleet-views";
+import { udfLabelQueries } from "@/components/data-table/devices/device-queries";
+import { apiFetch } from "@/lib/api-client";
+
+/** The choices the filter controls offer: sites and Datto's saved filters. */
+export const fleetOptionQueries = {
+  all: () => ["fleet", "options"] as const,
+  sites: () =>
+    queryOptions({
+      queryKey: [...fleetOptionQueries.all(), "sites"] as const,
+      queryFn: ({ signal }) =>
+        apiFetch("/api/sites", { query: { sort: "name", dir: "asc" }, schema: SiteListResponseSchema, signal }),
+      select: (data) => data.rows.map((s) => ({ value: s.uid, label: s.name })),
+      staleTime: 5 * 60_000,
+    }),
+  filters: () =>
+    queryOptions({
+      queryKey: [...fleetOptionQueries.all(), "filters"] as const,
+      queryFn: ({ signal }) =>
+        apiFetch("/api/fleet/filters", { schema: FilterListResponseSchema, signal }),
+      staleTime: 5 * 60_000,
+    }),
+};
+
+/** Admins name UDFs; an empty label removes the name. */
+export function useSaveUdfLabels() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (labels: UdfLabels) =>
+      apiFetch("/api/fleet/udf-labels", { method: "PUT", json: labels, schema: UdfLabelsSchema }),
+    onSuccess: (labels) => queryClient.setQueryData(udfLabelQueries.labels().queryKey, labels),
+  });
+}

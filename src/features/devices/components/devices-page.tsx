@@ -1,0 +1,117 @@
+import type { RowSelectionState } from "@tanstack/react-table";
+import { useRef, useState } from "react";
+import { ColumnPicker } from "@/components/data-table/column-picker";
+import { DebouncedInput } from "@/components/data-table/debounced-input";
+import { DeviceTable, type DeviceSort } from "@/components/data-table/devices/device-table";
+import { deviceExportUrl } from "@/components/data-table/devices/device-queries";
+import { useDeviceWindows } from "@/components/data-table/devices/use-device-windows";
+import { FleetFreshness } from "@/components/data-table/fleet-freshness";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { InlineAlert } from "@/components/ui/inline-alert";
+import { useColumnState } from "../use-column-state";
+import { useDeviceUrlState } from "../use-device-url-state";
+import { useSelectedRows } from "../use-selected-rows";
+import { useSlashFocus } from "@/components/data-table/use-slash-focus";
+import { activeFilterCount, DeviceFilters } from "./device-filters";
+import { SavedViews } from "./saved-views";
+import { SelectionBar } from "./selection-bar";
+import { UdfControls } from "./udf-controls";
+
+const NO_FILTERS = {
+  siteUid: undefined,
+  status: undefined,
+  deviceClass: undefined,
+  deviceType: undefined,
+  os: undefined,
+  rebootRequired: undefined,
+  patchStatus: undefined,
+  antivirusStatus: undefined,
+  lastSeenOlderThanDays: undefined,
+  lastAuditOlderThanDays: undefined,
+  udf: undefined,
+  filterId: undefined,
+};
+
+/** The fleet's devices: one virtualized table whose view (filters, sort, columns) is the URL. */
+export function DevicesPage() {
+  const { query, columns, ignored, setQuery, setColumns } = useDeviceUrlState();
+  const windows = useDeviceWindows(query);
+  const cols = useColumnState(columns, setColumns);
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const selectedRows = useSelectedRows(selection, windows);
+  const filterCount = activeFilterCount(query);
+  const [showFilters, setShowFilters] = useState(filterCount > 0);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useSlashFocus(searchRef);
+
+  const onSortChange = ({ sort, dir }: DeviceSort) => setQuery({ sort, dir });
+  const total = windows.latest?.total;
+  const summary = total === undefined ? undefined : `${total.toLocaleString()} ${total === 1 ? "device" : "devices"}`;
+
+  return (
+    <div className="flex flex-col gap-3">
+      <h1 className="text-xl font-semibold">Devices</h1>
+      <FleetFreshness freshness={windows.latest?.freshness} summary={summary} />
+      {ignored.length > 0 && (
+        <InlineAlert tone="warning">Ignored invalid link parameters: {ignored.join(", ")}.</InlineAlert>
+      )}
+      <DeviceTable
+        label="Devices"
+        query={query}
+        windows={windows}
+        onSortChange={onSortChange}
+        columnVisibility={cols.columnVisibility}
+        onColumnVisibilityChange={cols.onColumnVisibilityChange}
+        columnOrder={cols.columnOrder}
+        rowSelection={selection}
+        onRowSelectionChange={setSelection}
+        udfKeys={cols.udfKeys}
+        udfLabels={cols.labels}
+        className="h-[calc(100vh-17rem)] min-h-80"
+        empty="No devices match this view. Loosen the search or the filters."
+        toolbar={(table) => (
+          <>
+            <div className="flex flex-wrap items-center gap-2">
+              <label htmlFor="device-search" className="sr-only">
+                Search devices
+              </label>
+              <DebouncedInput
+                id="device-search"
+                inputRef={searchRef}
+                type="search"
+                placeholder="Search hostname, user, IP, OS, site, UDF…  ( / )"
+                className="h-8 max-w-md"
+                value={query.q ?? ""}
+                onValueChange={(q) => setQuery({ q: q || undefined })}
+              />
+              <Button size="sm" aria-expanded={showFilters} onClick={() => setShowFilters((s) => !s)}>
+                Filters{filterCount > 0 ? ` (${filterCount})` : ""}
+              </Button>
+              {filterCount > 0 && (
+                <Button size="sm" variant="ghost" onClick={() => setQuery(NO_FILTERS)}>
+                  Clear filters
+                </Button>
+              )}
+              <ColumnPicker table={table}>
+                <UdfControls labels={cols.labels} onAddColumn={cols.addColumn} />
+              </ColumnPicker>
+              <SavedViews query={query} columns={columns} />
+              <a href={deviceExportUrl(query, columns)} download className={buttonClasses("secondary", "sm")}>
+                Export CSV
+              </a>
+              {windows.isUpdating && !windows.isLoading && (
+                <span role="status" className="text-sm text-slate-500">
+                  Updating…
+                </span>
+              )}
+            </div>
+            {showFilters && (
+              <DeviceFilters query={query} onChange={setQuery} />
+            )}
+            <SelectionBar table={table} rows={selectedRows} onClear={() => setSelection({})} />
+          </>
+        )}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { useQuery } from "@tanstack/react-query";
+import {
+  getCoreRowModel,
+  useReactTable,
+  type OnChangeFn,
+  type SortingState,
+} from "@tanstack/react-table";
+import { useCallback, useMemo, useRef } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { SiteQuerySchema, type SiteQuery } from "@server/contract/fleet";
+import { DebouncedInput } from "@/components/data-table/debounced-input";
+import { FleetFreshness } from "@/components/data-table/fleet-freshness";
+import { useSlashFocus } from "@/components/data-table/use-slash-focus";
+import { VirtualTable } from "@/components/data-table/virtual-table";
+import { ErrorState } from "@/components/ui/error-state";
+import { siteQueries } from "../api/queries";
+import { SITE_COLUMNS } from "./site-columns";
+
+const noop = () => {};
+
+function useSiteUrlQuery() {
+  const [params, setParams] = useSearchParams();
+  const query = useMemo<SiteQuery>(() => {
+    const parsed = SiteQuerySchema.safeParse(Object.fromEntries(params));
+    return parsed.success ? parsed.data : {};
+  }, [params]);
+  const setQuery = useCallback(
+    (patch: Partial<SiteQuery>) => {
+      const next = { ...query, ...patch };
+      const out = new URLSearchParams();
+      for (const [key, value] of Object.entries(next)) if (value) out.set(key, String(value));
+      setParams(out, { replace: true });
+    },
+    [query, setParams],
+  );
+  return { query, setQuery };
+}
+
+/** Every site, ranked by how much attention it needs (the parts of the score are shown). */
+export function SitesPage() {
+  const { query, setQuery } = useSiteUrlQuery();
+  const sites = useQuery(siteQueries.list(query));
+  const navigate = useNavigate();
+  const sorting = useMemo<SortingState>(
+    () => [{ id: query.sort ?? "attention", desc: (query.dir ?? (query.sort ? "asc" : "desc")) === "desc" }],
+    [query.sort, query.dir],
+  );
+  const onSortingChange = useCallback<OnChangeFn<SortingState>>(
+    (updater) => {
+      const first = (typeof updater === "function" ? updater(sorting) : updater)[0];
+      setQuery(first ? { sort: first.id as SiteQuery["sort"], dir: first.desc ? "desc" : "asc" } : { sort: undefined, dir: undefined });
+    },
+    [sorting, setQuery],
+  );
+  const table = useReactTable({
+    data: sites.data?.rows ?? [],
+    columns: SITE_COLUMNS,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.uid,
+    manualSorting: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    sortDescFirst: false,
+    state: { sorting },
+    onSortingChange,
+  });
+  const searchRef = useRef<HTMLInputElement>(null);
+  useSlashFocus(searchRef);
+  const rows = table.getRowModel().rows;
+  const total = sites.data?.total;
+
+  return (
+    <div className="flex flex-col gap-3">
+      <h1 className="text-xl font-semibold">Sites</h1>
+      <FleetFreshness
+        freshness={sites.data?.freshness}
+        summary={total === undefined ? undefined : `${total.toLocaleString()} ${total === 1 ? "site" : "sites"}`}
+      />
+      <div className="flex items-center gap-2">
+        <label htmlFor="site-search" className="sr-only">
+          Search sites
+        </label>
+        <DebouncedInput
+          id="site-search"
+          inputRef={searchRef}
+          type="search"
+          placeholder="Search sites"
+          className="h-8 max-w-sm"
+          value={query.q ?? ""}
+          onValueChange={(q) => setQuery({ q: q || undefined })}
+        />
+      </div>
+      {sites.isError && !sites.data ? (
+        <ErrorState title="Sites could not be loaded" error={sites.error} onRetry={() => void sites.refetch()} />
+      ) : (
+        <VirtualTable
+          table={table}
+          label="Sites"
+          rowCount={rows.length}
+          getRow={(index) => rows[index]}
+          onVisibleRangeChange={noop}
+          onOpenRow={(row) => navigate(`/sites/${encodeURIComponent(row.original.uid)}`)}
+          resetKey={JSON.stringify(query)}
+          isBusy={sites.isPending}
+          empty="No sites match."
+          className="h-[calc(100vh-15rem)] min-h-80"
+        />
+      )}
+    </div>
+  );
+}

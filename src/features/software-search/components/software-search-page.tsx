@@ -1,0 +1,88 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useSearchParams } from "react-router";
+import { SoftwareSearchQuerySchema } from "@server/contract/fleet-views";
+import { Button } from "@/components/ui/button";
+import { ErrorState } from "@/components/ui/error-state";
+import { InlineAlert } from "@/components/ui/inline-alert";
+import { Input } from "@/components/ui/input";
+import { Meter } from "@/components/ui/meter";
+import { Select } from "@/components/ui/select";
+import { softwareSearchQueries } from "../api/queries";
+import { SoftwareResults, VersionBreakdown } from "./software-results";
+
+/** "Which devices have X installed, and which version?" across the fleet or one site. */
+export function SoftwareSearchPage() {
+  const [params, setParams] = useSearchParams();
+  const parsed = SoftwareSearchQuerySchema.safeParse(Object.fromEntries(params));
+  const query = parsed.success ? parsed.data : null;
+  const [name, setName] = useState(params.get("name") ?? "");
+  const [siteUid, setSiteUid] = useState(params.get("siteUid") ?? "");
+  const [formError, setFormError] = useState<string | null>(null);
+  const sites = useQuery(softwareSearchQueries.sites());
+  const search = useQuery({ ...softwareSearchQueries.search(query ?? { name: "" }), enabled: query !== null });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const next = SoftwareSearchQuerySchema.safeParse({ name, siteUid });
+    if (!next.success) {
+      setFormError(next.error.issues[0]?.message ?? "Check the search.");
+      return;
+    }
+    setFormError(null);
+    const out = new URLSearchParams({ name: next.data.name });
+    if (next.data.siteUid) out.set("siteUid", next.data.siteUid);
+    setParams(out);
+  };
+
+  const result = search.data;
+  const progress = result?.progress;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">Software search</h1>
+      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" aria-label="Software search">
+        <label className="text-sm">
+          <span className="block font-medium">Which devices have installed…</span>
+          <Input className="w-72" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Chrome" aria-invalid={formError ? true : undefined} />
+        </label>
+        <label className="text-sm">
+          <span className="block font-medium">Where</span>
+          <Select
+            className="w-64"
+            value={siteUid}
+            onChange={(e) => setSiteUid(e.target.value)}
+            options={[{ value: "", label: "The whole fleet" }, ...(sites.data ?? [])]}
+          />
+        </label>
+        <Button type="submit" variant="primary">
+          Search
+        </Button>
+      </form>
+      {formError && <InlineAlert>{formError}</InlineAlert>}
+      {search.isError && <ErrorState title="The search failed" error={search.error} onRetry={() => void search.refetch()} />}
+      {progress && result && (
+        <div className="space-y-1">
+          <p role="status" className="text-sm">
+            {progress.state === "crawling"
+              ? `Reading software audits: ${progress.done} of ${progress.total} devices…`
+              : progress.state === "error"
+                ? `Stopped after ${progress.done} of ${progress.total} devices; results are partial.`
+                : `Searched ${progress.total} devices${result.scope.siteName ? ` at ${result.scope.siteName}` : ""}: ${result.deviceCount} have "${result.query}" (${result.matchCount} matches).`}
+          </p>
+          {progress.state !== "done" && (
+            <Meter value={progress.done} max={Math.max(progress.total, 1)} label="Software audits read" valueText={`${progress.done} of ${progress.total} devices`} />
+          )}
+          {result.truncated && (
+            <p className="text-sm text-slate-600 dark:text-slate-400">Listing the first {result.matches.length} matches; counts and versions cover all.</p>
+          )}
+        </div>
+      )}
+      {result && (
+        <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
+          <SoftwareResults result={result} />
+          <VersionBreakdown versions={result.versions} total={result.matchCount} />
+        </div>
+      )}
+    </div>
+  );
+}
