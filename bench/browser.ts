@@ -53,7 +53,10 @@ async function timeUntilRowsChange(page: Page, event: "input" | "click", act: ()
   await page.evaluate(
     ({ grid, event, timeout }) => {
       const signature = () => {
-        const rows = [...document.querySelectorAll(`${grid} [role="row"][data-row-index]`)].slice(0, 8);
+        const rows = [...document.querySelectorAll(`${grid} [role="row"][data-row-index]`)].slice(
+          0,
+          8,
+        );
         const main = document.querySelector("main")?.querySelector("p")?.textContent ?? "";
         return main + "|" + rows.map((r) => r.textContent).join("|");
       };
@@ -66,7 +69,10 @@ async function timeUntilRowsChange(page: Page, event: "input" | "click", act: ()
           clearTimeout(timer);
           resolve(value);
         };
-        document.addEventListener(event, () => (start = performance.now()), { capture: true, once: true });
+        document.addEventListener(event, () => (start = performance.now()), {
+          capture: true,
+          once: true,
+        });
         const observer = new MutationObserver(() => {
           const hasSkeleton = document.querySelector(`${grid} [data-skeleton-row]`) !== null;
           if (start >= 0 && !hasSkeleton && signature() !== before) done(performance.now() - start);
@@ -143,7 +149,10 @@ function initialJsGzipBytes(): { bytes: number; files: number } {
     ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
   ].map((m) => m[1]!);
   const unique = [...new Set(srcs)];
-  const bytes = unique.reduce((sum, src) => sum + gzipSync(readFileSync(path.join(dist, src))).length, 0);
+  const bytes = unique.reduce(
+    (sum, src) => sum + gzipSync(readFileSync(path.join(dist, src))).length,
+    0,
+  );
   return { bytes, files: unique.length };
 }
 
@@ -167,7 +176,9 @@ export async function benchBrowser(opts: BrowserBenchOptions): Promise<BrowserBe
     for (let i = 0; i < 5; i += 1) first.push(await firstRowsMs(page, opts.baseUrl));
 
     const hostnames = await page.$$eval(DATA_ROW, (rows) =>
-      rows.map((r) => r.querySelector('[role="gridcell"]:nth-child(2)')?.textContent ?? "").filter(Boolean),
+      rows
+        .map((r) => r.querySelector('[role="gridcell"]:nth-child(2)')?.textContent ?? "")
+        .filter(Boolean),
     );
     const terms = hostnames.slice(0, 10).map((h, i) => h.slice(0, 3 + (i % 4)));
     const filters = await filterMs(page, terms);
@@ -183,12 +194,42 @@ export async function benchBrowser(opts: BrowserBenchOptions): Promise<BrowserBe
     }, 0);
 
     return [
-      { name: "devices: first rows after navigation (median of 5)", value: median(first), unit: "ms", note: "target < 1500" },
-      { name: "devices: filter keystroke to rows updated (median)", value: median(filters), unit: "ms", note: `n=${filters.length}, target < 200` },
-      { name: "devices: sort click to rows updated (median)", value: median(sorts), unit: "ms", note: `n=${sorts.length}, target < 250` },
-      { name: "devices: max row elements in DOM while scrolling", value: maxRows, unit: "rows", note: "target <= 100" },
-      { name: "initial JS (index.html entry + modulepreloads), gzip", value: Math.round(js.bytes / 1024), unit: "KB", note: `${js.files} files, target < 200` },
-      { name: "JS loaded by login page + shell, gzip", value: Math.round(loadedBytes / 1024), unit: "KB", note: `${shellScripts.length} files` },
+      {
+        name: "devices: first rows after navigation (median of 5)",
+        value: median(first),
+        unit: "ms",
+        note: "target < 1500",
+      },
+      {
+        name: "devices: filter keystroke to rows updated (median)",
+        value: median(filters),
+        unit: "ms",
+        note: `n=${filters.length}, target < 200`,
+      },
+      {
+        name: "devices: sort click to rows updated (median)",
+        value: median(sorts),
+        unit: "ms",
+        note: `n=${sorts.length}, target < 250`,
+      },
+      {
+        name: "devices: max row elements in DOM while scrolling",
+        value: maxRows,
+        unit: "rows",
+        note: "target <= 100",
+      },
+      {
+        name: "initial JS (index.html entry + modulepreloads), gzip",
+        value: Math.round(js.bytes / 1024),
+        unit: "KB",
+        note: `${js.files} files, target < 200`,
+      },
+      {
+        name: "JS loaded by login page + shell, gzip",
+        value: Math.round(loadedBytes / 1024),
+        unit: "KB",
+        note: `${shellScripts.length} files`,
+      },
     ];
   } finally {
     await browser.close();

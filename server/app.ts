@@ -38,8 +38,14 @@ export function createApp(deps: AppDeps) {
     .route("/users", createUserRoutes({ store, clock }))
     .route("/events", createEventRoutes({ store }))
     .route("/sites", createSiteRoutes({ fleet, datto }))
-    .route("/devices", createDeviceRoutes({ fleet, datto, clock, udfLabels: store.udfLabels, software }))
-    .route("/fleet", createFleetRoutes({ fleet, datto, udfLabels: store.udfLabels, events: store.events }))
+    .route(
+      "/devices",
+      createDeviceRoutes({ fleet, datto, clock, udfLabels: store.udfLabels, software }),
+    )
+    .route(
+      "/fleet",
+      createFleetRoutes({ fleet, datto, udfLabels: store.udfLabels, events: store.events }),
+    )
     .route("/views", createViewRoutes({ savedViews: store.savedViews }))
     .route("/software", createSoftwareRoutes({ software }));
   api.notFound(notFoundJson);
@@ -47,7 +53,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use("*", createSecurityHeaders({ secure: config.secureCookies }));
   app.use("/api/*", requestId());
-  app.use("/api/*", createCsrfMiddleware());
+  app.use("/api/*", createCsrfMiddleware({ publicOrigin: config.publicOrigin }));
   app.use("/api/*", createSessionMiddleware({ store, clock, secureCookies: config.secureCookies }));
   const routes = app.route("/api", api);
   app.onError(onErrorJson);

@@ -39,7 +39,10 @@ export interface ServiceOverrides {
  * The composition root. Demo mode (no Datto credentials) puts an in-process simulated tenant
  * behind the very same gateway a live tenant gets, so demo, tests and production share one path.
  */
-export async function createServices(config: AppConfig, overrides: ServiceOverrides = {}): Promise<Services> {
+export async function createServices(
+  config: AppConfig,
+  overrides: ServiceOverrides = {},
+): Promise<Services> {
   const clock = overrides.clock ?? systemClock;
   const secrets = config.datto ? [config.datto.apiKey, config.datto.apiSecret] : [];
   const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets });
@@ -47,7 +50,12 @@ export async function createServices(config: AppConfig, overrides: ServiceOverri
   const simulator =
     config.mode === "demo"
       ? (overrides.simulator ??
-        createSimulator({ seed: config.demo.seed, devices: config.demo.devices, clock, enableControl: false }))
+        createSimulator({
+          seed: config.demo.seed,
+          devices: config.demo.devices,
+          clock,
+          enableControl: false,
+        }))
       : null;
   const upstream = simulator
     ? {
@@ -60,6 +68,9 @@ export async function createServices(config: AppConfig, overrides: ServiceOverri
 
   const store = createSqliteStore({ dataDir: config.dataDir, clock });
   if (config.mode === "demo") await seedDemoUsers(store);
+  else if (store.users.countActiveAdmins() === 0) {
+    logger.warn("No admin account yet: create one with `npm run user -- add <name> --role admin`.");
+  }
 
   const gateway = createDattoGateway({
     ...upstream,

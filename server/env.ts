@@ -38,6 +38,8 @@ export type AppConfig = {
   host: string;
   dataDir: string;
   secureCookies: boolean;
+  /** The origin browsers use (from PUBLIC_URL), when a proxy in front changes scheme or host. */
+  publicOrigin: string | null;
   demo: { seed: number; devices: number };
   budget: { readsPerMinute: number; writesPerOperationPerMinute: number };
   logLevel: "debug" | "info" | "warn" | "error";
@@ -114,6 +116,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     host: e.HOST,
     dataDir: e.DATA_DIR,
     secureCookies: e.PUBLIC_URL?.startsWith("https:") ?? false,
+    publicOrigin: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
     demo: { seed: e.DEMO_SEED, devices: e.DEMO_DEVICES },
     budget: {
       readsPerMinute: e.READ_BUDGET_PER_MINUTE,

@@ -38,10 +38,15 @@ export const SavedViewListSchema = z.object({ views: z.array(SavedViewSchema) })
 export type SavedViewList = z.infer<typeof SavedViewListSchema>;
 
 /** { "udf3": "Contract", ... }: admin-given UDF names. An empty label removes the name. */
-export const UdfLabelsSchema = z.record(
-  z.string().regex(UDF_KEY_PATTERN, "UDF keys are udf1 to udf300."),
-  z.string().trim().max(100, "UDF labels can have at most 100 characters."),
-);
+export const UdfLabelsSchema = z
+  .record(z.string(), z.string().trim().max(100, "UDF labels can have at most 100 characters."))
+  .superRefine((labels, ctx) => {
+    for (const key of Object.keys(labels)) {
+      if (!UDF_KEY_PATTERN.test(key)) {
+        ctx.addIssue({ code: "custom", path: [key], message: "UDF keys are udf1 to udf300." });
+      }
+    }
+  });
 export type UdfLabels = z.infer<typeof UdfLabelsSchema>;
 
 /** A Datto saved device filter, usable as `filterId` in a device query. */

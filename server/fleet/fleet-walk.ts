@@ -41,10 +41,11 @@ export async function walkFleet(
     onProgress: (done: number, total: number | null) => void;
   },
 ): Promise<{ data: FleetSnapshotData; stale: boolean }> {
-  const read = { priority: options.priority, signal: options.signal };
+  // A walk is the refresh: past the gateway's cache (in-flight calls are still shared).
+  const read = { priority: options.priority, signal: options.signal, maxAgeMs: 0 };
   const progress = createSyncProgress(options.onProgress);
   progress.expect("sites", null);
-  progress.expect("alerts", null);
+  progress.expect("alerts", 1);
   const sites = await datto.listSites(
     {},
     { ...read, onProgress: (p) => progress.update("sites", p) },

@@ -4,9 +4,10 @@ import type { AppType } from "@server/app-type";
 import { ApiErrorSchema } from "@server/contract/errors";
 
 /**
- * The one place the SPA talks HTTP. `client` is the typed Hono RPC client; `apiFetch` is the
- * schema-typed fallback for routes whose hc typing is not wired yet. Both send the session cookie
- * (same-origin) and both turn a non-OK answer into an ApiRequestError.
+ * The one place the SPA talks HTTP. `client` is the typed Hono RPC client (routes and inputs
+ * inferred from the server's AppType): call it and pass the response to parseResponse(res, Schema)
+ * or ensureOk(res). `apiFetch` is the schema-typed fallback for a path hc cannot express. Both send
+ * the session cookie (same-origin) and turn a non-OK answer into an ApiRequestError.
  */
 
 // An absolute base so the same code runs in the browser, in jsdom and under MSW.
@@ -37,7 +38,7 @@ export function isApiRequestError(error: unknown, status?: number): error is Api
   return error instanceof ApiRequestError && (status === undefined || error.status === status);
 }
 
-function retryAtFrom(res: Response, details: unknown, now: number): number | undefined {
+function retryAtFrom(res: ResponseLike, details: unknown, now: number): number | undefined {
   const header = res.headers.get("Retry-After");
   const seconds = header === null ? NaN : Number(header);
   if (Number.isFinite(seconds)) return now + seconds * 1000;
@@ -48,8 +49,11 @@ function retryAtFrom(res: Response, details: unknown, now: number): number | und
   return undefined;
 }
 
+/** What ensureOk needs of a response: a fetch Response or hc's ClientResponse. */
+export type ResponseLike = Pick<Response, "ok" | "status" | "statusText" | "headers" | "json">;
+
 /** Turns a non-OK response into an ApiRequestError; returns the response when it is OK. */
-export async function ensureOk(res: Response): Promise<Response> {
+export async function ensureOk<R extends ResponseLike>(res: R): Promise<R> {
   if (res.ok) return res;
   const body: unknown = await res.json().catch(() => null);
   const parsed = ApiErrorSchema.safeParse(body);
@@ -67,7 +71,7 @@ export async function ensureOk(res: Response): Promise<Response> {
 
 /** Checks the status, then parses the JSON body with the contract schema. */
 export async function parseResponse<S extends z.ZodType>(
-  res: Response,
+  res: ResponseLike,
   schema: S,
 ): Promise<z.output<S>> {
   const ok = await ensureOk(res);

@@ -2,7 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { createContext, use } from "react";
 import { MeSchema, type SessionUser } from "@server/contract/auth";
 import { roleAtLeast, type Role } from "@server/contract/roles";
-import { apiFetch, isApiRequestError } from "./api-client";
+import { client, isApiRequestError, parseResponse } from "./api-client";
 
 /**
  * The signed-in user, shared by the shell and every feature (features cannot import features/auth).
@@ -15,7 +15,8 @@ export const sessionQueries = {
       queryKey: [...sessionQueries.all(), "me"] as const,
       queryFn: async ({ signal }): Promise<SessionUser | null> => {
         try {
-          const { user } = await apiFetch("/api/me", { schema: MeSchema, signal });
+          const res = await client.api.me.$get({}, { init: { signal } });
+          const { user } = await parseResponse(res, MeSchema);
           return user;
         } catch (error) {
           if (isApiRequestError(error, 401)) return null;

@@ -5,6 +5,7 @@ import type { Role } from "@server/contract/roles";
 import { AppProviders, createAppQueryClient } from "@/app/providers";
 import { createRoutes } from "@/app/router";
 import { apiFetch } from "@/lib/api-client";
+import { getTestApp } from "./msw-server";
 
 /** The seeded demo accounts: username = role, password "demo" (server/auth/seed-demo-users.ts). */
 export const DEMO_PASSWORD = "demo";
@@ -25,6 +26,7 @@ export type RenderAppOptions = {
  * Returns the user-event instance, the memory router (for its location) and the QueryClient.
  */
 export async function renderApp(path = "/", options: RenderAppOptions = {}) {
+  await getTestApp(); // built (and the fleet walked) before the clock of any findBy starts
   if (options.signedInAs) await signInAs(options.signedInAs, options.password);
   const queryClient = createAppQueryClient();
   // Retrying a failing request only delays what the test wants to see.

@@ -1,5 +1,5 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { resetTestApp, server } from "./msw-server";
 
@@ -10,6 +10,9 @@ console.error = (...args: unknown[]) => {
   errors.push(args);
   original(...args);
 };
+
+// Two shared cores run many suites at once: give findBy/waitFor room before calling it a failure.
+configure({ asyncUtilTimeout: 5_000 });
 
 // Every /api/* request goes to the real server app; anything else unhandled fails the test.
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

@@ -101,6 +101,7 @@ describe("the simulator answers as Datto's openapi.json describes (patched for i
     const validate = validators.forOperation("GET", "/v2/device/{deviceUid}");
     expect(validate({ uid: "x", online: "yes" })).toBe(false);
     expect(validate({ uid: "x", lastSeen: "last tuesday" })).toBe(false);
+    expect(validators.forOperation("GET", "/v2/account/devices")({ devices: [{ deviceClass: "toaster" }] })).toBe(false);
     expect(validators.forOperation("GET", "/v2/account/alerts/open")({ alerts: [{ alertContext: { status: "x" } }] })).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { UserSchema, type CreateUser, type UpdateUser } from "@server/contract/users";
-import { apiFetch } from "@/lib/api-client";
+import { client, ensureOk, parseResponse } from "@/lib/api-client";
 import { eventQueries, userQueries } from "./queries";
 
 /** Every user change is also an event, so both lists refresh. */
@@ -16,8 +16,8 @@ function useInvalidateUsers() {
 export function useCreateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (input: CreateUser) =>
-      apiFetch("/api/users", { method: "POST", json: input, schema: UserSchema }),
+    mutationFn: async (input: CreateUser) =>
+      parseResponse(await client.api.users.$post({ json: input }), UserSchema),
     onSuccess: invalidate,
   });
 }
@@ -25,12 +25,11 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: ({ id, ...changes }: UpdateUser & { id: string }) =>
-      apiFetch(`/api/users/${encodeURIComponent(id)}`, {
-        method: "PATCH",
-        json: changes,
-        schema: UserSchema,
-      }),
+    mutationFn: async ({ id, ...changes }: UpdateUser & { id: string }) =>
+      parseResponse(
+        await client.api.users[":id"].$patch({ param: { id }, json: changes }),
+        UserSchema,
+      ),
     onSuccess: invalidate,
   });
 }
@@ -38,11 +37,11 @@ export function useUpdateUser() {
 export function useResetPassword() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: ({ id, password }: { id: string; password: string }) =>
-      apiFetch(`/api/users/${encodeURIComponent(id)}/password`, {
-        method: "POST",
-        json: { password },
-      }),
+    mutationFn: async ({ id, password }: { id: string; password: string }) => {
+      await ensureOk(
+        await client.api.users[":id"].password.$post({ param: { id }, json: { password } }),
+      );
+    },
     onSuccess: invalidate,
   });
 }

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { AuthConfigSchema } from "@server/contract/auth";
-import { apiFetch } from "@/lib/api-client";
+import { client, parseResponse } from "@/lib/api-client";
 import { sessionQueries } from "@/lib/session";
 
 /** Keys: ["auth"] > ["auth","me"] (owned by src/lib/session.ts, shared app-wide), ["auth","config"]. */
@@ -10,7 +10,11 @@ export const authQueries = {
   config: () =>
     queryOptions({
       queryKey: [...sessionQueries.all(), "config"] as const,
-      queryFn: ({ signal }) => apiFetch("/api/auth/config", { schema: AuthConfigSchema, signal }),
+      queryFn: async ({ signal }) =>
+        parseResponse(
+          await client.api.auth.config.$get({}, { init: { signal } }),
+          AuthConfigSchema,
+        ),
       // The mode does not change while the server runs.
       staleTime: Infinity,
     }),

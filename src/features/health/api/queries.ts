@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { HealthSchema } from "@server/contract/health";
-import { apiFetch } from "@/lib/api-client";
+import { client, parseResponse } from "@/lib/api-client";
 
 export const HEALTH_POLL_MS = 15_000;
 
@@ -9,7 +9,8 @@ export const healthQueries = {
   status: () =>
     queryOptions({
       queryKey: [...healthQueries.all(), "status"] as const,
-      queryFn: ({ signal }) => apiFetch("/api/health", { schema: HealthSchema, signal }),
+      queryFn: async ({ signal }) =>
+        parseResponse(await client.api.health.$get({}, { init: { signal } }), HealthSchema),
       refetchInterval: HEALTH_POLL_MS,
       staleTime: HEALTH_POLL_MS - 1_000,
       // The indicator must show an outage, not retry quietly through it.

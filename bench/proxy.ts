@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { serve, type ServerType } from "@hono/node-server";
+import { createApp } from "../server/app";
+import { hashPassword } from "../server/auth/password";
+import { createServices } from "../server/compose";
+import { createSimulator } from "../server/datto/simulator/create-simulator";
+import { parseConfig } from "../server/env";
+import { createLogger } from "../server/lib/logger";
+import { percentile, type BenchRow } from "./table";
+
+/**
+ * The proxy's added latency on loopback: a technician's browser asking our server for one device
+ * (GET /api/devices/:uid, session checked, Datto payload parsed and mapped) against a client asking
+ * the standalone simulator for it directly (GET /api/v2/device/:uid). Each proxied request names a
+ * device not asked before, so the gateway cache never answers it: the server really calls Datto.
+ */
+const N = 1_000;
+
+async function listen(
+  fetch: (r: Request) => Response | Promise<Response>,
+): Promise<{ server: ServerType; url: string }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) =>
+      resolve({ server, url: `http://127.0.0.1:${info.port}` }),
+    );
+  });
+}
+
+async function timed(url: string, headers: Record<string, string>): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, { headers });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return performance.now() - started;
+}
+
+export async function benchProxy(): Promise<BenchRow[]> {
+  const unlimited = { readsPerMinute: 1_000_000 };
+  const sim = createSimulator({ devices: 2 * N + 10, rateLimits: unlimited, enableControl: false });
+  const simServer = await listen(sim.app.fetch);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "rmm-deck-bench-"));
+  const config = parseConfig({
+    DATA_DIR: dataDir,
+    DATTO_API_URL: simServer.url,
+    DATTO_API_KEY: sim.credentials.apiKey,
+    DATTO_API_SECRET: sim.credentials.apiSecret,
+    LOG_LEVEL: "warn",
+  });
+  // The bench measures latency, not pacing: lift our own budget far above Datto's for this run.
+  config.budget.readsPerMinute = 1_000_000;
+  const services = await createServices(config, { logger: createLogger({ level: "error" }) });
+  const appServer = await listen(createApp(services).fetch);
+  try {
+    await services.fleet.refreshAll("interactive");
+    const tokenResponse = await fetch(`${simServer.url}/auth/oauth/token`, {
+      method: "POST",
+      headers: {
+        authorization: `Basic ${btoa("public-client:public")}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({
+        grant_type: "password",
+        username: sim.credentials.apiKey,
+        password: sim.credentials.apiSecret,
+      }),
+    });
+    const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+    const cookie = await benchSession(services, appServer.url);
+
+    const uids = sim.tenant.listDevices().map((d) => d.uid);
+    const direct: number[] = [];
+    const proxied: number[] = [];
+    for (let i = 0; i < N; i++) {
+      direct.push(
+        await timed(`${simServer.url}/api/v2/device/${uids[i]}`, {
+          authorization: `Bearer ${token}`,
+        }),
+      );
+      proxied.push(await timed(`${appServer.url}/api/devices/${uids[N + i]}`, { cookie }));
+    }
+    direct.sort((a, b) => a - b);
+    proxied.sort((a, b) => a - b);
+    const p = (xs: number[], q: number) => percentile(xs, q);
+    const note = `${N} sequential uncached requests each, loopback`;
+    return [
+      { name: "direct to simulator p50", value: p(direct, 50), unit: "ms", note },
+      { name: "direct to simulator p99", value: p(direct, 99), unit: "ms", note },
+      { name: "through RMM Deck p50", value: p(proxied, 50), unit: "ms", note },
+      { name: "through RMM Deck p99", value: p(proxied, 99), unit: "ms", note },
+      {
+        name: "added latency p50",
+        value: p(proxied, 50) - p(direct, 50),
+        unit: "ms",
+        note: "target: under 1 ms",
+      },
+      { name: "added latency p99", value: p(proxied, 99) - p(direct, 99), unit: "ms" },
+    ];
+  } finally {
+    appServer.server.close();
+    simServer.server.close();
+    await services.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Signs in once (live mode seeds no accounts, so the bench creates its viewer). */
+async function benchSession(
+  services: Awaited<ReturnType<typeof createServices>>,
+  baseUrl: string,
+): Promise<string> {
+  const passwordHash = await hashPassword("bench-password");
+  services.store.users.create({ username: "bench", role: "viewer", passwordHash });
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "bench", password: "bench-password" }),
+  });
+  if (!response.ok) throw new Error(`bench login failed: ${response.status}`);
+  return (response.headers.get("set-cookie") ?? "").split(";")[0]!;
+}

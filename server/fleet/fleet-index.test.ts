@@ -1,0 +1,206 @@
+import fs from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import type { DeviceListResponse } from "../contract/fleet";
+import type { FleetStatusResponse } from "../contract/fleet-views";
+import type { DattoApi } from "../datto/api/create-datto-api";
+import { DattoError } from "../datto/gateway/datto-error";
+import { createFleetTestApp, type FleetTestApp } from "./testing/create-fleet-test-app";
+
+const apps: FleetTestApp[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const t of apps.splice(0)) await t.cleanup();
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** Holds the account open-alert list (the last step of a walk) until released or failed. */
+function gatedAlerts() {
+  let hold = false;
+  let release: (() => void) | null = null;
+  let fail: ((e: Error) => void) | null = null;
+  let waiting = false;
+  const wrap = (datto: DattoApi): DattoApi => ({
+    ...datto,
+    async listOpenAlerts(options) {
+      if (hold) {
+        waiting = true;
+        await new Promise<void>((resolve, reject) => {
+          release = resolve;
+          fail = reject;
+          options?.signal?.addEventListener("abort", () => reject(options.signal?.reason));
+        });
+        waiting = false;
+      }
+      return datto.listOpenAlerts(options);
+    },
+  });
+  return {
+    wrap,
+    close: () => (hold = true),
+    open() {
+      hold = false;
+      release?.();
+    },
+    fail(error: Error) {
+      hold = false;
+      fail?.(error);
+    },
+    isWaiting: () => waiting,
+  };
+}
+
+async function until(check: () => boolean) {
+  for (let i = 0; i < 1000 && !check(); i++) await new Promise((r) => setImmediate(r));
+  expect(check()).toBe(true);
+}
+
+const devices = (t: FleetTestApp, qs = "") =>
+  t.getJson<DeviceListResponse>(`/api/devices?limit=500${qs}`);
+
+describe("fleet index: atomic snapshot swap", () => {
+  it("serves the complete old snapshot while a walk runs, then the new one at once", async () => {
+    const gate = gatedAlerts();
+    const t = createFleetTestApp({ devices: 60, wrapDatto: gate.wrap });
+    apps.push(t);
+    await t.fleet.start();
+    await t.fleet.refreshAll();
+    const before = await devices(t);
+    const target = before.rows.find((r) => r.online)!;
+
+    t.sim.control.setDeviceOnline(target.uid, false);
+    gate.close();
+    const walk = t.fleet.refreshAll("interactive");
+    await until(gate.isWaiting);
+
+    // Mid-walk: site lists (which already say "offline") are fetched, but nothing is swapped in.
+    const during = await devices(t);
+    expect(during.sync.state).toBe("syncing");
+    expect(during.sync.pagesDone).toBeGreaterThan(0);
+    expect(during.rows).toEqual(before.rows);
+    expect(during.rows.find((r) => r.uid === target.uid)!.online).toBe(true);
+
+    gate.open();
+    await walk;
+    const after = await devices(t);
+    expect(after.rows.find((r) => r.uid === target.uid)!.online).toBe(false);
+    expect(after.total).toBe(before.total);
+    expect(after.sync).toMatchObject({ state: "idle", lastError: null });
+    expect(after.sync.pagesDone).toBe(after.sync.pagesTotal);
+  });
+
+  it("keeps the old snapshot when a walk fails, marked stale with the reason", async () => {
+    const gate = gatedAlerts();
+    const t = createFleetTestApp({ devices: 60, wrapDatto: gate.wrap });
+    apps.push(t);
+    await t.fleet.start();
+    await t.fleet.refreshAll();
+    const before = await devices(t);
+    const target = before.rows.find((r) => r.online)!;
+
+    t.sim.control.setDeviceOnline(target.uid, false);
+    gate.close();
+    const walk = t.fleet.refreshAll();
+    await until(gate.isWaiting);
+    gate.fail(new DattoError("down", "Datto could not be reached (GET /v2/account/alerts/open)."));
+    await walk;
+
+    const after = await devices(t);
+    expect(after.rows).toEqual(before.rows);
+    expect(after.freshness.stale).toBe(true);
+    expect(after.freshness.reason).toContain("Datto could not be reached");
+    expect(after.freshness.fetchedAt).toBe(before.freshness.fetchedAt);
+    expect(after.sync).toMatchObject({ state: "error" });
+    expect(after.sync.lastError).toContain("could not be reached");
+  });
+});
+
+describe("fleet index: freshness and the background walk", () => {
+  it("is fresh after a sync, then stale with a reason (still served) when Datto goes down", async () => {
+    const t = createFleetTestApp({ devices: 40 });
+    apps.push(t);
+    await t.fleet.start();
+    await t.fleet.refreshAll();
+    const fresh = await devices(t);
+    expect(fresh.freshness).toEqual({ fetchedAt: t.clock.now(), stale: false, reason: null });
+
+    t.sim.control.setScenario("down");
+    await t.clock.advance(5 * 60_000 + 1);
+    await t.settle(t.fleet.refreshAll());
+    const stale = await devices(t);
+    expect(stale.total).toBe(fresh.total);
+    expect(stale.freshness.stale).toBe(true);
+    expect(stale.freshness.reason).toMatch(/Datto/);
+    expect(stale.freshness.fetchedAt).toBe(fresh.freshness.fetchedAt);
+
+    t.sim.control.setScenario("normal");
+    await t.clock.advance(5 * 60_000);
+    await t.settle(t.fleet.refreshAll());
+    const back = await devices(t);
+    expect(back.freshness).toMatchObject({ stale: false, reason: null });
+    expect(back.freshness.fetchedAt).toBeGreaterThan(fresh.freshness.fetchedAt!);
+  });
+
+  it("walks again every refresh interval on its own", async () => {
+    const t = createFleetTestApp({ devices: 30 });
+    apps.push(t);
+    await t.fleet.start();
+    await t.fleet.refreshAll();
+    const first = t.fleet.snapshot();
+    await t.clock.advance(5 * 60_000);
+    await until(() => t.fleet.status().state === "idle" && t.fleet.snapshot() !== first);
+    expect(t.fleet.snapshot().fetchedAt).toBe(t.clock.now());
+  });
+
+  it("reports first-sync progress (pages done of total) through /api/fleet/status", async () => {
+    const gate = gatedAlerts();
+    gate.close();
+    const t = createFleetTestApp({ devices: 700, wrapDatto: gate.wrap });
+    apps.push(t);
+    const empty = await t.getJson<FleetStatusResponse>("/api/fleet/status");
+    expect(empty.counts.devices).toBe(0);
+    expect(empty.freshness).toMatchObject({ fetchedAt: null, stale: true });
+
+    await t.fleet.start();
+    await until(gate.isWaiting);
+    const mid = await t.getJson<FleetStatusResponse>("/api/fleet/status");
+    expect(mid.sync.state).toBe("syncing");
+    // 700 devices over ~17 sites: more than one page for the biggest site lists.
+    expect(mid.sync.pagesDone).toBeGreaterThan(t.sim.tenant.listSites().length);
+    expect(mid.sync.pagesTotal).not.toBeNull();
+    expect(mid.sync.pagesDone).toBeLessThan(mid.sync.pagesTotal!);
+    expect(mid.freshness.reason).toContain("first sync");
+
+    gate.open();
+    await t.fleet.refreshAll();
+    const done = await t.getJson<FleetStatusResponse>("/api/fleet/status");
+    expect(done.sync.pagesDone).toBe(done.sync.pagesTotal);
+    expect(done.counts.devices).toBe(t.sim.tenant.listDevices().length);
+    expect(done.counts.openAlerts.total).toBe(t.sim.tenant.openAlerts().length);
+  });
+});
+
+describe("fleet index: persisted snapshot", () => {
+  it("serves the last good snapshot after a restart while Datto is down, marked stale", async () => {
+    const first = createFleetTestApp({ devices: 50 });
+    await first.fleet.start();
+    await first.fleet.refreshAll();
+    const before = await devices(first);
+    await first.cleanup(true);
+    dirs.push(first.dataDir);
+
+    const t = createFleetTestApp({ devices: 50, scenario: "down", dataDir: first.dataDir });
+    apps.push(t);
+    await t.fleet.start();
+    const loaded = await devices(t);
+    expect(loaded.rows).toEqual(before.rows);
+    expect(loaded.freshness).toMatchObject({ stale: true, fetchedAt: before.freshness.fetchedAt });
+    expect(loaded.freshness.reason).toContain("saved before the server restarted");
+
+    await t.settle(t.fleet.refreshAll());
+    const failed = await devices(t);
+    expect(failed.rows).toEqual(before.rows);
+    expect(failed.freshness.stale).toBe(true);
+    expect(failed.freshness.reason).toContain("failed");
+    expect(failed.sync.state).toBe("error");
+  });
+});

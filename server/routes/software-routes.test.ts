@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { SoftwareList } from "../contract/fleet-device";
+import type { SoftwareSearchResponse } from "../contract/fleet-views";
+import { createFleetTestApp, type FleetTestApp } from "../fleet/testing/create-fleet-test-app";
+
+const apps: FleetTestApp[] = [];
+afterEach(async () => {
+  for (const t of apps.splice(0)) await t.cleanup();
+});
+
+async function synced() {
+  const t = createFleetTestApp({ devices: 40 });
+  apps.push(t);
+  await t.fleet.start();
+  await t.fleet.refreshAll();
+  return t;
+}
+
+describe("GET /api/software/search", () => {
+  it("starts a crawl at once, reports progress, then every match with versions", async () => {
+    const t = await synced();
+    const sample = t.sim.tenant.listDevices().find((d) => d.deviceClass === "device")!;
+    const own = await t.getJson<SoftwareList>(`/api/devices/${sample.uid}/software`);
+    const title = own.items.find((i) => i.name.length > 6)!.name;
+    const needle = title.slice(1, 6).toUpperCase();
+
+    const first = await t.getJson<SoftwareSearchResponse>(
+      `/api/software/search?name=${encodeURIComponent(needle)}`,
+    );
+    const scope = t.sim.tenant.listDevices().filter((d) => d.deviceClass === "device");
+    expect(first.progress).toMatchObject({ state: "crawling", total: scope.length });
+    expect(first.progress.done).toBeLessThan(scope.length);
+
+    await t.software.idle();
+    const done = await t.getJson<SoftwareSearchResponse>(
+      `/api/software/search?name=${encodeURIComponent(needle)}`,
+    );
+    expect(done.progress).toEqual({ state: "done", done: scope.length, total: scope.length });
+    expect(done.matches.map((m) => m.deviceUid)).toContain(sample.uid);
+    expect(done.matches.every((m) => m.name.toLowerCase().includes(needle.toLowerCase()))).toBe(
+      true,
+    );
+    expect(done.versions.reduce((n, v) => n + v.count, 0)).toBe(done.matchCount);
+    expect(done.deviceCount).toBe(new Set(done.matches.map((m) => m.deviceUid)).size);
+
+    // Cross-check one matched device against its own software list from Datto.
+    const other = done.matches.find((m) => m.deviceUid !== sample.uid) ?? done.matches[0]!;
+    const list = await t.getJson<SoftwareList>(`/api/devices/${other.deviceUid}/software`);
+    expect(list.items).toContainEqual({ name: other.name, version: other.version });
+
+    // Cached: a second search costs Datto nothing.
+    const before = t.sim.control.counters();
+    const again = await t.getJson<SoftwareSearchResponse>("/api/software/search?name=micro");
+    expect(again.progress.state).toBe("done");
+    expect(t.sim.control.counters()).toEqual(before);
+  });
+
+  it("narrows to one site and refuses a too-short name", async () => {
+    const t = await synced();
+    const site = t.sim.tenant.listSites()[0]!;
+    const res = await t.getJson<SoftwareSearchResponse>(
+      `/api/software/search?name=windows&siteUid=${site.uid}`,
+    );
+    const scope = t.sim.tenant
+      .listDevices()
+      .filter((d) => d.deviceClass === "device" && d.siteUid === site.uid);
+    expect(res.scope).toEqual({ siteUid: site.uid, siteName: site.name });
+    expect(res.progress.total).toBe(scope.length);
+    await t.software.idle();
+    const done = await t.getJson<SoftwareSearchResponse>(
+      `/api/software/search?name=windows&siteUid=${site.uid}`,
+    );
+    expect(done.matches.every((m) => m.siteName === site.name)).toBe(true);
+    const short = await t.request("/api/software/search?name=x");
+    expect(short.status).toBe(400);
+    expect(await short.text()).toContain("at least 2 characters");
+  });
+});
