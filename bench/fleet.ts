@@ -43,7 +43,15 @@ function queryMix(hostnames: string[], users: string[], sites: string[]): string
   return Array.from({ length: QUERIES }, () => pick(kinds)());
 }
 
-function collationRows(hostnames: string[]): BenchRow[] {
+function collationRows(sortedHostnames: string[]): BenchRow[] {
+  // Snapshot devices are already in hostname order: shuffle, or every sort is a no-op pass.
+  const hostnames = [...sortedHostnames];
+  let seed = 7;
+  for (let i = hostnames.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    const j = seed % (i + 1);
+    [hostnames[i], hostnames[j]] = [hostnames[j]!, hostnames[i]!];
+  }
   const idx = () => hostnames.map((_, i) => i);
   const time = (f: () => void) => {
     const runs = [0, 1, 2].map(() => {
@@ -114,6 +122,8 @@ export async function benchFleet(): Promise<BenchRow[]> {
   await fleet.refreshAll("interactive");
   const syncMs = performance.now() - started;
   const snapshot = fleet.snapshot();
+  globalThis.gc?.();
+  const heapMb = process.memoryUsage().heapUsed / 1_048_576;
   if (snapshot.devices.length < DEVICES * 0.99)
     throw new Error(`only ${snapshot.devices.length} devices synced`);
 
@@ -164,6 +174,7 @@ export async function benchFleet(): Promise<BenchRow[]> {
       unit: "s",
       note: `${snapshot.sites.length} sites, ${fleet.status().pagesDone} pages`,
     },
+    { name: "heap used after sync", value: heapMb, unit: "MB", note: "index + gateway cache + simulator tenant" },
     { name: "device query p50 (engine)", value: percentile(engine, 50), unit: "ms", note: n },
     {
       name: "device query p95 (engine)",

@@ -67,7 +67,10 @@ test("a wrong password shows the server's message", async ({ page }) => {
 
 test("the demo accounts fill the form with one click", async ({ page }) => {
   await page.goto("/login");
-  await page.getByRole("button", { name: /demo account technician/ }).click();
+  await page
+    .getByRole("region", { name: "Demo accounts" })
+    .getByRole("button", { name: "technician" })
+    .click();
   await expect(page.getByLabel("Username")).toHaveValue("technician");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Account: technician" })).toBeVisible();
@@ -81,6 +84,7 @@ test("the login page has no serious accessibility violations", async ({ page }) 
 
 test("the shell has no serious accessibility violations, in light and dark", async ({ page }) => {
   await signIn(page, "admin");
+  await expect(page.getByRole("button", { name: "Account: admin" })).toBeVisible();
   await page.goto("/admin/users");
   await expect(page.getByRole("table", { name: /Users who can sign in/ })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

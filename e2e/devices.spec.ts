@@ -41,7 +41,8 @@ test("find a device by typing, open each audit tab, share the URL", async ({ pag
   await page.keyboard.type(first!);
   await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(first!)}`));
   await expect.poll(() => table.hostnames()).toContain(first);
-  for (const name of await table.hostnames()) expect(name.toLowerCase()).toContain(first!.toLowerCase());
+  for (const name of await table.hostnames())
+    expect(name.toLowerCase()).toContain(first!.toLowerCase());
 
   await table.dataRows().getByRole("link", { name: first, exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: first })).toBeVisible();
@@ -67,14 +68,20 @@ test("find a device by typing, open each audit tab, share the URL", async ({ pag
   await expect(other.getByRole("tab", { name: /Alerts/ })).toHaveAttribute("aria-selected", "true");
 });
 
-test("a filtered, sorted device view survives being opened from its link", async ({ page, context }) => {
+test("a filtered, sorted device view survives being opened from its link", async ({
+  page,
+  context,
+}) => {
   await signIn(page);
   await page.goto("/devices?status=online&sort=lastSeen&dir=desc");
   const table = new DeviceTablePage(page);
   await table.waitForRows();
   await expect(page.getByRole("button", { name: /Filters \(1\)/ })).toBeVisible();
   await expect(page.getByLabel("Status", { exact: true })).toHaveValue("online");
-  await expect(table.grid.getByRole("columnheader", { name: /Last seen/ })).toHaveAttribute("aria-sort", "descending");
+  await expect(table.grid.getByRole("columnheader", { name: /Last seen/ })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
   const names = await table.hostnames();
 
   const other = await context.newPage();

@@ -31,7 +31,10 @@ test("sites rank by attention, say why, and open a site with its devices", async
   const grid = page.getByRole("grid", { name: "Sites" });
   const firstRow = grid.locator('[role="row"][data-row-index]').first();
   await expect(firstRow).toBeVisible();
-  await expect(grid.getByRole("columnheader", { name: /Attention/ })).toHaveAttribute("aria-sort", "descending");
+  await expect(grid.getByRole("columnheader", { name: /Attention/ })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
   expect(await seriousViolations(page)).toEqual([]);
 
   const siteName = (await firstRow.getByRole("link").textContent()) ?? "";

@@ -3,6 +3,7 @@ import { requestId } from "hono/request-id";
 import type { AppEnv } from "./app-env";
 import type { Services } from "./compose";
 import { createCsrfMiddleware } from "./middleware/csrf";
+import { dattoErrorResponse } from "./middleware/datto-errors";
 import { notFoundJson, onErrorJson } from "./middleware/errors";
 import { createSecurityHeaders } from "./middleware/security-headers";
 import { createSessionMiddleware } from "./middleware/session";
@@ -56,7 +57,8 @@ export function createApp(deps: AppDeps) {
   app.use("/api/*", createCsrfMiddleware({ publicOrigin: config.publicOrigin }));
   app.use("/api/*", createSessionMiddleware({ store, clock, secureCookies: config.secureCookies }));
   const routes = app.route("/api", api);
-  app.onError(onErrorJson);
+  // A safety net: routes answer gateway errors themselves, but one that escapes still maps cleanly.
+  app.onError((err, c) => dattoErrorResponse(c, err) ?? onErrorJson(err, c));
   if (deps.spaRoot) mountSpa(app, deps.spaRoot);
   app.notFound(notFoundJson);
   return routes;

@@ -2,7 +2,11 @@ import type { AddressInfo } from "node:net";
 import { serve, type Http2Bindings, type HttpBindings } from "@hono/node-server";
 import { z } from "zod";
 import { systemClock } from "../lib/clock";
-import { createSimulator, type Simulator, type SimulatorOptions } from "../datto/simulator/create-simulator";
+import {
+  createSimulator,
+  type Simulator,
+  type SimulatorOptions,
+} from "../datto/simulator/create-simulator";
 import { DROP_HEADER } from "../datto/simulator/responses";
 import { SCENARIO_NAMES } from "../datto/simulator/scenarios";
 
@@ -14,7 +18,11 @@ const LOOPBACK = ["127.0.0.1", "localhost", "::1"] as const;
 
 const FlagsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(4010),
-  host: z.enum(LOOPBACK, { error: "the simulator listens on loopback only (127.0.0.1, localhost or ::1)" }).default("127.0.0.1"),
+  host: z
+    .enum(LOOPBACK, {
+      error: "the simulator listens on loopback only (127.0.0.1, localhost or ::1)",
+    })
+    .default("127.0.0.1"),
   seed: z.coerce.number().int().default(1),
   devices: z.coerce.number().int().min(0).max(200_000).default(400),
   scenario: z.enum(SCENARIO_NAMES).default("normal"),
@@ -24,12 +32,20 @@ const FlagsSchema = z.object({
 export type SimulatorFlags = z.infer<typeof FlagsSchema>;
 
 const ENV_NAMES: Record<keyof SimulatorFlags, string> = {
-  port: "SIM_PORT", host: "SIM_HOST", seed: "SIM_SEED", devices: "SIM_DEVICES", scenario: "SIM_SCENARIO",
-  key: "SIM_API_KEY", secret: "SIM_API_SECRET",
+  port: "SIM_PORT",
+  host: "SIM_HOST",
+  seed: "SIM_SEED",
+  devices: "SIM_DEVICES",
+  scenario: "SIM_SCENARIO",
+  key: "SIM_API_KEY",
+  secret: "SIM_API_SECRET",
 };
 
 /** Flags win over SIM_* environment variables, which win over defaults. */
-export function parseSimulatorFlags(argv: string[], env: Record<string, string | undefined>): SimulatorFlags {
+export function parseSimulatorFlags(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): SimulatorFlags {
   const raw: Record<string, string> = {};
   for (const [flag, name] of Object.entries(ENV_NAMES)) {
     const value = env[name];
@@ -45,7 +61,9 @@ export function parseSimulatorFlags(argv: string[], env: Record<string, string |
   }
   const parsed = FlagsSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
+    throw new Error(
+      parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"),
+    );
   }
   return parsed.data;
 }
@@ -84,10 +102,11 @@ export async function startSimulatorServer(
   return {
     url,
     simulator,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      if ("closeAllConnections" in server) server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      }),
   };
 }
 
@@ -96,12 +115,18 @@ export async function runSimulatorCli(argv: string[]): Promise<void> {
   try {
     flags = parseSimulatorFlags(argv, process.env);
   } catch (error) {
-    console.error(`Simulator cannot start.\n${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `Simulator cannot start.\n${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exitCode = 2;
     return;
   }
   const running = await startSimulatorServer(flags, {
-    seed: flags.seed, devices: flags.devices, scenario: flags.scenario, apiKey: flags.key, apiSecret: flags.secret,
+    seed: flags.seed,
+    devices: flags.devices,
+    scenario: flags.scenario,
+    apiKey: flags.key,
+    apiSecret: flags.secret,
   });
   // These are the simulator's own made-up credentials, not Datto secrets.
   console.info(

@@ -1,5 +1,5 @@
 import { DEFAULT_DEVICE_LIMIT, type DeviceQuery, type DeviceRow } from "../contract/fleet";
-import { buildDevicePredicate } from "./device-filter";
+import { buildDeviceFilter } from "./device-filter";
 import type { FleetSnapshot } from "./fleet-snapshot";
 
 export type DeviceQueryResult = {
@@ -10,9 +10,10 @@ export type DeviceQueryResult = {
 };
 
 /**
- * Answers a device query from one snapshot: walk the cached sort order, test each device, count
- * every match (for `total`) and keep only the window. `onlyUids` is the Datto saved filter's
- * devices when `filterId` was given. `limit: Infinity` returns every match (CSV export).
+ * Answers a device query from one snapshot: filter into a mask (sequential passes over flat
+ * columns), then walk the cached sort order counting matches and keeping only the window.
+ * `onlyUids` is the Datto saved filter's devices when `filterId` was given; `unlimited` returns
+ * every match (CSV export).
  */
 export function queryDevices(
   snapshot: FleetSnapshot,
@@ -25,23 +26,23 @@ export function queryDevices(
     : (query.limit ?? DEFAULT_DEVICE_LIMIT);
   const order = snapshot.order(query.sort ?? "hostname", query.dir ?? "asc");
   const { devices } = snapshot;
-  const test = buildDevicePredicate(query, {
+  const filters = buildDeviceFilter(snapshot, query, {
     now: options.now,
-    haystacks: snapshot.haystacks,
     ...(options.onlyUids ? { onlyUids: options.onlyUids } : {}),
   });
   const rows: DeviceRow[] = [];
-  if (!test) {
+  if (filters.length === 0) {
     const end = Math.min(order.length, offset + limit);
     for (let k = offset; k < end; k++) rows.push(devices[order[k]!]!);
     return { total: order.length, offset, limit: finite(limit, rows.length), rows };
   }
+  const mask = new Uint8Array(devices.length).fill(1);
+  for (const refine of filters) refine(mask);
   let total = 0;
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
-    const device = devices[i]!;
-    if (!test(device, i)) continue;
-    if (total >= offset && rows.length < limit) rows.push(device);
+    if (mask[i] !== 1) continue;
+    if (total >= offset && rows.length < limit) rows.push(devices[i]!);
     total += 1;
   }
   return { total, offset, limit: finite(limit, rows.length), rows };

@@ -129,6 +129,7 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
 
   return {
     async start() {
+      if (loop) return;
       controller = new AbortController();
       const { signal } = controller;
       await load();

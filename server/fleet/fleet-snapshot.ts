@@ -24,9 +24,12 @@ export interface FleetSnapshot {
   readonly deviceIndex: ReadonlyMap<string, number>;
   readonly siteIndex: ReadonlyMap<string, SiteBase>;
   readonly siteRowIndex: ReadonlyMap<string, SiteRow>;
-  /** Lowercase free-text haystack per device. */
-  readonly haystacks: readonly string[];
+  /** Every device's lowercase free-text haystack, joined; device i spans textStarts[i]..[i+1]. */
+  readonly text: string;
+  readonly textStarts: Int32Array;
   order(column: string, dir: "asc" | "desc"): Int32Array;
+  /** A per-snapshot cache of derived columns (e.g. lowercase OS), built on first use. */
+  memo<T>(key: string, build: (devices: readonly DeviceRow[]) => T): T;
 }
 
 function haystack(d: DeviceRow): string {
@@ -40,10 +43,13 @@ function haystack(d: DeviceRow): string {
     d.description,
     ...Object.values(d.udf),
   ];
+  // The separator of the joined text must not occur inside one device's text.
   return parts
     .filter((p) => p)
     .join("\n")
-    .toLowerCase();
+    .toLowerCase()
+    .split("\u0001")
+    .join(" ");
 }
 
 export function createSnapshot(data: FleetSnapshotData | null): FleetSnapshot {
@@ -64,8 +70,16 @@ export function createSnapshot(data: FleetSnapshotData | null): FleetSnapshot {
     else bySite.set(d.siteUid, [d]);
   }
   const siteRows = sites.map((s) => buildSiteRow(s, bySite.get(s.uid) ?? []));
+  const haystacks = devices.map(haystack);
+  const textStarts = new Int32Array(devices.length + 1);
+  haystacks.forEach((h, i) => (textStarts[i + 1] = textStarts[i]! + h.length + 1));
+  const memos = new Map<string, unknown>();
   const sortKeys = new Map<string, SortKeys>();
-  const orders = new Map<string, Int32Array>();
+  // Devices are already in natural hostname order (ties by input index, as sortedOrder breaks
+  // them), so the default sort of the first page after every swap costs nothing.
+  const orders = new Map<string, Int32Array>([
+    ["hostname:asc", Int32Array.from(devices, (_, i) => i)],
+  ]);
   return {
     fetchedAt: data?.fetchedAt ?? null,
     sites,
@@ -74,7 +88,13 @@ export function createSnapshot(data: FleetSnapshotData | null): FleetSnapshot {
     deviceIndex: new Map(devices.map((d, i) => [d.uid, i])),
     siteIndex: new Map(sites.map((s) => [s.uid, s])),
     siteRowIndex: new Map(siteRows.map((s) => [s.uid, s])),
-    haystacks: devices.map(haystack),
+    // "\u0001" separates devices so a search term never matches across two of them.
+    text: haystacks.join("\u0001") + "\u0001",
+    textStarts,
+    memo<T>(key: string, build: (devices: readonly DeviceRow[]) => T): T {
+      if (!memos.has(key)) memos.set(key, build(devices));
+      return memos.get(key) as T;
+    },
     order(column, dir) {
       const cacheKey = `${column}:${dir}`;
       let cached = orders.get(cacheKey);

@@ -24,11 +24,10 @@ function knownSummary(c: KnownAlertContext): string {
       return `Antivirus ${v(c.productName, "product")} is ${v(c.status)}`;
     case "perf_resource_usage_ctx":
       return `${v(c.type, "Resource")} usage at ${v(c.percentage)}%`;
-    case "perf_disk_usage_ctx":
-      return `Disk ${v(c.diskName)}: ${v(c.freeSpace)} ${v(c.unitOfMeasure, "")} free of ${v(c.totalVolume)}`.replace(
-        /\s+/g,
-        " ",
-      );
+    case "perf_disk_usage_ctx": {
+      const unit = c.unitOfMeasure ? ` ${c.unitOfMeasure}` : "";
+      return `Disk ${v(c.diskName)} ${v(c.freeSpace)}${unit} free of ${v(c.totalVolume)}${unit}`;
+    }
     case "fs_object_ctx":
       return `${v(c.objectType, "File")} ${v(c.path)} ${v(c.condition, "")} ${v(c.threshold, "")} (now ${v(c.sample)})`.replace(
         /\s+/g,

@@ -4,6 +4,13 @@ import type { DattoDeviceAudit, DattoEsxiAudit, DattoPrinterAudit } from "../dat
 
 type Rec = Record<string, unknown>;
 
+/** An absurd timestamp must not throw (toISOString RangeError) and break the whole audit. */
+const isoDate = (ms: number | null | undefined) => {
+  if (ms === null || ms === undefined) return null;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+};
+
 /** ESXi and printer audits arrive as loose records: read each field defensively. */
 const s = (r: Rec | null | undefined, key: string): string | null => {
   const value = r?.[key];
@@ -50,7 +57,7 @@ export function mapDeviceAudit(a: DattoDeviceAudit, freshness: Freshness): Devic
     },
     bios: {
       instance: a.bios?.instance ?? null,
-      releaseDate: a.bios?.releaseDate == null ? null : new Date(a.bios.releaseDate).toISOString(),
+      releaseDate: isoDate(a.bios?.releaseDate),
       serialNumber: a.bios?.serialNumber ?? null,
       smBiosVersion: a.bios?.smBiosVersion ?? null,
     },

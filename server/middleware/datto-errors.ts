@@ -77,6 +77,14 @@ export function dattoErrorResponse(c: Context, err: unknown) {
       );
     case "down":
     case "upstream":
+      if (err.status === 401) {
+        return apiError(
+          c,
+          502,
+          "upstream_unavailable",
+          "Datto refused the session token, so the change was not applied. Try again.",
+        );
+      }
       return apiError(
         c,
         502,

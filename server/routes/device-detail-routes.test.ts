@@ -55,7 +55,7 @@ describe("GET /api/devices/:uid", () => {
     const t = await synced();
     const wire = ofClass(t, "device");
     t.sim.control.setScenario("down");
-    const res = await t.settle(t.request(`/api/devices/${wire.uid}`));
+    const res = await t.settle(Promise.resolve(t.request(`/api/devices/${wire.uid}`)));
     expect(res.status).toBe(200);
     const detail = (await res.json()) as DeviceDetail;
     expect(detail.hostname).toBe(wire.hostname);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DattoError } from "./datto-error";
+import type { DattoError } from "./datto-error";
 import { createHarness, drive, settle, type Harness } from "./test-harness";
 
 async function deviceUids(h: Harness): Promise<string[]> {
@@ -135,5 +135,19 @@ describe("gateway and Datto's rate limits (API.md §3)", () => {
     controller.abort(new Error("user went away"));
     expect(await waiting).toMatchObject({ message: "user went away" });
     expect(h.gateway.health().budget.queued).toBe(0);
+  });
+
+  it("stops waiting for budget after queueTimeoutMs without calling Datto down", async () => {
+    const h = createHarness({ gateway: { readsPerMinute: 1, queueTimeoutMs: 5_000 } });
+    const uids = await deviceUids(h);
+    const started = h.clock.now();
+    const error = await drive(
+      h.clock,
+      h.api.getDevice(uids[0]!).catch((e: unknown) => e),
+    );
+    expect(error).toMatchObject({ kind: "rate-limited" });
+    expect(h.clock.now() - started).toBeGreaterThanOrEqual(5_000);
+    expect(h.clock.now() - started).toBeLessThan(6_000);
+    expect(h.gateway.health().state).toBe("ok");
   });
 });

@@ -1,5 +1,4 @@
 import type { Clock } from "../../lib/clock";
-import { DattoError } from "./datto-error";
 import type { Priority } from "./types";
 
 const WINDOW_MS = 60_000;
@@ -7,7 +6,6 @@ const WINDOW_MS = 60_000;
 interface Waiter {
   priority: Priority;
   resolve: () => void;
-  reject: (error: unknown) => void;
 }
 
 interface Bucket {
@@ -74,7 +72,7 @@ export function createRateBudget(
       return new Promise<void>((resolve, reject) => {
         const onAbort = () => {
           b.queue = b.queue.filter((w) => w !== waiter);
-          reject(signal?.reason ?? new DattoError("timeout", "Gave up waiting for rate budget."));
+          reject(signal?.reason);
         };
         const waiter: Waiter = {
           priority,
@@ -82,7 +80,6 @@ export function createRateBudget(
             signal?.removeEventListener("abort", onAbort);
             resolve();
           },
-          reject,
         };
         signal?.addEventListener("abort", onAbort, { once: true });
         b.queue.push(waiter);

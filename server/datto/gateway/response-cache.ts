@@ -66,6 +66,7 @@ export function createResponseCache(clock: Clock, logger: Logger, maxEntries: nu
 
   /** Waits for a shared load; the load is aborted only when every waiter has given up. */
   async function wait(flight: InFlight, signal: AbortSignal | undefined): Promise<Entry> {
+    if (signal?.aborted) throw signal.reason;
     flight.waiters += 1;
     const onAbort = () => {
       flight.waiters -= 1;

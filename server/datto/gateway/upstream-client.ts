@@ -173,7 +173,12 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
       const queue = createDeadline(
         clock,
         options.queueTimeoutMs,
-        () => new DattoError("timeout", `Waited too long for rate budget (${template}).`),
+        // Our own budget is exhausted: not a sign that Datto is down, so not a "timeout".
+        () =>
+          new DattoError(
+            "rate-limited",
+            `Waited too long for a slot in the Datto budget (${template}).`,
+          ),
         [call.signal],
       );
       let retokened = false;
@@ -207,11 +212,11 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
       monitor.onFailure(error.kind);
     }
     if (error.status === 401) {
-      monitor.onFailure("upstream");
+      logger.warn("datto refused the session token", { call: template });
       return call.kind === "write"
         ? new DattoError(
             "upstream",
-            `Datto refused the session token for ${template} (401). The token was renewed; the write was not sent again, so try it once more.`,
+            `Datto refused the session token for ${template} (401), so the write was not applied. A new token will be used next time: try it once more.`,
             { status: 401 },
           )
         : new DattoError("forbidden", `Datto refused ${template} even with a new token (401).`, {

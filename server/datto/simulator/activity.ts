@@ -7,8 +7,12 @@ const BUCKET_MS = 60_000;
 
 /** Writes through the API leave a trace in the activity log, like Datto's audit trail. */
 export function recordActivity(tenant: Tenant, rec: Omit<ActivityRec, "id">): void {
-  tenant.activities.push({ ...rec, id: `rec-${hash32(tenant.seed, rec.at, tenant.activities.length).toString(36)}` });
-  if (tenant.activities.length > MAX_RECORDED) tenant.activities.splice(0, tenant.activities.length - MAX_RECORDED);
+  tenant.activities.push({
+    ...rec,
+    id: `rec-${hash32(tenant.seed, rec.at, tenant.activities.length).toString(36)}`,
+  });
+  if (tenant.activities.length > MAX_RECORDED)
+    tenant.activities.splice(0, tenant.activities.length - MAX_RECORDED);
 }
 
 /** Background activity (logins, remote sessions, audits) derived from (seed, minute). */
@@ -24,9 +28,27 @@ function synthetic(tenant: Tenant, from: number, until: number): ActivityRec[] {
       const device = tenant.devices[Math.floor(rng() * tenant.devices.length)]!;
       const kind = pick(rng, ["login", "remote", "audit"] as const);
       const user = `${pick(rng, FIRST_NAMES)[0]}${pick(rng, LAST_NAMES)}`;
-      out.push(kind === "login"
-        ? { id: `syn-${bucket}-${i}`, at, entity: "USER", category: "user", action: "login", deviceIdx: null, details: { userName: user, ip: "198.51.100.23" } }
-        : { id: `syn-${bucket}-${i}`, at, entity: "DEVICE", category: kind === "remote" ? "remote" : "device", action: kind === "remote" ? "session.start" : "audit.completed", deviceIdx: device.idx, details: kind === "remote" ? { tool: "Web Remote", userName: user } : {} });
+      out.push(
+        kind === "login"
+          ? {
+              id: `syn-${bucket}-${i}`,
+              at,
+              entity: "USER",
+              category: "user",
+              action: "login",
+              deviceIdx: null,
+              details: { userName: user, ip: "198.51.100.23" },
+            }
+          : {
+              id: `syn-${bucket}-${i}`,
+              at,
+              entity: "DEVICE",
+              category: kind === "remote" ? "remote" : "device",
+              action: kind === "remote" ? "session.start" : "audit.completed",
+              deviceIdx: device.idx,
+              details: kind === "remote" ? { tool: "Web Remote", userName: user } : {},
+            },
+      );
     }
   }
   return out;
@@ -34,7 +56,9 @@ function synthetic(tenant: Tenant, from: number, until: number): ActivityRec[] {
 
 export function activitiesBetween(tenant: Tenant, from: number, until: number): ActivityRec[] {
   const recorded = tenant.activities.filter((a) => a.at >= from && a.at <= until);
-  return [...recorded, ...synthetic(tenant, from, until)].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  return [...recorded, ...synthetic(tenant, from, until)].sort(
+    (a, b) => a.at - b.at || a.id.localeCompare(b.id),
+  );
 }
 
 export function activityToWire(tenant: Tenant, a: ActivityRec) {

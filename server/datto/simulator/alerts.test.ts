@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createTestSim, json } from "./test-helpers";
 
-interface AlertPage { alerts: Array<{ alertUid: string; resolved: boolean }>; pageDetails: { totalCount: number } }
+interface AlertPage {
+  alerts: Array<{ alertUid: string; resolved: boolean }>;
+  pageDetails: { totalCount: number };
+}
 
 describe("alerts", () => {
   it("resolve moves an alert to resolved with resolvedBy and resolvedOn, empty body", async () => {
@@ -12,13 +15,20 @@ describe("alerts", () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toBe("");
     const alert = await json(await t.get(`/v2/alert/${uid}`));
-    expect(alert).toMatchObject({ resolved: true, resolvedBy: "rmm-deck-api", resolvedOn: t.clock.now() });
+    expect(alert).toMatchObject({
+      resolved: true,
+      resolvedBy: "rmm-deck-api",
+      resolvedOn: t.clock.now(),
+    });
     const after = await json<AlertPage>(await t.get("/v2/account/alerts/open"));
     expect(after.pageDetails.totalCount).toBe(open.pageDetails.totalCount - 1);
     const resolved = await json<AlertPage>(await t.get("/v2/account/alerts/resolved?max=250"));
     const all = [...resolved.alerts];
     for (let p = 1; p * 250 < resolved.pageDetails.totalCount; p++) {
-      all.push(...(await json<AlertPage>(await t.get(`/v2/account/alerts/resolved?max=250&page=${p}`))).alerts);
+      all.push(
+        ...(await json<AlertPage>(await t.get(`/v2/account/alerts/resolved?max=250&page=${p}`)))
+          .alerts,
+      );
     }
     expect(all.some((a) => a.alertUid === uid)).toBe(true);
     expect((await t.send("POST", "/v2/alert/nope/resolve")).status).toBe(404);

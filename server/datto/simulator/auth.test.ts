@@ -13,7 +13,10 @@ describe("simulator auth (API.md §2)", () => {
 
   it("rejects a wrong key or secret with invalid_grant", async () => {
     const { sim } = createTestSim();
-    for (const [key, secret] of [["sim-key", "nope"], ["nope", "sim-secret"]] as const) {
+    for (const [key, secret] of [
+      ["sim-key", "nope"],
+      ["nope", "sim-secret"],
+    ] as const) {
       const res = await requestToken(sim, key, secret);
       expect([400, 401]).toContain(res.status);
       expect(await json(res)).toMatchObject({ error: "invalid_grant" });
@@ -28,7 +31,11 @@ describe("simulator auth (API.md §2)", () => {
     expect((await sim.fetch(url, { method: "POST", headers: form, body })).status).toBe(401);
     const wrongClient = { ...form, authorization: `Basic ${btoa("other:client")}` };
     expect((await sim.fetch(url, { method: "POST", headers: wrongClient, body })).status).toBe(401);
-    const cc = await sim.fetch(url, { method: "POST", headers: { ...form, authorization: PUBLIC_CLIENT }, body: "grant_type=client_credentials" });
+    const cc = await sim.fetch(url, {
+      method: "POST",
+      headers: { ...form, authorization: PUBLIC_CLIENT },
+      body: "grant_type=client_credentials",
+    });
     expect(cc.status).toBe(400);
     expect(await json(cc)).toMatchObject({ error: "unsupported_grant_type" });
   });
@@ -37,7 +44,9 @@ describe("simulator auth (API.md §2)", () => {
     const { sim, clock, get, token } = createTestSim({ tokenLifetimeMs: 60_000 });
     const url = `${sim.apiBaseUrl}/v2/account`;
     expect((await sim.fetch(url)).status).toBe(401);
-    expect((await sim.fetch(url, { headers: { authorization: "Bearer made-up" } })).status).toBe(401);
+    expect((await sim.fetch(url, { headers: { authorization: "Bearer made-up" } })).status).toBe(
+      401,
+    );
     await token();
     expect((await get("/v2/account")).status).toBe(200);
     await clock.advance(59_000);

@@ -15,12 +15,15 @@ function patch(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(patch);
   if (!isObj(schema)) return schema;
   const out: Json = {};
-  for (const [k, v] of Object.entries(schema)) out[k] = k === "properties" && isObj(v)
-    ? Object.fromEntries(Object.entries(v).map(([name, prop]) => [name, nullable(patch(prop))]))
-    : patch(v);
+  for (const [k, v] of Object.entries(schema))
+    out[k] =
+      k === "properties" && isObj(v)
+        ? Object.fromEntries(Object.entries(v).map(([name, prop]) => [name, nullable(patch(prop))]))
+        : patch(v);
   if (typeof out.$ref === "string") out.$ref = `${SPEC_ID}#${encodeURI(out.$ref.slice(1))}`;
   // Every observed date travels as epoch milliseconds (API.md §6).
-  if (out.format === "date-time") return { anyOf: [{ type: "string", format: "date-time" }, { type: "integer" }] };
+  if (out.format === "date-time")
+    return { anyOf: [{ type: "string", format: "date-time" }, { type: "integer" }] };
   return out;
 }
 
@@ -45,7 +48,10 @@ export function createSpecValidators(spec: Json): SpecValidators {
   const schemas = patch(components) as Json;
   const alert = schemas.Alert as { properties: Json };
   alert.properties.alertContext = {
-    anyOf: [{ type: "object", required: ["@class"], properties: { "@class": { type: "string" } } }, { type: "null" }],
+    anyOf: [
+      { type: "object", required: ["@class"], properties: { "@class": { type: "string" } } },
+      { type: "null" },
+    ],
   };
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
@@ -57,7 +63,9 @@ export function createSpecValidators(spec: Json): SpecValidators {
       if (!op) throw new Error(`openapi.json has no operation ${method} ${path}`);
       const responses = op.responses as Record<string, Json>;
       // The spec hangs success schemas on error codes; take 200 if present, else the first one.
-      const code = ["200", "201", "400", "401", "403", "404"].find((c) => isObj(responses[c]?.content));
+      const code = ["200", "201", "400", "401", "403", "404"].find((c) =>
+        isObj(responses[c]?.content),
+      );
       if (!code) throw new Error(`openapi.json has no response schema for ${method} ${path}`);
       const content = responses[code]!.content as Record<string, { schema: unknown }>;
       const schema = Object.values(content)[0]!.schema;

@@ -11,14 +11,19 @@ const specPath = path.resolve(repoRoot, "../shared/datto-rmm/openapi.json");
 
 function loadSpec(): Record<string, unknown> {
   if (!existsSync(specPath)) {
-    throw new Error(`Datto's openapi.json is missing at ${specPath}: the conformance tests need it (see ../shared/datto-rmm/SOURCE.md).`);
+    throw new Error(
+      `Datto's openapi.json is missing at ${specPath}: the conformance tests need it (see ../shared/datto-rmm/SOURCE.md).`,
+    );
   }
   return JSON.parse(readFileSync(specPath, "utf8")) as Record<string, unknown>;
 }
 
 let validators: SpecValidators;
 let t: TestSim;
-const ids = {} as Record<"site" | "device" | "deviceId" | "mac" | "printer" | "esxi" | "alert" | "job", string>;
+const ids = {} as Record<
+  "site" | "device" | "deviceId" | "mac" | "printer" | "esxi" | "alert" | "job",
+  string
+>;
 
 beforeAll(async () => {
   validators = createSpecValidators(loadSpec());
@@ -32,20 +37,43 @@ beforeAll(async () => {
   ids.printer = devices.find((d) => d.deviceClass === "printer")!.uid;
   ids.esxi = devices.find((d) => d.deviceClass === "esxihost")!.uid;
   ids.alert = t.sim.tenant.openAlerts()[0]!.alertUid;
-  const audit = await json<{ nics: Array<{ macAddress: string }> }>(await t.get(`/v2/audit/device/${ids.device}`));
+  const audit = await json<{ nics: Array<{ macAddress: string }> }>(
+    await t.get(`/v2/audit/device/${ids.device}`),
+  );
   ids.mac = audit.nics[0]!.macAddress.replace(/:/g, "");
-  const job = await json<{ job: { uid: string } }>(await t.send("PUT", `/v2/device/${ids.device}/quickjob`, {
-    jobName: "conformance", jobComponent: { componentUid: componentByName("Clean temp files").uid, variables: [{ name: "days", value: "3" }] },
-  }));
+  const job = await json<{ job: { uid: string } }>(
+    await t.send("PUT", `/v2/device/${ids.device}/quickjob`, {
+      jobName: "conformance",
+      jobComponent: {
+        componentUid: componentByName("Clean temp files").uid,
+        variables: [{ name: "days", value: "3" }],
+      },
+    }),
+  );
   ids.job = job.job.uid;
   await t.sim.control.advance(15 * 60_000);
 });
 
-const fill = (p: string) => p.replace(/\{(\w+)\}/g, (_, name: string) => ({
-  siteUid: ids.site, deviceUid: ids.device, deviceId: ids.deviceId, macAddress: ids.mac, alertUid: ids.alert, jobUid: ids.job,
-})[name] ?? `{${name}}`);
+const fill = (p: string) =>
+  p.replace(
+    /\{(\w+)\}/g,
+    (_, name: string) =>
+      ({
+        siteUid: ids.site,
+        deviceUid: ids.device,
+        deviceId: ids.deviceId,
+        macAddress: ids.mac,
+        alertUid: ids.alert,
+        jobUid: ids.job,
+      })[name] ?? `{${name}}`,
+  );
 
-async function expectConforms(method: string, template: string, concrete = fill(template), body?: unknown) {
+async function expectConforms(
+  method: string,
+  template: string,
+  concrete = fill(template),
+  body?: unknown,
+) {
   const res = await t.send(method, concrete, body);
   expect(res.status, `${method} ${concrete}`).toBe(200);
   const payload: unknown = await res.json();
@@ -58,19 +86,48 @@ async function expectConforms(method: string, template: string, concrete = fill(
 
 describe("the simulator answers as Datto's openapi.json describes (patched for its known defects)", () => {
   const reads: Array<[string, string?]> = [
-    ["/v2/account"], ["/v2/account/sites"], ["/v2/site/{siteUid}"], ["/v2/site/{siteUid}/devices"],
-    ["/v2/site/{siteUid}/devices/network-interface"], ["/v2/site/{siteUid}/settings"], ["/v2/site/{siteUid}/filters"],
-    ["/v2/site/{siteUid}/variables"], ["/v2/site/{siteUid}/alerts/open"], ["/v2/site/{siteUid}/alerts/resolved"],
-    ["/v2/account/devices"], ["/v2/device/{deviceUid}"], ["/v2/device/id/{deviceId}"], ["/v2/device/macAddress/{macAddress}"],
-    ["/v2/audit/device/{deviceUid}"], ["/v2/audit/device/{deviceUid}/software"], ["/v2/audit/device/macAddress/{macAddress}"],
-    ["/v2/audit/printer/{deviceUid}", `/v2/audit/printer/{printer}`], ["/v2/audit/esxihost/{deviceUid}", `/v2/audit/esxihost/{esxi}`],
-    ["/v2/account/alerts/open"], ["/v2/account/alerts/resolved"], ["/v2/device/{deviceUid}/alerts/open"],
-    ["/v2/device/{deviceUid}/alerts/resolved"], ["/v2/alert/{alertUid}"], ["/v2/account/components"],
-    ["/v2/job/{jobUid}"], ["/v2/job/{jobUid}/components"], ["/v2/job/{jobUid}/results/{deviceUid}"],
-    ["/v2/job/{jobUid}/results/{deviceUid}/stdout"], ["/v2/job/{jobUid}/results/{deviceUid}/stderr"],
-    ["/v2/filter/default-filters"], ["/v2/filter/custom-filters"], ["/v2/system/status"], ["/v2/system/request_rate"],
-    ["/v2/system/pagination"], ["/v2/account/users"], ["/v2/account/variables"], ["/v2/account/dnet-site-mappings"],
-    ["/v2/activity-logs", "/v2/activity-logs?from=2026-11-01T00:00:00Z&until=2026-11-02T09:10:00Z&size=20"],
+    ["/v2/account"],
+    ["/v2/account/sites"],
+    ["/v2/site/{siteUid}"],
+    ["/v2/site/{siteUid}/devices"],
+    ["/v2/site/{siteUid}/devices/network-interface"],
+    ["/v2/site/{siteUid}/settings"],
+    ["/v2/site/{siteUid}/filters"],
+    ["/v2/site/{siteUid}/variables"],
+    ["/v2/site/{siteUid}/alerts/open"],
+    ["/v2/site/{siteUid}/alerts/resolved"],
+    ["/v2/account/devices"],
+    ["/v2/device/{deviceUid}"],
+    ["/v2/device/id/{deviceId}"],
+    ["/v2/device/macAddress/{macAddress}"],
+    ["/v2/audit/device/{deviceUid}"],
+    ["/v2/audit/device/{deviceUid}/software"],
+    ["/v2/audit/device/macAddress/{macAddress}"],
+    ["/v2/audit/printer/{deviceUid}", `/v2/audit/printer/{printer}`],
+    ["/v2/audit/esxihost/{deviceUid}", `/v2/audit/esxihost/{esxi}`],
+    ["/v2/account/alerts/open"],
+    ["/v2/account/alerts/resolved"],
+    ["/v2/device/{deviceUid}/alerts/open"],
+    ["/v2/device/{deviceUid}/alerts/resolved"],
+    ["/v2/alert/{alertUid}"],
+    ["/v2/account/components"],
+    ["/v2/job/{jobUid}"],
+    ["/v2/job/{jobUid}/components"],
+    ["/v2/job/{jobUid}/results/{deviceUid}"],
+    ["/v2/job/{jobUid}/results/{deviceUid}/stdout"],
+    ["/v2/job/{jobUid}/results/{deviceUid}/stderr"],
+    ["/v2/filter/default-filters"],
+    ["/v2/filter/custom-filters"],
+    ["/v2/system/status"],
+    ["/v2/system/request_rate"],
+    ["/v2/system/pagination"],
+    ["/v2/account/users"],
+    ["/v2/account/variables"],
+    ["/v2/account/dnet-site-mappings"],
+    [
+      "/v2/activity-logs",
+      "/v2/activity-logs?from=2026-11-01T00:00:00Z&until=2026-11-02T09:10:00Z&size=20",
+    ],
   ];
   for (const [template, concrete] of reads) {
     it(`GET ${template}`, async () => {
@@ -80,28 +137,53 @@ describe("the simulator answers as Datto's openapi.json describes (patched for i
   }
 
   it("every alert @class on the account conforms", async () => {
-    const page = (await expectConforms("GET", "/v2/account/alerts/open", "/v2/account/alerts/open?max=250")) as { alerts: Array<{ alertContext: { "@class": string } | null }> };
+    const page = (await expectConforms(
+      "GET",
+      "/v2/account/alerts/open",
+      "/v2/account/alerts/open?max=250",
+    )) as { alerts: Array<{ alertContext: { "@class": string } | null }> };
     const classes = new Set(page.alerts.map((a) => a.alertContext?.["@class"]));
     expect(classes.size).toBeGreaterThan(5);
   });
 
   it("PUT /v2/device/{deviceUid}/quickjob", async () => {
     await expectConforms("PUT", "/v2/device/{deviceUid}/quickjob", undefined, {
-      jobName: "conformance 2", jobComponent: { componentUid: componentByName("Flush DNS cache").uid, variables: [] },
+      jobName: "conformance 2",
+      jobComponent: { componentUid: componentByName("Flush DNS cache").uid, variables: [] },
     });
   });
 
   it("PUT /v2/site and POST /v2/site/{siteUid} answer Sites; proxy answers SiteSettings", async () => {
-    const created = (await expectConforms("PUT", "/v2/site", "/v2/site", { name: "Conformance Dental" })) as { uid: string };
-    await expectConforms("POST", "/v2/site/{siteUid}", `/v2/site/${created.uid}`, { name: "Conformance Dental 2", notes: "n" });
-    await expectConforms("POST", "/v2/site/{siteUid}/settings/proxy", `/v2/site/${created.uid}/settings/proxy`, { host: "proxy.example", port: 3128, type: "http" });
+    const created = (await expectConforms("PUT", "/v2/site", "/v2/site", {
+      name: "Conformance Dental",
+    })) as { uid: string };
+    await expectConforms("POST", "/v2/site/{siteUid}", `/v2/site/${created.uid}`, {
+      name: "Conformance Dental 2",
+      notes: "n",
+    });
+    await expectConforms(
+      "POST",
+      "/v2/site/{siteUid}/settings/proxy",
+      `/v2/site/${created.uid}/settings/proxy`,
+      { host: "proxy.example", port: 3128, type: "http" },
+    );
   });
 
   it("the patched schemas still reject a wrong wire shape (the check can fail)", () => {
     const validate = validators.forOperation("GET", "/v2/device/{deviceUid}");
     expect(validate({ uid: "x", online: "yes" })).toBe(false);
     expect(validate({ uid: "x", lastSeen: "last tuesday" })).toBe(false);
-    expect(validators.forOperation("GET", "/v2/account/devices")({ devices: [{ deviceClass: "toaster" }] })).toBe(false);
-    expect(validators.forOperation("GET", "/v2/account/alerts/open")({ alerts: [{ alertContext: { status: "x" } }] })).toBe(false);
+    expect(
+      validators.forOperation(
+        "GET",
+        "/v2/account/devices",
+      )({ devices: [{ deviceClass: "toaster" }] }),
+    ).toBe(false);
+    expect(
+      validators.forOperation(
+        "GET",
+        "/v2/account/alerts/open",
+      )({ alerts: [{ alertContext: { status: "x" } }] }),
+    ).toBe(false);
   });
 });

@@ -10,7 +10,12 @@ describe("simulator control surface", () => {
     await t.get(`/v2/device/${device.uid}`);
     await t.send("POST", `/v2/device/${device.uid}/udf`, { udf3: "x" });
     const res = await t.sim.fetch(`${t.sim.publicBaseUrl}/__sim/counters`);
-    const counters = await json<{ byRoute: Record<string, number>; reads: number; writes: number; tokenRequests: number }>(res);
+    const counters = await json<{
+      byRoute: Record<string, number>;
+      reads: number;
+      writes: number;
+      tokenRequests: number;
+    }>(res);
     expect(counters.byRoute["GET /v2/device/{deviceUid}"]).toBe(2);
     expect(counters.byRoute["POST /v2/device/{deviceUid}/udf"]).toBe(1);
     expect(counters).toMatchObject({ reads: 2, writes: 1, tokenRequests: 1 });
@@ -24,10 +29,15 @@ describe("simulator control surface", () => {
     await t.send("POST", `/v2/alert/${alert.alertUid}/resolve`);
     expect(t.sim.tenant.getAlert(alert.alertUid)?.resolved).toBe(true);
     const before = t.clock.now();
-    const adv = await t.sim.fetch(`${t.sim.publicBaseUrl}/__sim/advance`, { method: "POST", body: JSON.stringify({ ms: 60_000 }) });
+    const adv = await t.sim.fetch(`${t.sim.publicBaseUrl}/__sim/advance`, {
+      method: "POST",
+      body: JSON.stringify({ ms: 60_000 }),
+    });
     expect(adv.status).toBe(200);
     expect(t.clock.now()).toBe(before + 60_000);
-    expect((await t.sim.fetch(`${t.sim.publicBaseUrl}/__sim/reset`, { method: "POST" })).status).toBe(200);
+    expect(
+      (await t.sim.fetch(`${t.sim.publicBaseUrl}/__sim/reset`, { method: "POST" })).status,
+    ).toBe(200);
     expect(t.sim.tenant.openAlerts().length).toBeGreaterThan(0);
     expect((await t.get("/v2/account")).status).toBe(200);
     expect(t.sim.control.counters().total).toBe(1);
@@ -35,10 +45,20 @@ describe("simulator control surface", () => {
 
   it("rejects unknown scenarios and refuses to advance a real clock", async () => {
     const sim = createSimulator({ devices: 10 });
-    const bad = await sim.fetch(`${sim.publicBaseUrl}/__sim/scenario`, { method: "POST", body: JSON.stringify({ name: "chaos" }) });
+    const bad = await sim.fetch(`${sim.publicBaseUrl}/__sim/scenario`, {
+      method: "POST",
+      body: JSON.stringify({ name: "chaos" }),
+    });
     expect(bad.status).toBe(400);
     await expect(sim.control.advance(1000)).rejects.toThrow(/ManualClock/);
-    expect((await sim.fetch(`${sim.publicBaseUrl}/__sim/advance`, { method: "POST", body: JSON.stringify({ ms: 5 }) })).status).toBe(409);
+    expect(
+      (
+        await sim.fetch(`${sim.publicBaseUrl}/__sim/advance`, {
+          method: "POST",
+          body: JSON.stringify({ ms: 5 }),
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it("mounts no control routes when disabled", async () => {

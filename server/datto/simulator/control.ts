@@ -28,7 +28,9 @@ export function createControl(core: SimCore): SimulatorControl {
     setScenario: (name) => setScenario(core, name),
     async advance(ms) {
       if (!isManual(core.clock)) {
-        throw new Error("The simulator runs on a real clock; advance() needs a ManualClock (createManualClock).");
+        throw new Error(
+          "The simulator runs on a real clock; advance() needs a ManualClock (createManualClock).",
+        );
       }
       await core.clock.advance(ms);
       advanceWorld(core.tenant, core.world, core.clock.now());
@@ -76,7 +78,7 @@ export function createControlRoutes(control: SimulatorControl): Hono {
   });
   app.post("/advance", async (c) => {
     const body = AdvanceBody.safeParse(await json(c.req.raw));
-    if (!body.success) return c.json({ error: "body must be {\"ms\": <non-negative integer>}" }, 400);
+    if (!body.success) return c.json({ error: 'body must be {"ms": <non-negative integer>}' }, 400);
     try {
       await control.advance(body.data.ms);
     } catch (err) {
@@ -91,7 +93,7 @@ export function createControlRoutes(control: SimulatorControl): Hono {
   });
   app.post("/device/:deviceUid/online", async (c) => {
     const body = OnlineBody.safeParse(await json(c.req.raw));
-    if (!body.success) return c.json({ error: "body must be {\"online\": true|false}" }, 400);
+    if (!body.success) return c.json({ error: 'body must be {"online": true|false}' }, 400);
     try {
       control.setDeviceOnline(c.req.param("deviceUid"), body.data.online);
     } catch {

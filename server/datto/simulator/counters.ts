@@ -15,8 +15,16 @@ export interface SimulatorCounters {
 
 export function emptyCounters(): SimulatorCounters {
   return {
-    byRoute: {}, total: 0, reads: 0, writes: 0, tokenRequests: 0, status401: 0, status429: 0,
-    status403: 0, status5xx: 0, dropped: 0,
+    byRoute: {},
+    total: 0,
+    reads: 0,
+    writes: 0,
+    tokenRequests: 0,
+    status401: 0,
+    status429: 0,
+    status403: 0,
+    status5xx: 0,
+    dropped: 0,
   };
 }
 

@@ -46,26 +46,55 @@ export interface Simulator {
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const clock = options.clock ?? systemClock;
-  const publicBaseUrl = (options.publicBaseUrl ?? "https://sim.centrastage.test").replace(/\/+$/, "");
-  const core = createCore({
-    seed: options.seed ?? 1,
-    devices: Math.max(0, Math.floor(options.devices ?? 400)),
-    apiKey: options.apiKey ?? "sim-key",
-    apiSecret: options.apiSecret ?? "sim-secret",
-    tokenLifetimeMs: options.tokenLifetimeMs ?? 100 * 3_600_000,
-    publicBaseUrl,
-    rateLimits: { ...DATTO_RATE_LIMITS, ...options.rateLimits },
-  }, clock, options.scenario ?? "normal");
+  const publicBaseUrl = (options.publicBaseUrl ?? "https://sim.centrastage.test").replace(
+    /\/+$/,
+    "",
+  );
+  const core = createCore(
+    {
+      seed: options.seed ?? 1,
+      devices: Math.max(0, Math.floor(options.devices ?? 400)),
+      apiKey: options.apiKey ?? "sim-key",
+      apiSecret: options.apiSecret ?? "sim-secret",
+      tokenLifetimeMs: options.tokenLifetimeMs ?? 100 * 3_600_000,
+      publicBaseUrl,
+      rateLimits: { ...DATTO_RATE_LIMITS, ...options.rateLimits },
+    },
+    clock,
+    options.scenario ?? "normal",
+  );
   const control = createControl(core);
   const app = new Hono();
   app.route("/", createSimulatorRoutes(core));
   if (options.enableControl ?? true) app.route("/__sim", createControlRoutes(control));
-  app.notFound((c) => c.json({ timestamp: clock.now(), status: 404, error: "Not Found", message: "No message available", path: new URL(c.req.url).pathname }, 404));
+  app.notFound((c) =>
+    c.json(
+      {
+        timestamp: clock.now(),
+        status: 404,
+        error: "Not Found",
+        message: "No message available",
+        path: new URL(c.req.url).pathname,
+      },
+      404,
+    ),
+  );
   // Errors here are aborted sleeps (the caller already has its rejection) or bugs shown as 500.
-  app.onError((_err, c) => c.json({ timestamp: clock.now(), status: 500, error: "Internal Server Error", message: "Unexpected error" }, 500));
+  app.onError((_err, c) =>
+    c.json(
+      {
+        timestamp: clock.now(),
+        status: 500,
+        error: "Internal Server Error",
+        message: "Unexpected error",
+      },
+      500,
+    ),
+  );
 
   const simFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const target = typeof input === "string" && input.startsWith("/") ? `${publicBaseUrl}${input}` : input;
+    const target =
+      typeof input === "string" && input.startsWith("/") ? `${publicBaseUrl}${input}` : input;
     const request = new Request(target, init);
     const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
     if (signal?.aborted) throw signal.reason;

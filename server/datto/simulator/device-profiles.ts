@@ -27,19 +27,88 @@ const WIN_SERVER = [
 ] as const;
 
 export const PROFILES: readonly DeviceProfile[] = [
-  { kind: "desktop", deviceClass: "device", category: "Desktop", type: "Desktop", weight: 50, operatingSystems: WIN_CLIENT, hasAgent: true },
-  { kind: "laptop", deviceClass: "device", category: "Laptop", type: "Notebook", weight: 26, operatingSystems: WIN_CLIENT, hasAgent: true },
-  { kind: "server", deviceClass: "device", category: "Server", type: "Rack Mount Chassis", weight: 6, operatingSystems: WIN_SERVER, hasAgent: true },
-  { kind: "mac", deviceClass: "device", category: "Laptop", type: "Notebook", weight: 5, operatingSystems: ["macOS Sonoma 14.6", "macOS Sequoia 15.1", "macOS Ventura 13.7"], hasAgent: true },
-  { kind: "linux", deviceClass: "device", category: "Server", type: "Main System Chassis", weight: 3, operatingSystems: ["Ubuntu 22.04.4 LTS", "Ubuntu 24.04.1 LTS", "Ubuntu 20.04.6 LTS"], hasAgent: true },
-  { kind: "printer", deviceClass: "printer", category: "Printer", type: "Printer", weight: 5, operatingSystems: [""], hasAgent: false },
-  { kind: "network", deviceClass: "rmmnetworkdevice", category: "Network Device", type: "Switch", weight: 3, operatingSystems: [""], hasAgent: false },
-  { kind: "esxi", deviceClass: "esxihost", category: "ESXi Host", type: "ESXi Host", weight: 1, operatingSystems: ["VMware ESXi 7.0.3", "VMware ESXi 8.0.2"], hasAgent: false },
+  {
+    kind: "desktop",
+    deviceClass: "device",
+    category: "Desktop",
+    type: "Desktop",
+    weight: 50,
+    operatingSystems: WIN_CLIENT,
+    hasAgent: true,
+  },
+  {
+    kind: "laptop",
+    deviceClass: "device",
+    category: "Laptop",
+    type: "Notebook",
+    weight: 26,
+    operatingSystems: WIN_CLIENT,
+    hasAgent: true,
+  },
+  {
+    kind: "server",
+    deviceClass: "device",
+    category: "Server",
+    type: "Rack Mount Chassis",
+    weight: 6,
+    operatingSystems: WIN_SERVER,
+    hasAgent: true,
+  },
+  {
+    kind: "mac",
+    deviceClass: "device",
+    category: "Laptop",
+    type: "Notebook",
+    weight: 5,
+    operatingSystems: ["macOS Sonoma 14.6", "macOS Sequoia 15.1", "macOS Ventura 13.7"],
+    hasAgent: true,
+  },
+  {
+    kind: "linux",
+    deviceClass: "device",
+    category: "Server",
+    type: "Main System Chassis",
+    weight: 3,
+    operatingSystems: ["Ubuntu 22.04.4 LTS", "Ubuntu 24.04.1 LTS", "Ubuntu 20.04.6 LTS"],
+    hasAgent: true,
+  },
+  {
+    kind: "printer",
+    deviceClass: "printer",
+    category: "Printer",
+    type: "Printer",
+    weight: 5,
+    operatingSystems: [""],
+    hasAgent: false,
+  },
+  {
+    kind: "network",
+    deviceClass: "rmmnetworkdevice",
+    category: "Network Device",
+    type: "Switch",
+    weight: 3,
+    operatingSystems: [""],
+    hasAgent: false,
+  },
+  {
+    kind: "esxi",
+    deviceClass: "esxihost",
+    category: "ESXi Host",
+    type: "ESXi Host",
+    weight: 1,
+    operatingSystems: ["VMware ESXi 7.0.3", "VMware ESXi 8.0.2"],
+    hasAgent: false,
+  },
 ];
 
 export const DC_PROFILE: DeviceProfile = {
-  kind: "dc", deviceClass: "device", category: "Server", type: "Rack Mount Chassis", weight: 0,
-  operatingSystems: WIN_SERVER, hasAgent: true,
+  kind: "dc",
+  deviceClass: "device",
+  category: "Server",
+  type: "Rack Mount Chassis",
+  weight: 0,
+  operatingSystems: WIN_SERVER,
+  hasAgent: true,
 };
 
 export function profileOf(kind: DeviceKind): DeviceProfile {
@@ -50,7 +119,11 @@ export function profileOf(kind: DeviceKind): DeviceProfile {
 }
 
 export const AV_PRODUCTS = [
-  "Datto AV", "Windows Defender", "Sophos Intercept X", "SentinelOne", "Bitdefender Endpoint Security",
+  "Datto AV",
+  "Windows Defender",
+  "Sophos Intercept X",
+  "SentinelOne",
+  "Bitdefender Endpoint Security",
   "Webroot SecureAnywhere",
 ] as const;
 

@@ -6,10 +6,16 @@ import type { SimCore } from "./sim-core";
 import type { DeviceRec } from "./tenant-types";
 
 const like = (value: string | null | undefined, needle: string | undefined) =>
-  needle === undefined || needle === "" || (value ?? "").toLowerCase().includes(needle.toLowerCase());
+  needle === undefined ||
+  needle === "" ||
+  (value ?? "").toLowerCase().includes(needle.toLowerCase());
 
 /** Paged devices, narrowed by `filterId` (which alone decides, per the spec) or by LIKE params. */
-export function sendDeviceList(c: Context, core: SimCore, candidates: readonly DeviceRec[]): Response {
+export function sendDeviceList(
+  c: Context,
+  core: SimCore,
+  candidates: readonly DeviceRec[],
+): Response {
   const { tenant } = core;
   const now = core.clock.now();
   const rawFilter = c.req.query("filterId");
@@ -28,9 +34,12 @@ export function sendDeviceList(c: Context, core: SimCore, candidates: readonly D
     if (hostname || deviceType || os || siteName) {
       devices = candidates.filter((d) => {
         const type = deviceTypeOf(d);
-        return like(d.hostname, hostname) && like(d.os, os)
-          && (like(type.category, deviceType) || like(type.type, deviceType))
-          && like(tenant.sites[d.siteIdx]?.name, siteName);
+        return (
+          like(d.hostname, hostname) &&
+          like(d.os, os) &&
+          (like(type.category, deviceType) || like(type.type, deviceType)) &&
+          like(tenant.sites[d.siteIdx]?.name, siteName)
+        );
       });
     }
   }

@@ -45,14 +45,27 @@ export const SITE_FILTER_BASE = 900_000;
 
 export function defaultFilters(tenant: Tenant): FilterDef[] {
   return DEFAULTS.map(([id, name, description, match]) => ({
-    id, name, description, type: "rmm_default", siteIdx: null, dateCreate: tenant.createdAt - 900 * DAY, lastUpdated: null, match,
+    id,
+    name,
+    description,
+    type: "rmm_default",
+    siteIdx: null,
+    dateCreate: tenant.createdAt - 900 * DAY,
+    lastUpdated: null,
+    match,
   }));
 }
 
 export function customFilters(tenant: Tenant): FilterDef[] {
   return CUSTOM.map(([id, name, description, match], i) => ({
-    id, name, description, type: "custom", siteIdx: null, dateCreate: tenant.createdAt - (200 - i * 20) * DAY,
-    lastUpdated: i % 2 === 0 ? tenant.createdAt - (30 - i) * DAY : null, match,
+    id,
+    name,
+    description,
+    type: "custom",
+    siteIdx: null,
+    dateCreate: tenant.createdAt - (200 - i * 20) * DAY,
+    lastUpdated: i % 2 === 0 ? tenant.createdAt - (30 - i) * DAY : null,
+    match,
   }));
 }
 
@@ -78,8 +91,11 @@ export function findFilter(tenant: Tenant, id: number): FilterDef | undefined {
 
 export function filterToWire(filter: FilterDef) {
   return {
-    id: filter.id, name: filter.name, description: filter.description, type: filter.type,
-    dateCreate: filter.dateCreate, lastUpdated: filter.lastUpdated,
+    id: filter.id,
+    name: filter.name,
+    description: filter.description,
+    type: filter.type,
+    dateCreate: filter.dateCreate,
+    lastUpdated: filter.lastUpdated,
   };
 }
-

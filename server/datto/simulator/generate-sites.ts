@@ -53,7 +53,12 @@ export function generateSites(rng: Rng, count: number, firstId: number): SiteRec
       site.autotaskCompanyId = String(29_680_000 + (hash32(name) % 9999));
     }
     if (rng() < 0.05) {
-      site.proxy = { host: `proxy.${site.domain ?? "example.net"}`, port: 8080, type: "http", username: null };
+      site.proxy = {
+        host: `proxy.${site.domain ?? "example.net"}`,
+        port: 8080,
+        type: "http",
+        username: null,
+      };
     }
     sites.push(site);
   }

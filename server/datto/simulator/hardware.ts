@@ -2,22 +2,47 @@ import { intBetween, mulberry32, pick, type Rng } from "./prng";
 import type { DeviceRec } from "./tenant-types";
 
 /** Hardware is derived from the device seed on every request: nothing is stored (50k devices). */
-const GB = 1_073_741_824;
+export const GB = 1_073_741_824;
 
 const MODELS: Record<string, ReadonlyArray<readonly [string, string]>> = {
-  desktop: [["Dell Inc.", "OptiPlex 7010"], ["HP", "EliteDesk 800 G6 SFF"], ["LENOVO", "ThinkCentre M70q Gen 4"]],
-  laptop: [["Dell Inc.", "Latitude 5440"], ["LENOVO", "ThinkPad T14 Gen 4"], ["HP", "EliteBook 840 G10"]],
-  server: [["Dell Inc.", "PowerEdge R650"], ["HPE", "ProLiant DL380 Gen10"], ["VMware, Inc.", "VMware Virtual Platform"]],
-  dc: [["Dell Inc.", "PowerEdge R450"], ["VMware, Inc.", "VMware7,1"]],
-  mac: [["Apple Inc.", "MacBookPro18,3"], ["Apple Inc.", "Mac14,2"]],
-  linux: [["Supermicro", "SYS-5019C-MR"], ["QEMU", "Standard PC (Q35 + ICH9, 2009)"]],
+  desktop: [
+    ["Dell Inc.", "OptiPlex 7010"],
+    ["HP", "EliteDesk 800 G6 SFF"],
+    ["LENOVO", "ThinkCentre M70q Gen 4"],
+  ],
+  laptop: [
+    ["Dell Inc.", "Latitude 5440"],
+    ["LENOVO", "ThinkPad T14 Gen 4"],
+    ["HP", "EliteBook 840 G10"],
+  ],
+  server: [
+    ["Dell Inc.", "PowerEdge R650"],
+    ["HPE", "ProLiant DL380 Gen10"],
+    ["VMware, Inc.", "VMware Virtual Platform"],
+  ],
+  dc: [
+    ["Dell Inc.", "PowerEdge R450"],
+    ["VMware, Inc.", "VMware7,1"],
+  ],
+  mac: [
+    ["Apple Inc.", "MacBookPro18,3"],
+    ["Apple Inc.", "Mac14,2"],
+  ],
+  linux: [
+    ["Supermicro", "SYS-5019C-MR"],
+    ["QEMU", "Standard PC (Q35 + ICH9, 2009)"],
+  ],
 };
 const CPUS = [
-  "Intel(R) Core(TM) i5-12500 CPU @ 3.00GHz", "Intel(R) Core(TM) i7-1365U", "AMD Ryzen 5 PRO 5650G",
-  "Intel(R) Xeon(R) Silver 4314 CPU @ 2.40GHz", "Apple M2 Pro",
+  "Intel(R) Core(TM) i5-12500 CPU @ 3.00GHz",
+  "Intel(R) Core(TM) i7-1365U",
+  "AMD Ryzen 5 PRO 5650G",
+  "Intel(R) Xeon(R) Silver 4314 CPU @ 2.40GHz",
+  "Apple M2 Pro",
 ];
 
-const rngOf = (device: DeviceRec, what: string) => mulberry32((device.seed ^ hashWhat(what)) >>> 0);
+export const rngOf = (device: DeviceRec, what: string) =>
+  mulberry32((device.seed ^ hashWhat(what)) >>> 0);
 function hashWhat(what: string): number {
   let h = 7;
   for (let i = 0; i < what.length; i++) h = Math.imul(h ^ what.charCodeAt(i), 16777619);
@@ -25,14 +50,32 @@ function hashWhat(what: string): number {
 }
 
 function mac(rng: Rng): string {
-  return Array.from({ length: 6 }, (_, i) => (i === 0 ? 0 : intBetween(rng, 0, 255)).toString(16).padStart(2, "0")).join(":").toUpperCase();
+  return Array.from({ length: 6 }, (_, i) =>
+    (i === 0 ? 0 : intBetween(rng, 0, 255)).toString(16).padStart(2, "0"),
+  )
+    .join(":")
+    .toUpperCase();
 }
 
 export function nicsOf(device: DeviceRec) {
   const rng = rngOf(device, "nics");
-  const nics = [{ instance: device.kind === "mac" ? "en0" : "Intel(R) Ethernet Connection (17) I219-LM", ipv4: device.intIp, ipv6: `fe80::${intBetween(rng, 4096, 65535).toString(16)}:${intBetween(rng, 4096, 65535).toString(16)}`, macAddress: device.mac, type: "Ethernet" }];
+  const nics = [
+    {
+      instance: device.kind === "mac" ? "en0" : "Intel(R) Ethernet Connection (17) I219-LM",
+      ipv4: device.intIp,
+      ipv6: `fe80::${intBetween(rng, 4096, 65535).toString(16)}:${intBetween(rng, 4096, 65535).toString(16)}`,
+      macAddress: device.mac,
+      type: "Ethernet",
+    },
+  ];
   if (device.kind === "laptop" || device.kind === "mac") {
-    nics.push({ instance: "Intel(R) Wi-Fi 6E AX211 160MHz", ipv4: `192.168.${intBetween(rng, 0, 20)}.${intBetween(rng, 2, 250)}`, ipv6: "", macAddress: mac(rng), type: "Wireless" });
+    nics.push({
+      instance: "Intel(R) Wi-Fi 6E AX211 160MHz",
+      ipv4: `192.168.${intBetween(rng, 0, 20)}.${intBetween(rng, 2, 250)}`,
+      ipv6: "",
+      macAddress: mac(rng),
+      type: "Wireless",
+    });
   }
   return nics;
 }
@@ -49,60 +92,85 @@ export function deviceAudit(device: DeviceRec, portalUrl: string, webRemoteUrl: 
     portalUrl,
     webRemoteUrl,
     systemInfo: {
-      manufacturer, model, totalPhysicalMemory: ramGb * GB, username: device.lastLoggedInUser,
-      dotNetVersion: device.os.startsWith("Microsoft") ? pick(rng, ["4.8.09032", "4.8.04161"]) : null, totalCpuCores: cores,
+      manufacturer,
+      model,
+      totalPhysicalMemory: ramGb * GB,
+      username: device.lastLoggedInUser,
+      dotNetVersion: device.os.startsWith("Microsoft")
+        ? pick(rng, ["4.8.09032", "4.8.04161"])
+        : null,
+      totalCpuCores: cores,
     },
     nics: nicsOf(device),
     bios: {
-      instance: `${manufacturer} BIOS`, releaseDate: Date.UTC(2022 + intBetween(rng, 0, 3), intBetween(rng, 0, 11), intBetween(rng, 1, 28)),
-      serialNumber: Array.from({ length: 7 }, () => "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"[intBetween(rng, 0, 33)]).join(""),
+      instance: `${manufacturer} BIOS`,
+      releaseDate: Date.UTC(
+        2022 + intBetween(rng, 0, 3),
+        intBetween(rng, 0, 11),
+        intBetween(rng, 1, 28),
+      ),
+      serialNumber: Array.from(
+        { length: 7 },
+        () => "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"[intBetween(rng, 0, 33)],
+      ).join(""),
       smBiosVersion: `${intBetween(rng, 1, 3)}.${intBetween(rng, 0, 30)}.${intBetween(rng, 0, 9)}`,
     },
-    baseBoard: { manufacturer, product: `0${intBetween(rng, 100000, 999999).toString(16).toUpperCase()}` },
-    displays: server ? [] : Array.from({ length: intBetween(rng, 1, 2) }, (_, i) => ({ instance: `DISPLAY${i + 1}`, screenHeight: 1080, screenWidth: 1920 })),
+    baseBoard: {
+      manufacturer,
+      product: `0${intBetween(rng, 100000, 999999).toString(16).toUpperCase()}`,
+    },
+    displays: server
+      ? []
+      : Array.from({ length: intBetween(rng, 1, 2) }, (_, i) => ({
+          instance: `DISPLAY${i + 1}`,
+          screenHeight: 1080,
+          screenWidth: 1920,
+        })),
     logicalDisks: Array.from({ length: diskCount }, (_, i) => {
       const size = pick(rng, [256, 512, 1024, 2048]) * GB;
-      return { description: "Local Fixed Disk", diskIdentifier: `${"CDE"[i]}:`, freespace: Math.floor(size * (0.03 + rng() * 0.7)), size };
+      return {
+        description: "Local Fixed Disk",
+        diskIdentifier: `${"CDE"[i]}:`,
+        freespace: Math.floor(size * (0.03 + rng() * 0.7)),
+        size,
+      };
     }),
     mobileInfo: [],
     processors: [{ name: pick(rng, CPUS) }],
-    videoBoards: [{ displayAdapter: server ? "Matrox G200eW3" : pick(rng, ["Intel(R) UHD Graphics 770", "AMD Radeon(TM) Graphics", "Intel(R) Iris(R) Xe Graphics"]) }],
-    attachedDevices: server ? [] : [{ deviceName: "HID Keyboard Device", deviceType: "Keyboard", driverFile: null, driverFileLastModified: null, driverManufacturer: "(Standard keyboards)", driverName: "kbdhid", driverVersion: "10.0.22621.1", portName: null }],
+    videoBoards: [
+      {
+        displayAdapter: server
+          ? "Matrox G200eW3"
+          : pick(rng, [
+              "Intel(R) UHD Graphics 770",
+              "AMD Radeon(TM) Graphics",
+              "Intel(R) Iris(R) Xe Graphics",
+            ]),
+      },
+    ],
+    attachedDevices: server
+      ? []
+      : [
+          {
+            deviceName: "HID Keyboard Device",
+            deviceType: "Keyboard",
+            driverFile: null,
+            driverFileLastModified: null,
+            driverManufacturer: "(Standard keyboards)",
+            driverName: "kbdhid",
+            driverVersion: "10.0.22621.1",
+            portName: null,
+          },
+        ],
     snmpInfo: null,
     physicalMemory: Array.from({ length: modules }, (_, i) => ({
-      module: `DIMM${i}`, size: (ramGb / modules) * GB, type: "DDR4", speed: "3200", serialNumber: `${intBetween(rng, 10000000, 99999999)}`, partNumber: "M378A2K43EB1-CWE", bank: `BANK ${i}`,
+      module: `DIMM${i}`,
+      size: (ramGb / modules) * GB,
+      type: "DDR4",
+      speed: "3200",
+      serialNumber: `${intBetween(rng, 10000000, 99999999)}`,
+      partNumber: "M378A2K43EB1-CWE",
+      bank: `BANK ${i}`,
     })),
-  };
-}
-
-export function printerAudit(device: DeviceRec, portalUrl: string) {
-  const rng = rngOf(device, "printer");
-  const [manufacturer, model] = pick(rng, [["HP", "LaserJet Pro M404dn"], ["Brother", "MFC-L8900CDW"], ["Kyocera", "ECOSYS M3655idn"]] as const);
-  const supplies = ["Black Toner", "Cyan Toner", "Magenta Toner", "Yellow Toner"].slice(0, manufacturer === "HP" ? 1 : 4);
-  return {
-    portalUrl,
-    snmpInfo: { snmpName: device.hostname, snmpContact: "it@customer.example", snmpDescription: `${manufacturer} ${model}`, snmpLocation: pick(rng, ["Reception", "Office 2F", "Warehouse"]), snmpUptime: `${intBetween(rng, 1, 90)} days`, nicManufacturer: manufacturer, objectId: "1.3.6.1.4.1.11.2.3.9.1", snmpSerial: `VNB${intBetween(rng, 100000, 999999)}` },
-    printerMarkerSupplies: supplies.map((description) => ({ description, maxCapacity: "100", suppliesLevel: String(intBetween(rng, 2, 100)) })),
-    printer: { printedPageCount: intBetween(rng, 1_000, 250_000) },
-    systemInfo: { manufacturer, model },
-    nics: [{ instance: "eth0", ipv4: device.intIp, ipv6: null, macAddress: device.mac, type: "Ethernet" }],
-  };
-}
-
-export function esxiAudit(device: DeviceRec, portalUrl: string) {
-  const rng = rngOf(device, "esxi");
-  const guests = intBetween(rng, 3, 12);
-  const datastores = Array.from({ length: intBetween(rng, 1, 3) }, (_, i) => {
-    const size = pick(rng, [2, 4, 8]) * 1024 * GB;
-    return { datastoreName: `datastore${i + 1}`, subscriptionPercent: intBetween(rng, 40, 160), freeSpace: Math.floor(size * rng() * 0.6), size, fileSystem: "VMFS-6", status: "normal", dataExtents: [{ name: `naa.6000c29${intBetween(rng, 100000, 999999)}`, size, mediaType: "SSD", status: "ok" }] };
-  });
-  return {
-    portalUrl,
-    systemInfo: { manufacturer: "Dell Inc.", model: "PowerEdge R750", name: device.hostname.toLowerCase(), numberOfSnapshots: intBetween(rng, 0, 9), serviceTag: `${intBetween(rng, 1000000, 9999999)}` },
-    guests: Array.from({ length: guests }, (_, i) => ({ guestName: `${device.hostname.split("-")[0]}-VM${String(i + 1).padStart(2, "0")}`, processorSpeedTotal: intBetween(rng, 2000, 9000), memorySizeTotal: pick(rng, [4, 8, 16, 32]) * 1024, numberOfSnapshots: intBetween(rng, 0, 3), datastores: "datastore1" })),
-    processors: [{ frequency: 2.9, name: "Intel(R) Xeon(R) Gold 6326 CPU @ 2.90GHz", numberOfCores: 16 }],
-    nics: [{ name: "vmnic0", ipv4: device.intIp, ipv6: null, macAddress: device.mac, speed: "10000", type: "Ethernet" }],
-    physicalMemory: Array.from({ length: 8 }, (_, i) => ({ module: `DIMM A${i + 1}`, size: 32 * GB, type: "DDR4", speed: "3200", serialNumber: `${intBetween(rng, 10000000, 99999999)}`, partNumber: "HMA84GR7DJR4N-XN", bank: `${i}` })),
-    datastores,
   };
 }

@@ -4,11 +4,20 @@ import type { JobRec } from "./tenant";
 import type { DeviceRec } from "./tenant-types";
 
 function variable(job: JobRec, component: ComponentDef, name: string): string {
-  return job.variables.find((v) => v.name === name)?.value ?? component.variables.find((v) => v.name === name)?.defaultVal ?? "";
+  return (
+    job.variables.find((v) => v.name === name)?.value ??
+    component.variables.find((v) => v.name === name)?.defaultVal ??
+    ""
+  );
 }
 
 /** Plausible, deterministic stdout for a finished run. */
-export function stdoutFor(job: JobRec, component: ComponentDef, device: DeviceRec, outcome: string): string {
+export function stdoutFor(
+  job: JobRec,
+  component: ComponentDef,
+  device: DeviceRec,
+  outcome: string,
+): string {
   const rng = mulberry32(componentSeed(component.uid, device.uid));
   const header = `[${device.hostname}] ${component.name}\n`;
   switch (component.output) {
@@ -30,17 +39,24 @@ export function stdoutFor(job: JobRec, component: ComponentDef, device: DeviceRe
       const free = intBetween(rng, 3, Math.floor(size * 0.6));
       return `${header}C: ${free} GB free of ${size} GB (${Math.round((free / size) * 100)}%)\n`;
     }
-    case "flush-dns": return `${header}Windows IP Configuration\n\nSuccessfully flushed the DNS Resolver Cache.\n`;
-    case "install": return `${header}Downloading 7-Zip 24.08 (x64)...\nInstalling silently... exit code 0\n`;
-    case "gpupdate": return `${header}Updating policy...\n\nComputer Policy update has completed successfully.\nUser Policy update has completed successfully.\n`;
-    case "reboot": return `${header}Reboot scheduled.\n`;
-    case "generic": return `${header}Completed in ${intBetween(rng, 2, 90)} s\n`;
+    case "flush-dns":
+      return `${header}Windows IP Configuration\n\nSuccessfully flushed the DNS Resolver Cache.\n`;
+    case "install":
+      return `${header}Downloading 7-Zip 24.08 (x64)...\nInstalling silently... exit code 0\n`;
+    case "gpupdate":
+      return `${header}Updating policy...\n\nComputer Policy update has completed successfully.\nUser Policy update has completed successfully.\n`;
+    case "reboot":
+      return `${header}Reboot scheduled.\n`;
+    case "generic":
+      return `${header}Completed in ${intBetween(rng, 2, 90)} s\n`;
   }
 }
 
 export function stderrFor(component: ComponentDef, device: DeviceRec, outcome: string): string {
   const rng = mulberry32(componentSeed(component.uid, device.uid) ^ 0x5bd1e995);
-  if (outcome === "Warning") return `WARNING: ${pick(rng, ["3 files could not be deleted: access denied", "operation took longer than expected", "a reboot is pending"])}\n`;
-  if (component.output === "restart-service") return "ERROR: The service name is invalid or the service did not respond in time. (1053)\n";
+  if (outcome === "Warning")
+    return `WARNING: ${pick(rng, ["3 files could not be deleted: access denied", "operation took longer than expected", "a reboot is pending"])}\n`;
+  if (component.output === "restart-service")
+    return "ERROR: The service name is invalid or the service did not respond in time. (1053)\n";
   return `ERROR: ${pick(rng, ["Access is denied. (0x80070005)", "The system cannot find the path specified.", "Script exited with code 1"])}\n`;
 }

@@ -6,11 +6,16 @@ import type { DeviceRec } from "./tenant-types";
 /** A queued job whose device never comes back expires after this long. [unsure: Datto's value] */
 export const JOB_EXPIRY_MS = 24 * 3_600_000;
 
-export type DeploymentStatus = "Pending" | "Running" | "Success" | "Warning" | "Failure" | "Expired";
+export type DeploymentStatus =
+  "Pending" | "Running" | "Success" | "Warning" | "Failure" | "Expired";
 
 export function createJob(
-  tenant: Tenant, device: DeviceRec, component: ComponentDef, name: string,
-  variables: Array<{ name: string; value: string }>, now: number,
+  tenant: Tenant,
+  device: DeviceRec,
+  component: ComponentDef,
+  name: string,
+  variables: Array<{ name: string; value: string }>,
+  now: number,
 ): JobRec {
   const n = tenant.ids.job++;
   const job: JobRec = {
@@ -38,7 +43,8 @@ export function releaseWaitingJobs(tenant: Tenant, device: DeviceRec, at: number
   if (!waiting) return;
   tenant.waitingJobs.delete(device.idx);
   for (const job of waiting) {
-    if (at < job.createdAt + JOB_EXPIRY_MS) job.startAt = at + pickupDelay(job.componentUid, device.uid);
+    if (at < job.createdAt + JOB_EXPIRY_MS)
+      job.startAt = at + pickupDelay(job.componentUid, device.uid);
   }
 }
 
@@ -55,7 +61,8 @@ export function outcomeOf(job: JobRec, deviceUid: string): "Success" | "Warning"
   const component = findComponent(job.componentUid);
   if (component?.output === "restart-service") {
     const service = job.variables.find((v) => v.name === "serviceName")?.value ?? "Spooler";
-    if (!/^[A-Za-z0-9_.-]+$/.test(service) || service.toLowerCase().startsWith("nosuch")) return "Failure";
+    if (!/^[A-Za-z0-9_.-]+$/.test(service) || service.toLowerCase().startsWith("nosuch"))
+      return "Failure";
   }
   const roll = componentSeed(job.componentUid, deviceUid) % 100;
   if (roll < 72) return "Success";

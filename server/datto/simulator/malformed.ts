@@ -17,8 +17,14 @@ function device(d: Obj): void {
   const how = breaks(d, 5);
   if (how === 0) d.lastSeen = String(d.lastSeen);
   if (how === 1) d.antivirus = null;
-  if (how === 2) { d.patchManagement = null; d.udf = null; }
-  if (how === 3) { d.x_unknown_future_field = { nested: true }; d.deviceType = null; }
+  if (how === 2) {
+    d.patchManagement = null;
+    d.udf = null;
+  }
+  if (how === 3) {
+    d.x_unknown_future_field = { nested: true };
+    d.deviceType = null;
+  }
 }
 
 function site(s: Obj): void {
@@ -31,18 +37,26 @@ function site(s: Obj): void {
 function alert(a: Obj): void {
   const how = breaks(a, 4);
   if (how === 0) a.alertContext = null;
-  if (how === 1) { delete a.responseActions; a.timestamp = String(a.timestamp); }
+  if (how === 1) {
+    delete a.responseActions;
+    a.timestamp = String(a.timestamp);
+  }
   if (how === 2) a.alertSourceInfo = null;
   if (how === 3) a.alertContext = { "@class": "never_seen_ctx_v9", "": 1, value: "n/a" };
 }
 
 function audit(a: Obj): void {
   delete a.logicalDisks;
-  if (isObj(a.systemInfo)) a.systemInfo.totalPhysicalMemory = String(a.systemInfo.totalPhysicalMemory);
+  if (isObj(a.systemInfo))
+    a.systemInfo.totalPhysicalMemory = String(a.systemInfo.totalPhysicalMemory);
   a.bios = null;
 }
 
-const ITEM_FIXERS: Record<string, (o: Obj) => void> = { devices: device, sites: site, alerts: alert };
+const ITEM_FIXERS: Record<string, (o: Obj) => void> = {
+  devices: device,
+  sites: site,
+  alerts: alert,
+};
 
 export function malform(kind: string, body: unknown): unknown {
   if (!isObj(body)) return body;

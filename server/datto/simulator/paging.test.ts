@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { createTestSim, json } from "./test-helpers";
 
 interface Page {
-  pageDetails: { count: number; totalCount: number; prevPageUrl: string | null; nextPageUrl: string | null };
+  pageDetails: {
+    count: number;
+    totalCount: number;
+    prevPageUrl: string | null;
+    nextPageUrl: string | null;
+  };
   devices: Array<{ uid: string; hostname: string; operatingSystem: string }>;
 }
 
@@ -12,9 +17,13 @@ describe("simulator paging (API.md §4)", () => {
     const first = await json<Page>(await get("/v2/account/devices?max=250"));
     expect(first.pageDetails.count).toBe(250);
     expect(first.pageDetails.prevPageUrl).toBeNull();
-    expect(first.pageDetails.nextPageUrl).toBe("http://127.0.0.1:4010/api/v2/account/devices?max=250&page=1");
+    expect(first.pageDetails.nextPageUrl).toBe(
+      "http://127.0.0.1:4010/api/v2/account/devices?max=250&page=1",
+    );
     const total = first.pageDetails.totalCount;
-    const last = await json<Page>(await get(`/v2/account/devices?max=250&page=${Math.floor((total - 1) / 250)}`));
+    const last = await json<Page>(
+      await get(`/v2/account/devices?max=250&page=${Math.floor((total - 1) / 250)}`),
+    );
     expect(last.pageDetails.nextPageUrl).toBeNull();
     expect(last.pageDetails.count).toBe(total - 250 * Math.floor((total - 1) / 250));
     expect(last.pageDetails.prevPageUrl).toContain("page=");
@@ -31,7 +40,10 @@ describe("simulator paging (API.md §4)", () => {
       total = page.pageDetails.totalCount;
       page.devices.forEach((d) => seen.add(d.uid));
       pages++;
-      path = page.pageDetails.nextPageUrl ? new URL(page.pageDetails.nextPageUrl).pathname.replace(/^\/api/, "") + new URL(page.pageDetails.nextPageUrl).search : null;
+      path = page.pageDetails.nextPageUrl
+        ? new URL(page.pageDetails.nextPageUrl).pathname.replace(/^\/api/, "") +
+          new URL(page.pageDetails.nextPageUrl).search
+        : null;
     }
     expect(seen.size).toBe(total);
     expect(pages).toBe(Math.ceil(total / 100));
@@ -62,7 +74,9 @@ describe("simulator paging (API.md §4)", () => {
     const { get } = createTestSim();
     const all = await json<{ sites: Array<{ name: string }> }>(await get("/v2/account/sites"));
     expect(all.sites.map((s) => s.name)).toContain("Deleted Devices");
-    const some = await json<{ sites: Array<{ name: string }> }>(await get("/v2/account/sites?siteName=deleted"));
+    const some = await json<{ sites: Array<{ name: string }> }>(
+      await get("/v2/account/sites?siteName=deleted"),
+    );
     expect(some.sites.map((s) => s.name)).toEqual(["Deleted Devices"]);
   });
 });

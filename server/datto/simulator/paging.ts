@@ -20,7 +20,11 @@ export function readPageRequest(query: (key: string) => string | undefined): Pag
  * so a client that follows nextPageUrl blindly silently loses its filter.
  */
 export function pageEnvelope<T, K extends string, U = T>(
-  key: K, items: readonly T[], request: PageRequest, publicBaseUrl: string, pathname: string,
+  key: K,
+  items: readonly T[],
+  request: PageRequest,
+  publicBaseUrl: string,
+  pathname: string,
   map: (item: T) => U = (item) => item as unknown as U,
 ): { pageDetails: PageDetails } & Record<K, U[]> {
   const { page, max } = request;

@@ -14,28 +14,56 @@ function agentDevice(t: TestSim, online: boolean): string {
   return device.uid;
 }
 
-interface Created { job: { uid: string; status: string; dateCreated: number }; jobComponents: Array<{ uid: string; variables: Array<{ name: string; value: string }> }> }
-interface Result { jobDeploymentStatus: string; ranOn: number | null; componentResults: Array<{ componentStatus: string; hasStdOut: boolean; hasStdErr: boolean; numberOfWarnings: number }> }
+interface Created {
+  job: { uid: string; status: string; dateCreated: number };
+  jobComponents: Array<{ uid: string; variables: Array<{ name: string; value: string }> }>;
+}
+interface Result {
+  jobDeploymentStatus: string;
+  ranOn: number | null;
+  componentResults: Array<{
+    componentStatus: string;
+    hasStdOut: boolean;
+    hasStdErr: boolean;
+    numberOfWarnings: number;
+  }>;
+}
 
-const body = (componentUid: string, variables: Array<{ name: string; value: string }> = []) =>
-  ({ jobName: "Requested by Ana, approved by Ben", jobComponent: { componentUid, variables } });
+const body = (componentUid: string, variables: Array<{ name: string; value: string }> = []) => ({
+  jobName: "Requested by Ana, approved by Ben",
+  jobComponent: { componentUid, variables },
+});
 
 describe("quick job requests (API.md §7)", () => {
   it("creates a job with PUT and the nested jobComponent", async () => {
     const t = createTestSim();
     const uid = agentDevice(t, true);
-    const res = await t.send("PUT", `/v2/device/${uid}/quickjob`, body(clean.uid, [{ name: "days", value: "30" }]));
+    const res = await t.send(
+      "PUT",
+      `/v2/device/${uid}/quickjob`,
+      body(clean.uid, [{ name: "days", value: "30" }]),
+    );
     expect(res.status).toBe(200);
     const created = await json<Created>(res);
     expect(created.job.status).toBe("active");
     expect(typeof created.job.dateCreated).toBe("number");
-    expect(created.jobComponents[0]).toMatchObject({ uid: clean.uid, variables: [{ name: "days", value: "30" }, { name: "includeRecycleBin", value: "false" }] });
+    expect(created.jobComponents[0]).toMatchObject({
+      uid: clean.uid,
+      variables: [
+        { name: "days", value: "30" },
+        { name: "includeRecycleBin", value: "false" },
+      ],
+    });
   });
 
   it("refuses a flat body with 400 Failed to read request", async () => {
     const t = createTestSim();
     const uid = agentDevice(t, true);
-    const res = await t.send("PUT", `/v2/device/${uid}/quickjob`, { jobName: "x", componentUid: clean.uid, variables: [] });
+    const res = await t.send("PUT", `/v2/device/${uid}/quickjob`, {
+      jobName: "x",
+      componentUid: clean.uid,
+      variables: [],
+    });
     expect(res.status).toBe(400);
     expect(await json(res)).toMatchObject({ message: "Failed to read request" });
     expect((await t.send("PUT", `/v2/device/${uid}/quickjob`, "{not json")).status).toBe(400);
@@ -44,29 +72,53 @@ describe("quick job requests (API.md §7)", () => {
   it("refuses unknown variables and values of the wrong type with 400", async () => {
     const t = createTestSim();
     const uid = agentDevice(t, true);
-    const unknown = await t.send("PUT", `/v2/device/${uid}/quickjob`, body(clean.uid, [{ name: "dayz", value: "3" }]));
+    const unknown = await t.send(
+      "PUT",
+      `/v2/device/${uid}/quickjob`,
+      body(clean.uid, [{ name: "dayz", value: "3" }]),
+    );
     expect(unknown.status).toBe(400);
     expect(JSON.stringify(await json(unknown))).toContain("dayz");
-    const wrongType = await t.send("PUT", `/v2/device/${uid}/quickjob`, body(clean.uid, [{ name: "days", value: "thirty" }]));
+    const wrongType = await t.send(
+      "PUT",
+      `/v2/device/${uid}/quickjob`,
+      body(clean.uid, [{ name: "days", value: "thirty" }]),
+    );
     expect(wrongType.status).toBe(400);
-    const bool = await t.send("PUT", `/v2/device/${uid}/quickjob`, body(clean.uid, [{ name: "includeRecycleBin", value: "maybe" }]));
+    const bool = await t.send(
+      "PUT",
+      `/v2/device/${uid}/quickjob`,
+      body(clean.uid, [{ name: "includeRecycleBin", value: "maybe" }]),
+    );
     expect(bool.status).toBe(400);
   });
 
   it("answers 404 for an unknown device or component", async () => {
     const t = createTestSim();
     const uid = agentDevice(t, true);
-    expect((await t.send("PUT", "/v2/device/no-such-device/quickjob", body(clean.uid))).status).toBe(404);
-    expect((await t.send("PUT", `/v2/device/${uid}/quickjob`, body("no-such-component"))).status).toBe(404);
+    expect(
+      (await t.send("PUT", "/v2/device/no-such-device/quickjob", body(clean.uid))).status,
+    ).toBe(404);
+    expect(
+      (await t.send("PUT", `/v2/device/${uid}/quickjob`, body("no-such-component"))).status,
+    ).toBe(404);
   });
 });
 
 describe("job lifecycle over the clock", () => {
-  async function start(t: TestSim, device: string, componentUid: string, variables: Array<{ name: string; value: string }> = []) {
-    const created = await json<Created>(await t.send("PUT", `/v2/device/${device}/quickjob`, body(componentUid, variables)));
+  async function start(
+    t: TestSim,
+    device: string,
+    componentUid: string,
+    variables: Array<{ name: string; value: string }> = [],
+  ) {
+    const created = await json<Created>(
+      await t.send("PUT", `/v2/device/${device}/quickjob`, body(componentUid, variables)),
+    );
     return created.job.uid;
   }
-  const result = async (t: TestSim, job: string, device: string) => json<Result>(await t.get(`/v2/job/${job}/results/${device}`));
+  const result = async (t: TestSim, job: string, device: string) =>
+    json<Result>(await t.get(`/v2/job/${job}/results/${device}`));
 
   it("goes Pending -> Running -> a final state, and the job active -> completed", async () => {
     const t = createTestSim();
@@ -82,7 +134,9 @@ describe("job lifecycle over the clock", () => {
     expect(typeof done.ranOn).toBe("number");
     expect(done.componentResults).toHaveLength(1);
     expect((await json(await t.get(`/v2/job/${job}`))).status).toBe("completed");
-    const components = await json<{ jobComponents: unknown[] }>(await t.get(`/v2/job/${job}/components`));
+    const components = await json<{ jobComponents: unknown[] }>(
+      await t.get(`/v2/job/${job}/components`),
+    );
     expect(components.jobComponents).toHaveLength(1);
   });
 
@@ -95,7 +149,9 @@ describe("job lifecycle over the clock", () => {
     const jb = await start(b, device, restart.uid);
     await a.sim.control.advance(10 * 60_000);
     await b.sim.control.advance(10 * 60_000);
-    expect((await result(a, ja, device)).jobDeploymentStatus).toBe((await result(b, jb, device)).jobDeploymentStatus);
+    expect((await result(a, ja, device)).jobDeploymentStatus).toBe(
+      (await result(b, jb, device)).jobDeploymentStatus,
+    );
   });
 
   it("keeps a job for an offline device Pending, then runs it when the device returns", async () => {
@@ -106,7 +162,9 @@ describe("job lifecycle over the clock", () => {
     expect((await result(t, job, device)).jobDeploymentStatus).toBe("Pending");
     t.sim.control.setDeviceOnline(device, true);
     await t.sim.control.advance(10 * 60_000);
-    expect(["Success", "Warning", "Failure"]).toContain((await result(t, job, device)).jobDeploymentStatus);
+    expect(["Success", "Warning", "Failure"]).toContain(
+      (await result(t, job, device)).jobDeploymentStatus,
+    );
   });
 
   it("expires a job whose device never comes back", async () => {
@@ -125,7 +183,10 @@ describe("job lifecycle over the clock", () => {
 
   it("serves stdout and stderr only when the result says so", async () => {
     const t = createTestSim({ devices: 300 });
-    const devices = t.sim.tenant.listDevices().filter((d) => d.deviceClass === "device" && !d.deleted).slice(0, 40);
+    const devices = t.sim.tenant
+      .listDevices()
+      .filter((d) => d.deviceClass === "device" && !d.deleted)
+      .slice(0, 40);
     const seen = new Set<string>();
     for (const d of devices) {
       t.sim.control.setDeviceOnline(d.uid, true);
@@ -135,8 +196,12 @@ describe("job lifecycle over the clock", () => {
       const r = await result(t, job, d.uid);
       const cr = r.componentResults[0]!;
       seen.add(r.jobDeploymentStatus);
-      const out = await json<Array<{ stdData: string; componentUid: string }>>(await t.get(`/v2/job/${job}/results/${d.uid}/stdout`));
-      const err = await json<Array<{ stdData: string }>>(await t.get(`/v2/job/${job}/results/${d.uid}/stderr`));
+      const out = await json<Array<{ stdData: string; componentUid: string }>>(
+        await t.get(`/v2/job/${job}/results/${d.uid}/stdout`),
+      );
+      const err = await json<Array<{ stdData: string }>>(
+        await t.get(`/v2/job/${job}/results/${d.uid}/stderr`),
+      );
       expect(out.length > 0).toBe(cr.hasStdOut);
       expect(err.length > 0).toBe(cr.hasStdErr);
       expect(out[0]?.stdData).toMatch(/Deleted \d+ files \(\d+ bytes/);
@@ -160,10 +225,14 @@ describe("job lifecycle over the clock", () => {
   it("fails a restart of a service that does not exist", async () => {
     const t = createTestSim();
     const device = agentDevice(t, true);
-    const job = await start(t, device, restart.uid, [{ name: "serviceName", value: "NoSuchService" }]);
+    const job = await start(t, device, restart.uid, [
+      { name: "serviceName", value: "NoSuchService" },
+    ]);
     await t.sim.control.advance(10 * 60_000);
     expect((await result(t, job, device)).jobDeploymentStatus).toBe("Failure");
-    const err = await json<Array<{ stdData: string }>>(await t.get(`/v2/job/${job}/results/${device}/stderr`));
+    const err = await json<Array<{ stdData: string }>>(
+      await t.get(`/v2/job/${job}/results/${device}/stderr`),
+    );
     expect(err[0]?.stdData).toContain("1053");
   });
 

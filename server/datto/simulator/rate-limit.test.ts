@@ -51,7 +51,10 @@ describe("simulator rate limits (API.md §3)", () => {
     expect(statuses.slice(0, 100).every((s) => s === 200)).toBe(true);
     expect(statuses[100]).toBe(429);
     expect((await send("POST", `/v2/alert/${uid}/resolve`)).status).toBe(200);
-    const rate = await json<{ accountWriteCount: number; operationWriteStatus: Record<string, { limit: number; count: number }> }>(await send("GET", "/v2/system/request_rate"));
+    const rate = await json<{
+      accountWriteCount: number;
+      operationWriteStatus: Record<string, { limit: number; count: number }>;
+    }>(await send("GET", "/v2/system/request_rate"));
     expect(rate.accountWriteCount).toBe(101);
     expect(rate.operationWriteStatus["alert-mute"]).toEqual({ limit: 100, count: 100 });
     expect(rate.operationWriteStatus["device-udf-set"]?.limit).toBe(600);
@@ -91,10 +94,20 @@ describe("simulator rate limits (API.md §3)", () => {
     const { get } = createTestSim();
     await burst(3, () => get("/v2/account"));
     const rate = await json(await get("/v2/system/request_rate"));
-    expect(rate).toMatchObject({ slidingTimeWindowSizeSeconds: 60, accountCount: 4, accountRateLimit: 600, accountCutOffRatio: 0.9, accountWriteRateLimit: 600 });
+    expect(rate).toMatchObject({
+      slidingTimeWindowSizeSeconds: 60,
+      accountCount: 4,
+      accountRateLimit: 600,
+      accountCutOffRatio: 0.9,
+      accountWriteRateLimit: 600,
+    });
   });
 });
 
-async function flushUntilSleeping(clock: { pendingSleepers(): number }, sleepers = 1): Promise<void> {
-  for (let i = 0; i < 200 && clock.pendingSleepers() < sleepers; i++) await new Promise((r) => setTimeout(r, 0));
+async function flushUntilSleeping(
+  clock: { pendingSleepers(): number },
+  sleepers = 1,
+): Promise<void> {
+  for (let i = 0; i < 200 && clock.pendingSleepers() < sleepers; i++)
+    await new Promise((r) => setTimeout(r, 0));
 }

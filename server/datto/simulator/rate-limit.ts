@@ -31,7 +31,8 @@ export class SlidingWindow {
   private head = 0;
 
   count(now: number): number {
-    while (this.head < this.times.length && (this.times[this.head] ?? 0) <= now - WINDOW_MS) this.head++;
+    while (this.head < this.times.length && (this.times[this.head] ?? 0) <= now - WINDOW_MS)
+      this.head++;
     if (this.head > 1024 && this.head * 2 > this.times.length) {
       this.times = this.times.slice(this.head);
       this.head = 0;
@@ -58,13 +59,18 @@ export interface RateLimiter {
   limits(): RateLimits;
 }
 
-export function createRateLimiter(clock: Clock, limits: RateLimits, operations: readonly string[]): RateLimiter {
+export function createRateLimiter(
+  clock: Clock,
+  limits: RateLimits,
+  operations: readonly string[],
+): RateLimiter {
   const reads = new SlidingWindow();
   const writes = new SlidingWindow();
   const perOperation = new Map<string, SlidingWindow>();
   const rejections = new SlidingWindow();
   let blockedUntil = 0;
-  const opLimit = (op: string) => (op === "device-udf-set" ? limits.udfWritesPerOperation : limits.writesPerOperation);
+  const opLimit = (op: string) =>
+    op === "device-udf-set" ? limits.udfWritesPerOperation : limits.writesPerOperation;
   const opWindow = (op: string) => {
     let w = perOperation.get(op);
     if (!w) perOperation.set(op, (w = new SlidingWindow()));
@@ -86,21 +92,33 @@ export function createRateLimiter(clock: Clock, limits: RateLimits, operations: 
       const now = clock.now();
       if (now < blockedUntil) return { kind: "blocked", until: blockedUntil };
       if (reads.count(now) >= limits.readsPerMinute) {
-        return reject(now, `Read rate limit of ${limits.readsPerMinute} requests per ${WINDOW_MS / 1000} seconds exceeded for the account.`);
+        return reject(
+          now,
+          `Read rate limit of ${limits.readsPerMinute} requests per ${WINDOW_MS / 1000} seconds exceeded for the account.`,
+        );
       }
       reads.add(now);
       const used = reads.count(now);
-      return { kind: "ok", delayMs: used > limits.readsPerMinute * CUT_OFF_RATIO ? SLOW_DOWN_MS : 0 };
+      return {
+        kind: "ok",
+        delayMs: used > limits.readsPerMinute * CUT_OFF_RATIO ? SLOW_DOWN_MS : 0,
+      };
     },
     admitWrite(operation) {
       const now = clock.now();
       if (now < blockedUntil) return { kind: "blocked", until: blockedUntil };
       const w = opWindow(operation);
       if (writes.count(now) >= limits.writesPerMinute) {
-        return reject(now, `Write rate limit of ${limits.writesPerMinute} requests per ${WINDOW_MS / 1000} seconds exceeded for the account.`);
+        return reject(
+          now,
+          `Write rate limit of ${limits.writesPerMinute} requests per ${WINDOW_MS / 1000} seconds exceeded for the account.`,
+        );
       }
       if (w.count(now) >= opLimit(operation)) {
-        return reject(now, `Write rate limit of ${opLimit(operation)} requests per ${WINDOW_MS / 1000} seconds exceeded for operation ${operation}.`);
+        return reject(
+          now,
+          `Write rate limit of ${opLimit(operation)} requests per ${WINDOW_MS / 1000} seconds exceeded for operation ${operation}.`,
+        );
       }
       writes.add(now);
       w.add(now);
@@ -110,7 +128,12 @@ export function createRateLimiter(clock: Clock, limits: RateLimits, operations: 
     writeCount: () => writes.count(clock.now()),
     operationCounts() {
       const now = clock.now();
-      return Object.fromEntries(operations.map((op) => [op, { limit: opLimit(op), count: perOperation.get(op)?.count(now) ?? 0 }]));
+      return Object.fromEntries(
+        operations.map((op) => [
+          op,
+          { limit: opLimit(op), count: perOperation.get(op)?.count(now) ?? 0 },
+        ]),
+      );
     },
     limits: () => limits,
   };

@@ -8,7 +8,13 @@ import type { SimCore } from "./sim-core";
 export const DROP_HEADER = "x-simulator-drop-connection";
 
 /** Spring Boot's error body, which Datto's API answers with. */
-export function dattoError(c: Context, core: SimCore, status: ContentfulStatusCode, error: string, message: string) {
+export function dattoError(
+  c: Context,
+  core: SimCore,
+  status: ContentfulStatusCode,
+  error: string,
+  message: string,
+) {
   return c.json(
     { timestamp: core.clock.now(), status, error, message, path: new URL(c.req.url).pathname },
     status,
@@ -26,9 +32,19 @@ export function sendJson(c: Context, core: SimCore, kind: string, body: unknown)
 }
 
 export function sendPage<T, U>(
-  c: Context, core: SimCore, key: string, items: readonly T[], map: (item: T) => U,
+  c: Context,
+  core: SimCore,
+  key: string,
+  items: readonly T[],
+  map: (item: T) => U,
 ) {
-  const envelope = pageEnvelope(key, items, readPageRequest((k) => c.req.query(k)),
-    core.options.publicBaseUrl, new URL(c.req.url).pathname, map);
+  const envelope = pageEnvelope(
+    key,
+    items,
+    readPageRequest((k) => c.req.query(k)),
+    core.options.publicBaseUrl,
+    new URL(c.req.url).pathname,
+    map,
+  );
   return sendJson(c, core, `page:${key}`, envelope);
 }

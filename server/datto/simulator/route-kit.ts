@@ -17,8 +17,12 @@ export interface RouteSpec {
   handle: (c: Context, core: SimCore) => Response | Promise<Response>;
 }
 
-export const route = (method: Method, path: string, access: Access, handle: RouteSpec["handle"]): RouteSpec =>
-  ({ method, path, access, handle });
+export const route = (
+  method: Method,
+  path: string,
+  access: Access,
+  handle: RouteSpec["handle"],
+): RouteSpec => ({ method, path, access, handle });
 
 const honoPath = (template: string) => template.replace(/\{(\w+)\}/g, ":$1");
 
@@ -36,7 +40,10 @@ async function scenarioGate(c: Context, core: SimCore): Promise<Response | null>
       return new Response(null, { status: 502, headers: { [DROP_HEADER]: "1" } });
     }
     if (mishap.kind === "status") {
-      return c.html(`<html><body><h1>${mishap.status} Server Error</h1></body></html>`, mishap.status);
+      return c.html(
+        `<html><body><h1>${mishap.status} Server Error</h1></body></html>`,
+        mishap.status,
+      );
     }
   }
   const latency = slowLatency(core.profile, core.options.seed, n);
@@ -46,12 +53,19 @@ async function scenarioGate(c: Context, core: SimCore): Promise<Response | null>
 
 async function admit(c: Context, core: SimCore, access: Access): Promise<Response | null> {
   if (access === "open" || access === "token") return null;
-  const admission = access === "read" ? core.limiter.admitRead() : core.limiter.admitWrite(access.write);
-  if (admission.kind === "limited") return dattoError(c, core, 429, "Too Many Requests", admission.message);
+  const admission =
+    access === "read" ? core.limiter.admitRead() : core.limiter.admitWrite(access.write);
+  if (admission.kind === "limited")
+    return dattoError(c, core, 429, "Too Many Requests", admission.message);
   if (admission.kind === "blocked") {
     const minutes = Math.ceil((admission.until - core.clock.now()) / 60_000);
-    return dattoError(c, core, 403, "Forbidden",
-      `Your IP address has been blocked for ${minutes} minute(s) after repeated requests over the rate limit.`);
+    return dattoError(
+      c,
+      core,
+      403,
+      "Forbidden",
+      `Your IP address has been blocked for ${minutes} minute(s) after repeated requests over the rate limit.`,
+    );
   }
   // Near the limit Datto slows every answer by about a second (API.md §3).
   if (admission.delayMs > 0) await core.clock.sleep(admission.delayMs, c.req.raw.signal);

@@ -17,11 +17,17 @@ function accountToWire(core: SimCore) {
   }
   const a = tenant.account;
   return {
-    id: a.id, name: a.name, uid: a.uid, currency: a.currency,
+    id: a.id,
+    name: a.name,
+    uid: a.uid,
+    currency: a.currency,
     descriptor: { bilingEmail: a.billingEmail, deviceLimit: a.deviceLimit, timeZone: a.timeZone },
     devicesStatus: {
-      numberOfDevices: total, numberOfOnlineDevices: online, numberOfOfflineDevices: total - online,
-      numberOfOnDemandDevices: onDemand, numberOfManagedDevices: total - onDemand,
+      numberOfDevices: total,
+      numberOfOnlineDevices: online,
+      numberOfOfflineDevices: total - online,
+      numberOfOnDemandDevices: onDemand,
+      numberOfManagedDevices: total - onDemand,
     },
   };
 }
@@ -46,17 +52,40 @@ function users(core: SimCore) {
 }
 
 export const accountRoutes = [
-  route("GET", "/v2/account", "read", (c, core) => sendJson(c, core, "account", accountToWire(core))),
-  route("GET", "/v2/account/users", "read", (c, core) => sendPage(c, core, "users", users(core), (u) => u)),
+  route("GET", "/v2/account", "read", (c, core) =>
+    sendJson(c, core, "account", accountToWire(core)),
+  ),
+  route("GET", "/v2/account/users", "read", (c, core) =>
+    sendPage(c, core, "users", users(core), (u) => u),
+  ),
   route("GET", "/v2/account/dnet-site-mappings", "read", (c, core) =>
-    sendPage(c, core, "dnetSiteMappings", core.tenant.sites.filter((_, i) => i % 9 === 1), (s) => ({
-      id: s.id, uid: s.uid, accountUid: core.tenant.account.uid, name: s.name, description: s.description,
-      dattoNetworkingNetworkIds: [40_000 + s.id], portalUrl: null,
-    }))),
+    sendPage(
+      c,
+      core,
+      "dnetSiteMappings",
+      core.tenant.sites.filter((_, i) => i % 9 === 1),
+      (s) => ({
+        id: s.id,
+        uid: s.uid,
+        accountUid: core.tenant.account.uid,
+        name: s.name,
+        description: s.description,
+        dattoNetworkingNetworkIds: [40_000 + s.id],
+        portalUrl: null,
+      }),
+    ),
+  ),
   // Rotates the key pair of the API user: the old pair stops working for new tokens.
   route("POST", "/v2/user/resetApiKeys", { write: "user-reset-api-keys" }, (c, core) => {
     const rng = rngFor(core.options.seed, "keys", core.clock.now());
-    core.credentials = { apiKey: uuidFrom(rng).replace(/-/g, "").slice(0, 24), apiSecret: uuidFrom(rng).replace(/-/g, "") };
-    return c.json({ apiAccessKey: core.credentials.apiKey, apiSecretKey: core.credentials.apiSecret, userName: core.tenant.apiUserName });
+    core.credentials = {
+      apiKey: uuidFrom(rng).replace(/-/g, "").slice(0, 24),
+      apiSecret: uuidFrom(rng).replace(/-/g, ""),
+    };
+    return c.json({
+      apiAccessKey: core.credentials.apiKey,
+      apiSecretKey: core.credentials.apiSecret,
+      userName: core.tenant.apiUserName,
+    });
   }),
 ];

@@ -19,7 +19,8 @@ export const activityRoutes = [
     const now = core.clock.now();
     const from = parseInstant(c.req.query("from"));
     const until = parseInstant(c.req.query("until"));
-    if (from === null || until === null) return badRequest(c, core, "from/until must be yyyy-MM-ddTHH:mm:ssZ");
+    if (from === null || until === null)
+      return badRequest(c, core, "from/until must be yyyy-MM-ddTHH:mm:ssZ");
     const start = from ?? now - DEFAULT_WINDOW_MS;
     const end = until ?? now;
     const size = Math.min(Math.max(Number.parseInt(c.req.query("size") ?? "", 10) || 50, 1), 1000);
@@ -33,10 +34,13 @@ export const activityRoutes = [
     let begin = 0;
     if (cursor) {
       const at = list.findIndex((a) => a.id === cursor);
-      begin = direction === "previous" ? Math.max(0, at - size) : at + 1;
+      // An unknown cursor points past the end rather than back to the start (no endless loops).
+      if (at < 0) begin = list.length;
+      else begin = direction === "previous" ? Math.max(0, at - size) : at + 1;
     }
     const slice = list.slice(begin, begin + size);
-    const base = `${core.options.publicBaseUrl}/api/v2/activity-logs?size=${size}&order=${order}` +
+    const base =
+      `${core.options.publicBaseUrl}/api/v2/activity-logs?size=${size}&order=${order}` +
       `&from=${new Date(start).toISOString()}&until=${new Date(end).toISOString()}`;
     const last = slice[slice.length - 1];
     const first = slice[0];
@@ -44,8 +48,14 @@ export const activityRoutes = [
       pageDetails: {
         count: slice.length,
         totalCount: list.length,
-        prevPageUrl: begin > 0 && first ? `${base}&page=previous&searchAfter=${encodeURIComponent(first.id)}` : null,
-        nextPageUrl: begin + size < list.length && last ? `${base}&page=next&searchAfter=${encodeURIComponent(last.id)}` : null,
+        prevPageUrl:
+          begin > 0 && first
+            ? `${base}&page=previous&searchAfter=${encodeURIComponent(first.id)}`
+            : null,
+        nextPageUrl:
+          begin + size < list.length && last
+            ? `${base}&page=next&searchAfter=${encodeURIComponent(last.id)}`
+            : null,
       },
       activities: slice.map((a) => activityToWire(core.tenant, a)),
     });

@@ -18,7 +18,9 @@ function siteAlerts(c: Context, core: SimCore, resolved: boolean) {
   const site = findSite(core.tenant, c.req.param("siteUid") ?? "");
   if (!site) return notFound(c, core, "Site");
   const idx = core.tenant.siteByUid.get(site.uid);
-  const alerts = core.tenant.alerts.filter((a) => core.tenant.devices[a.deviceIdx]?.siteIdx === idx);
+  const alerts = core.tenant.alerts.filter(
+    (a) => core.tenant.devices[a.deviceIdx]?.siteIdx === idx,
+  );
   return sendAlerts(c, core, alerts, resolved);
 }
 
@@ -28,31 +30,53 @@ function deviceAlerts(c: Context, core: SimCore, resolved: boolean) {
   return sendAlerts(c, core, core.tenant.alertsByDevice.get(device.idx) ?? [], resolved);
 }
 
-const alertOf = (c: Context, core: SimCore) => core.tenant.alertsByUid.get(c.req.param("alertUid") ?? "");
+const alertOf = (c: Context, core: SimCore) =>
+  core.tenant.alertsByUid.get(c.req.param("alertUid") ?? "");
 
 export const alertRoutes = [
-  route("GET", "/v2/account/alerts/open", "read", (c, core) => sendAlerts(c, core, core.tenant.alerts, false)),
-  route("GET", "/v2/account/alerts/resolved", "read", (c, core) => sendAlerts(c, core, core.tenant.alerts, true)),
+  route("GET", "/v2/account/alerts/open", "read", (c, core) =>
+    sendAlerts(c, core, core.tenant.alerts, false),
+  ),
+  route("GET", "/v2/account/alerts/resolved", "read", (c, core) =>
+    sendAlerts(c, core, core.tenant.alerts, true),
+  ),
   route("GET", "/v2/site/{siteUid}/alerts/open", "read", (c, core) => siteAlerts(c, core, false)),
-  route("GET", "/v2/site/{siteUid}/alerts/resolved", "read", (c, core) => siteAlerts(c, core, true)),
-  route("GET", "/v2/device/{deviceUid}/alerts/open", "read", (c, core) => deviceAlerts(c, core, false)),
-  route("GET", "/v2/device/{deviceUid}/alerts/resolved", "read", (c, core) => deviceAlerts(c, core, true)),
+  route("GET", "/v2/site/{siteUid}/alerts/resolved", "read", (c, core) =>
+    siteAlerts(c, core, true),
+  ),
+  route("GET", "/v2/device/{deviceUid}/alerts/open", "read", (c, core) =>
+    deviceAlerts(c, core, false),
+  ),
+  route("GET", "/v2/device/{deviceUid}/alerts/resolved", "read", (c, core) =>
+    deviceAlerts(c, core, true),
+  ),
   route("GET", "/v2/alert/{alertUid}", "read", (c, core) => {
     const alert = alertOf(c, core);
-    return alert ? sendJson(c, core, "alert", alertToWire(core.tenant, alert)) : notFound(c, core, "Alert");
+    return alert
+      ? sendJson(c, core, "alert", alertToWire(core.tenant, alert))
+      : notFound(c, core, "Alert");
   }),
   // Resolving answers an empty success body (API.md §5); resolving twice is harmless.
   route("POST", "/v2/alert/{alertUid}/resolve", { write: "alert-resolve" }, (c, core) => {
     const alert = alertOf(c, core);
     if (!alert) return notFound(c, core, "Alert");
     if (!alert.resolved) {
-      resolveAlert(alert, core.tenant.apiUserName, core.clock.now());
-      recordActivity(core.tenant, { at: core.clock.now(), entity: "DEVICE", category: "alert", action: "resolve", deviceIdx: alert.deviceIdx, details: { alertUid: alert.uid } });
+      resolveAlert(core.tenant, alert, core.tenant.apiUserName, core.clock.now());
+      recordActivity(core.tenant, {
+        at: core.clock.now(),
+        entity: "DEVICE",
+        category: "alert",
+        action: "resolve",
+        deviceIdx: alert.deviceIdx,
+        details: { alertUid: alert.uid },
+      });
     }
     return c.body(null, 200);
   }),
   route("POST", "/v2/alert/{alertUid}/mute", { write: "alert-mute" }, (c, core) =>
-    alertOf(c, core) ? c.body(null, 200) : notFound(c, core, "Alert")),
+    alertOf(c, core) ? c.body(null, 200) : notFound(c, core, "Alert"),
+  ),
   route("POST", "/v2/alert/{alertUid}/unmute", { write: "alert-unmute" }, (c, core) =>
-    alertOf(c, core) ? c.body(null, 200) : notFound(c, core, "Alert")),
+    alertOf(c, core) ? c.body(null, 200) : notFound(c, core, "Alert"),
+  ),
 ];

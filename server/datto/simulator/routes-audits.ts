@@ -1,5 +1,6 @@
 import type { Context } from "hono";
-import { deviceAudit, esxiAudit, printerAudit } from "./hardware";
+import { esxiAudit, printerAudit } from "./audits-agentless";
+import { deviceAudit } from "./hardware";
 import { badRequest, notFound, sendJson, sendPage } from "./responses";
 import { route } from "./route-kit";
 import { PORTAL } from "./serialize";
@@ -13,7 +14,11 @@ function withClass(c: Context, core: SimCore, wanted: DeviceClass): DeviceRec | 
   const device = findDevice(core.tenant, c.req.param("deviceUid") ?? "");
   if (!device) return notFound(c, core, "Device");
   if (device.deviceClass !== wanted) {
-    return badRequest(c, core, `Device ${device.uid} is of class '${device.deviceClass}', not '${wanted}'`);
+    return badRequest(
+      c,
+      core,
+      `Device ${device.uid} is of class '${device.deviceClass}', not '${wanted}'`,
+    );
   }
   return device;
 }
@@ -24,7 +29,9 @@ const remote = (d: DeviceRec) => `${PORTAL}/remote/rto/${d.id}`;
 export const auditRoutes = [
   route("GET", "/v2/audit/device/macAddress/{macAddress}", "read", (c, core) => {
     const mac = (c.req.param("macAddress") ?? "").replace(/[^0-9a-f]/gi, "").toUpperCase();
-    const found = core.tenant.devices.filter((d) => d.deviceClass === "device" && d.mac.replace(/:/g, "") === mac);
+    const found = core.tenant.devices.filter(
+      (d) => d.deviceClass === "device" && d.mac.replace(/:/g, "") === mac,
+    );
     return c.json(found.map((d) => deviceAudit(d, portal(d), remote(d))));
   }),
   route("GET", "/v2/audit/device/{deviceUid}", "read", (c, core) => {

@@ -9,24 +9,44 @@ import type { SimCore } from "./sim-core";
 import { stderrFor, stdoutFor } from "./job-output";
 import { findDevice, type JobRec } from "./tenant";
 
-// Strict: a flat {jobName, componentUid, variables} body is "Failed to read request" (API.md §7).
-const QuickJobSchema = z.strictObject({
+// Without the nested jobComponent (the flat body one SDK sends) Datto cannot read the request
+// (API.md §7); unknown extra keys are ignored, as Spring does by default.
+const QuickJobSchema = z.object({
   jobName: z.string(),
   jobComponent: z.object({
     componentUid: z.string(),
-    variables: z.array(z.object({ name: z.string(), value: z.union([z.string(), z.number(), z.boolean()]).transform(String) })).optional(),
+    variables: z
+      .array(
+        z.object({
+          name: z.string(),
+          value: z.union([z.string(), z.number(), z.boolean()]).transform(String),
+        }),
+      )
+      .optional(),
   }),
 });
 
 function jobToWire(job: JobRec, core: SimCore) {
   const deviceUid = core.tenant.devices[job.deviceIdx]?.uid ?? "";
   const done = isFinished(deploymentStatus(job, deviceUid, core.clock.now()));
-  return { id: job.id, uid: job.uid, name: job.name, dateCreated: job.createdAt, status: done ? "completed" : "active" };
+  return {
+    id: job.id,
+    uid: job.uid,
+    name: job.name,
+    dateCreated: job.createdAt,
+    status: done ? "completed" : "active",
+  };
 }
 
 const jobComponentsOf = (job: JobRec) => {
   const component = findComponent(job.componentUid);
-  return [{ uid: job.componentUid, name: component?.name ?? "Unknown component", variables: job.variables }];
+  return [
+    {
+      uid: job.componentUid,
+      name: component?.name ?? "Unknown component",
+      variables: job.variables,
+    },
+  ];
 };
 
 /** The job and the device's run of it, or the 404 Datto answers. */
@@ -50,44 +70,84 @@ function stdData(c: Context, core: SimCore, which: Std) {
   const hasOut = finished && component.printsStdOut;
   const hasErr = finished && status !== "Success";
   if (which === "stdout" ? !hasOut : !hasErr) return c.json([]);
-  const stdData = which === "stdout" ? stdoutFor(job, component, device, status) : stderrFor(component, device, status);
+  const stdData =
+    which === "stdout"
+      ? stdoutFor(job, component, device, status)
+      : stderrFor(component, device, status);
   return c.json([{ componentUid: component.uid, componentName: component.name, stdData }]);
 }
 
 export const jobRoutes = [
-  route("GET", "/v2/account/components", "read", (c, core) => sendPage(c, core, "components", COMPONENTS, componentToWire)),
-  route("PUT", "/v2/device/{deviceUid}/quickjob", { write: "device-job-create" }, async (c, core) => {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(await c.req.text());
-    } catch {
-      return badRequest(c, core, "Failed to read request");
-    }
-    const body = QuickJobSchema.safeParse(raw);
-    if (!body.success) return badRequest(c, core, "Failed to read request");
-    const device = findDevice(core.tenant, c.req.param("deviceUid") ?? "");
-    if (!device) return notFound(c, core, "Device");
-    const component = findComponent(body.data.jobComponent.componentUid);
-    if (!component) return notFound(c, core, "Component");
-    if (device.deviceClass !== "device") return badRequest(c, core, `Device of class '${device.deviceClass}' cannot run components`);
-    const given = body.data.jobComponent.variables ?? [];
-    for (const v of given) {
-      const def = component.variables.find((d) => d.name === v.name);
-      if (!def) return badRequest(c, core, `Variable '${v.name}' is not defined for component ${component.uid}`);
-      if (!isConvertible(def, v.value)) return badRequest(c, core, `Value of variable '${v.name}' cannot be converted to ${def.type}`);
-    }
-    const variables = component.variables.map((def) => ({ name: def.name, value: given.find((v) => v.name === def.name)?.value ?? def.defaultVal }));
-    const job = createJob(core.tenant, device, component, body.data.jobName, variables, core.clock.now());
-    recordActivity(core.tenant, { at: job.createdAt, entity: "DEVICE", category: "job", action: "create", deviceIdx: device.idx, details: { jobUid: job.uid, jobName: job.name, componentName: component.name } });
-    return c.json({ job: jobToWire(job, core), jobComponents: jobComponentsOf(job) });
-  }),
+  route("GET", "/v2/account/components", "read", (c, core) =>
+    sendPage(c, core, "components", COMPONENTS, componentToWire),
+  ),
+  route(
+    "PUT",
+    "/v2/device/{deviceUid}/quickjob",
+    { write: "device-job-create" },
+    async (c, core) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(await c.req.text());
+      } catch {
+        return badRequest(c, core, "Failed to read request");
+      }
+      const body = QuickJobSchema.safeParse(raw);
+      if (!body.success) return badRequest(c, core, "Failed to read request");
+      const device = findDevice(core.tenant, c.req.param("deviceUid") ?? "");
+      if (!device) return notFound(c, core, "Device");
+      const component = findComponent(body.data.jobComponent.componentUid);
+      if (!component) return notFound(c, core, "Component");
+      if (device.deviceClass !== "device")
+        return badRequest(c, core, `Device of class '${device.deviceClass}' cannot run components`);
+      const given = body.data.jobComponent.variables ?? [];
+      for (const v of given) {
+        const def = component.variables.find((d) => d.name === v.name);
+        if (!def)
+          return badRequest(
+            c,
+            core,
+            `Variable '${v.name}' is not defined for component ${component.uid}`,
+          );
+        if (!isConvertible(def, v.value))
+          return badRequest(
+            c,
+            core,
+            `Value of variable '${v.name}' cannot be converted to ${def.type}`,
+          );
+      }
+      const variables = component.variables.map((def) => ({
+        name: def.name,
+        value: given.find((v) => v.name === def.name)?.value ?? def.defaultVal,
+      }));
+      const job = createJob(
+        core.tenant,
+        device,
+        component,
+        body.data.jobName,
+        variables,
+        core.clock.now(),
+      );
+      recordActivity(core.tenant, {
+        at: job.createdAt,
+        entity: "DEVICE",
+        category: "job",
+        action: "create",
+        deviceIdx: device.idx,
+        details: { jobUid: job.uid, jobName: job.name, componentName: component.name },
+      });
+      return c.json({ job: jobToWire(job, core), jobComponents: jobComponentsOf(job) });
+    },
+  ),
   route("GET", "/v2/job/{jobUid}", "read", (c, core) => {
     const job = core.tenant.jobs.get(c.req.param("jobUid") ?? "");
     return job ? c.json(jobToWire(job, core)) : notFound(c, core, "Job");
   }),
   route("GET", "/v2/job/{jobUid}/components", "read", (c, core) => {
     const job = core.tenant.jobs.get(c.req.param("jobUid") ?? "");
-    return job ? sendPage(c, core, "jobComponents", jobComponentsOf(job), (x) => x) : notFound(c, core, "Job");
+    return job
+      ? sendPage(c, core, "jobComponents", jobComponentsOf(job), (x) => x)
+      : notFound(c, core, "Job");
   }),
   route("GET", "/v2/job/{jobUid}/results/{deviceUid}", "read", (c, core) => {
     const target = resultTarget(c, core);
@@ -99,14 +159,24 @@ export const jobRoutes = [
       deviceUid: device.uid,
       ranOn: status === "Pending" || status === "Expired" ? null : job.startAt,
       jobDeploymentStatus: status,
-      componentResults: finished ? [{
-        componentUid: component.uid, componentName: component.name,
-        componentStatus: status === "Failure" ? "Failure" : "Success",
-        numberOfWarnings: status === "Warning" ? 1 + (device.seed % 3) : 0,
-        hasStdOut: component.printsStdOut, hasStdErr: status !== "Success",
-      }] : [],
+      componentResults: finished
+        ? [
+            {
+              componentUid: component.uid,
+              componentName: component.name,
+              componentStatus: status === "Failure" ? "Failure" : "Success",
+              numberOfWarnings: status === "Warning" ? 1 + (device.seed % 3) : 0,
+              hasStdOut: component.printsStdOut,
+              hasStdErr: status !== "Success",
+            },
+          ]
+        : [],
     });
   }),
-  route("GET", "/v2/job/{jobUid}/results/{deviceUid}/stdout", "read", (c, core) => stdData(c, core, "stdout")),
-  route("GET", "/v2/job/{jobUid}/results/{deviceUid}/stderr", "read", (c, core) => stdData(c, core, "stderr")),
+  route("GET", "/v2/job/{jobUid}/results/{deviceUid}/stdout", "read", (c, core) =>
+    stdData(c, core, "stdout"),
+  ),
+  route("GET", "/v2/job/{jobUid}/results/{deviceUid}/stderr", "read", (c, core) =>
+    stdData(c, core, "stderr"),
+  ),
 ];

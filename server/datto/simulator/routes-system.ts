@@ -5,7 +5,8 @@ import { route } from "./route-kit";
 export const systemRoutes = [
   // The only call without a token (API.md §2).
   route("GET", "/v2/system/status", "open", (c, core) =>
-    c.json({ version: "2.0.0 (Build 201, simulator)", status: "OK", started: core.startedAt })),
+    c.json({ version: "2.0.0 (Build 201, simulator)", status: "OK", started: core.startedAt }),
+  ),
   route("GET", "/v2/system/request_rate", "read", (c, core) => {
     const limits = core.limiter.limits();
     return c.json({

@@ -7,10 +7,19 @@ import type { SimCore } from "./sim-core";
 import { findSite } from "./tenant";
 import type { VariableRec } from "./tenant-types";
 
-const CreateSchema = z.object({ name: z.string().min(1), value: z.string(), masked: z.boolean().optional() });
+const CreateSchema = z.object({
+  name: z.string().min(1),
+  value: z.string(),
+  masked: z.boolean().optional(),
+});
 const UpdateSchema = z.object({ name: z.string().min(1).optional(), value: z.string().optional() });
 
-const toWire = (v: VariableRec) => ({ id: v.id, name: v.name, value: v.masked ? "********" : v.value, masked: v.masked });
+const toWire = (v: VariableRec) => ({
+  id: v.id,
+  name: v.name,
+  value: v.masked ? "********" : v.value,
+  masked: v.masked,
+});
 
 function listOf(c: Context, core: SimCore, scope: "site" | "account"): VariableRec[] | null {
   if (scope === "account") return core.tenant.accountVariables;
@@ -29,27 +38,48 @@ function crud(scope: "site" | "account", base: string) {
       if (!list) return notFound(c, core, what);
       const body = await readBody(c, CreateSchema);
       if (!body) return badRequest(c, core, "Failed to read request");
-      if (list.some((v) => v.name === body.name)) return c.json({ error: "Conflict", message: `Variable ${body.name} exists` }, 409);
-      list.push({ id: core.tenant.ids.variable++, name: body.name, value: body.value, masked: body.masked ?? false });
+      if (list.some((v) => v.name === body.name))
+        return c.json({ error: "Conflict", message: `Variable ${body.name} exists` }, 409);
+      list.push({
+        id: core.tenant.ids.variable++,
+        name: body.name,
+        value: body.value,
+        masked: body.masked ?? false,
+      });
       return c.body(null, 200);
     }),
-    route("POST", `${base}/variable/{variableId}`, { write: `${scope}-variable-update` }, async (c, core) => {
-      const variable = listOf(c, core, scope)?.find((v) => v.id === Number(c.req.param("variableId")));
-      if (!variable) return notFound(c, core, "Variable");
-      const body = await readBody(c, UpdateSchema);
-      if (!body) return badRequest(c, core, "Failed to read request");
-      if (body.name !== undefined) variable.name = body.name;
-      if (body.value !== undefined) variable.value = body.value;
-      return c.body(null, 200);
-    }),
-    route("DELETE", `${base}/variable/{variableId}`, { write: `${scope}-variable-delete` }, (c, core) => {
-      const list = listOf(c, core, scope);
-      const at = list?.findIndex((v) => v.id === Number(c.req.param("variableId"))) ?? -1;
-      if (!list || at < 0) return notFound(c, core, "Variable");
-      list.splice(at, 1);
-      return c.body(null, 200);
-    }),
+    route(
+      "POST",
+      `${base}/variable/{variableId}`,
+      { write: `${scope}-variable-update` },
+      async (c, core) => {
+        const variable = listOf(c, core, scope)?.find(
+          (v) => v.id === Number(c.req.param("variableId")),
+        );
+        if (!variable) return notFound(c, core, "Variable");
+        const body = await readBody(c, UpdateSchema);
+        if (!body) return badRequest(c, core, "Failed to read request");
+        if (body.name !== undefined) variable.name = body.name;
+        if (body.value !== undefined) variable.value = body.value;
+        return c.body(null, 200);
+      },
+    ),
+    route(
+      "DELETE",
+      `${base}/variable/{variableId}`,
+      { write: `${scope}-variable-delete` },
+      (c, core) => {
+        const list = listOf(c, core, scope);
+        const at = list?.findIndex((v) => v.id === Number(c.req.param("variableId"))) ?? -1;
+        if (!list || at < 0) return notFound(c, core, "Variable");
+        list.splice(at, 1);
+        return c.body(null, 200);
+      },
+    ),
   ];
 }
 
-export const variableRoutes = [...crud("account", "/v2/account"), ...crud("site", "/v2/site/{siteUid}")];
+export const variableRoutes = [
+  ...crud("account", "/v2/account"),
+  ...crud("site", "/v2/site/{siteUid}"),
+];

@@ -36,7 +36,10 @@ describe("simulator scenarios", () => {
     const t = createTestSim({ scenario: "down" });
     expect((await requestToken(t.sim)).status).toBe(503);
     expect((await t.sim.fetch(`${t.sim.apiBaseUrl}/v2/system/status`)).status).toBe(503);
-    const control = await t.sim.fetch(`${t.sim.publicBaseUrl}/__sim/scenario`, { method: "POST", body: JSON.stringify({ name: "normal" }) });
+    const control = await t.sim.fetch(`${t.sim.publicBaseUrl}/__sim/scenario`, {
+      method: "POST",
+      body: JSON.stringify({ name: "normal" }),
+    });
     expect(control.status).toBe(200);
     expect((await t.sim.fetch(`${t.sim.apiBaseUrl}/v2/system/status`)).status).toBe(200);
   });
@@ -91,23 +94,32 @@ describe("simulator scenarios", () => {
     const t = createTestSim({ scenario: "empty" });
     const sites = await json<{ sites: Array<{ name: string }> }>(await t.get("/v2/account/sites"));
     expect(sites.sites.map((s) => s.name)).toEqual(["Deleted Devices"]);
-    const devices = await json<{ pageDetails: { totalCount: number; nextPageUrl: null } }>(await t.get("/v2/account/devices"));
+    const devices = await json<{ pageDetails: { totalCount: number; nextPageUrl: null } }>(
+      await t.get("/v2/account/devices"),
+    );
     expect(devices.pageDetails).toMatchObject({ totalCount: 0, nextPageUrl: null });
     const alerts = await json<{ alerts: unknown[] }>(await t.get("/v2/account/alerts/open"));
     expect(alerts.alerts).toEqual([]);
     await t.sim.control.advance(3_600_000);
-    expect((await json<{ alerts: unknown[] }>(await t.get("/v2/account/alerts/open"))).alerts).toEqual([]);
+    expect(
+      (await json<{ alerts: unknown[] }>(await t.get("/v2/account/alerts/open"))).alerts,
+    ).toEqual([]);
   });
 
   it("malformed: wrong types, nulls, missing arrays and unknown keys appear", async () => {
     const t = createTestSim({ scenario: "malformed", devices: 400 });
-    const page = await json<{ pageDetails: { totalCount: unknown }; devices: Array<Record<string, unknown>> }>(await t.get("/v2/account/devices"));
+    const page = await json<{
+      pageDetails: { totalCount: unknown };
+      devices: Array<Record<string, unknown>>;
+    }>(await t.get("/v2/account/devices"));
     expect(typeof page.pageDetails.totalCount).toBe("string");
     expect(page.devices.some((d) => typeof d.lastSeen === "string")).toBe(true);
     expect(page.devices.some((d) => d.antivirus === null)).toBe(true);
     expect(page.devices.some((d) => "x_unknown_future_field" in d)).toBe(true);
     expect(page.devices.some((d) => d.udf === null)).toBe(true);
-    const alerts = await json<{ alerts: Array<Record<string, unknown>> }>(await t.get("/v2/account/alerts/open"));
+    const alerts = await json<{ alerts: Array<Record<string, unknown>> }>(
+      await t.get("/v2/account/alerts/open"),
+    );
     expect(alerts.alerts.some((a) => a.alertContext === null)).toBe(true);
     expect(alerts.alerts.some((a) => !("responseActions" in a))).toBe(true);
     const agent = t.sim.tenant.listDevices().find((d) => d.deviceClass === "device")!;

@@ -2,7 +2,14 @@ import { hash32 } from "./prng";
 import type { RateLimits } from "./rate-limit";
 
 export const SCENARIO_NAMES = [
-  "normal", "empty", "slow", "rate-limited", "flaky", "down", "token-expiry", "malformed",
+  "normal",
+  "empty",
+  "slow",
+  "rate-limited",
+  "flaky",
+  "down",
+  "token-expiry",
+  "malformed",
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -20,21 +27,35 @@ export interface ScenarioProfile {
 }
 
 const BASE: ScenarioProfile = {
-  empty: false, latencyMs: null, rateLimits: {}, tokenLifetimeMs: null, failure: "none", malformed: false,
+  empty: false,
+  latencyMs: null,
+  rateLimits: {},
+  tokenLifetimeMs: null,
+  failure: "none",
+  malformed: false,
 };
 
 export const SCENARIOS: Record<ScenarioName, ScenarioProfile> = {
   normal: BASE,
   empty: { ...BASE, empty: true },
   slow: { ...BASE, latencyMs: [1500, 3000] },
-  "rate-limited": { ...BASE, rateLimits: { readsPerMinute: 20, writesPerMinute: 10, writesPerOperation: 5, udfWritesPerOperation: 10 } },
+  "rate-limited": {
+    ...BASE,
+    rateLimits: {
+      readsPerMinute: 20,
+      writesPerMinute: 10,
+      writesPerOperation: 5,
+      udfWritesPerOperation: 10,
+    },
+  },
   flaky: { ...BASE, failure: "flaky" },
   down: { ...BASE, failure: "down" },
   "token-expiry": { ...BASE, tokenLifetimeMs: 30_000 },
   malformed: { ...BASE, malformed: true },
 };
 
-export type Mishap = { kind: "none" } | { kind: "status"; status: 500 | 502 | 503 | 504 } | { kind: "drop" };
+export type Mishap =
+  { kind: "none" } | { kind: "status"; status: 500 | 502 | 503 | 504 } | { kind: "drop" };
 
 /** Flaky: about 1 call in 10 answers 5xx and 1 in 20 drops the connection, by request number. */
 export function flakyMishap(seed: number, requestNumber: number): Mishap {

@@ -17,7 +17,11 @@ export function devicesStatus(tenant: Tenant, deviceIdx: readonly number[]) {
     total++;
     if (d.online) online++;
   }
-  return { numberOfDevices: total, numberOfOnlineDevices: online, numberOfOfflineDevices: total - online };
+  return {
+    numberOfDevices: total,
+    numberOfOnlineDevices: online,
+    numberOfOfflineDevices: total - online,
+  };
 }
 
 export function siteToWire(tenant: Tenant, site: SiteRec) {
@@ -40,7 +44,15 @@ export function siteToWire(tenant: Tenant, site: SiteRec) {
 
 /** Online agents check in every minute or so; the stored value is when an offline one was last seen. */
 export function lastSeenOf(device: DeviceRec, now: number): number {
-  return device.online ? Math.max(device.lastSeen, now - (device.seed % 90) * 1000) : device.lastSeen;
+  return device.online
+    ? Math.max(device.lastSeen, now - (device.seed % 90) * 1000)
+    : device.lastSeen;
+}
+
+/** Online agents audit about daily, so the date keeps up with a long-running demo. */
+function auditDateOf(device: DeviceRec, now: number): number | null {
+  if (device.lastAuditDate === null || !device.online) return device.lastAuditDate;
+  return Math.max(device.lastAuditDate, now - (device.seed % 86_400_000));
 }
 
 export function deviceToWire(tenant: Tenant, device: DeviceRec, now: number) {
@@ -54,7 +66,8 @@ export function deviceToWire(tenant: Tenant, device: DeviceRec, now: number) {
     deviceType: deviceTypeOf(device),
     hostname: device.hostname,
     intIpAddress: device.intIp,
-    operatingSystem: device.os,
+    // Printers and network devices report no OS.
+    operatingSystem: device.os === "" ? null : device.os,
     lastLoggedInUser: device.lastLoggedInUser,
     domain: device.domain,
     cagVersion: device.cagVersion,
@@ -68,14 +81,17 @@ export function deviceToWire(tenant: Tenant, device: DeviceRec, now: number) {
     deleted: device.deleted,
     lastSeen: lastSeenOf(device, now),
     lastReboot: device.lastReboot,
-    lastAuditDate: device.lastAuditDate,
+    lastAuditDate: auditDateOf(device, now),
     creationDate: device.creationDate,
     udf: { ...EMPTY_UDF, ...device.udf },
     snmpEnabled: device.snmpEnabled,
     deviceClass: device.deviceClass,
     portalUrl: `${PORTAL}/search?qs=uid%3A${device.uid}`,
     warrantyDate: device.warrantyDate,
-    antivirus: { antivirusProduct: device.antivirusProduct, antivirusStatus: device.antivirusStatus },
+    antivirus: {
+      antivirusProduct: device.antivirusProduct,
+      antivirusStatus: device.antivirusStatus,
+    },
     patchManagement: {
       patchStatus: device.patchStatus,
       patchesApprovedPending: device.patchesApprovedPending,
@@ -91,13 +107,22 @@ export function deviceToWire(tenant: Tenant, device: DeviceRec, now: number) {
 
 export function deviceTypeOf(device: DeviceRec) {
   switch (device.kind) {
-    case "desktop": return { category: "Desktop", type: "Desktop" };
-    case "laptop": case "mac": return { category: "Laptop", type: "Notebook" };
-    case "server": case "dc": return { category: "Server", type: "Rack Mount Chassis" };
-    case "linux": return { category: "Server", type: "Main System Chassis" };
-    case "printer": return { category: "Printer", type: "Printer" };
-    case "network": return { category: "Network Device", type: "Switch" };
-    case "esxi": return { category: "ESXi Host", type: "ESXi Host" };
+    case "desktop":
+      return { category: "Desktop", type: "Desktop" };
+    case "laptop":
+    case "mac":
+      return { category: "Laptop", type: "Notebook" };
+    case "server":
+    case "dc":
+      return { category: "Server", type: "Rack Mount Chassis" };
+    case "linux":
+      return { category: "Server", type: "Main System Chassis" };
+    case "printer":
+      return { category: "Printer", type: "Printer" };
+    case "network":
+      return { category: "Network Device", type: "Switch" };
+    case "esxi":
+      return { category: "ESXi Host", type: "ESXi Host" };
   }
 }
 
@@ -106,10 +131,20 @@ export function alertToWire(tenant: Tenant, alert: AlertRec) {
   const site = device ? siteOfDevice(tenant, device) : undefined;
   const actions: Array<Record<string, unknown>> = [];
   if (alert.sendsEmails) {
-    actions.push({ actionTime: alert.timestamp + 2000, actionType: "EMAIL_SENT", description: "Alert email sent to noc@northbridge-msp.example", actionReference: null });
+    actions.push({
+      actionTime: alert.timestamp + 2000,
+      actionType: "EMAIL_SENT",
+      description: "Alert email sent to noc@northbridge-msp.example",
+      actionReference: null,
+    });
   }
   if (alert.ticketNumber) {
-    actions.push({ actionTime: alert.timestamp + 4000, actionType: "TICKET_CREATED", description: `Ticket ${alert.ticketNumber} created`, actionReference: alert.ticketNumber });
+    actions.push({
+      actionTime: alert.timestamp + 4000,
+      actionType: "TICKET_CREATED",
+      description: `Ticket ${alert.ticketNumber} created`,
+      actionReference: alert.ticketNumber,
+    });
   }
   return {
     alertUid: alert.uid,

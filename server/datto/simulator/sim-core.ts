@@ -1,16 +1,35 @@
 import type { Clock } from "../../lib/clock";
 import { emptyCounters, type SimulatorCounters } from "./counters";
-import { createRateLimiter, DATTO_RATE_LIMITS, type RateLimiter, type RateLimits } from "./rate-limit";
+import {
+  createRateLimiter,
+  DATTO_RATE_LIMITS,
+  type RateLimiter,
+  type RateLimits,
+} from "./rate-limit";
 import { SCENARIOS, type ScenarioName, type ScenarioProfile } from "./scenarios";
 import { buildTenant, type Tenant } from "./tenant";
 import { createWorld, type WorldState } from "./world";
 
 /** Datto's write operations with their own quota (API.md §3), as named in request_rate. */
 export const WRITE_OPERATIONS = [
-  "device-job-create", "alert-resolve", "alert-mute", "alert-unmute", "device-move", "device-udf-set",
-  "device-warranty-set", "site-create", "site-update", "site-proxy-update", "site-proxy-delete",
-  "site-variable-create", "site-variable-update", "site-variable-delete", "account-variable-create",
-  "account-variable-update", "account-variable-delete", "user-reset-api-keys",
+  "device-job-create",
+  "alert-resolve",
+  "alert-mute",
+  "alert-unmute",
+  "device-move",
+  "device-udf-set",
+  "device-warranty-set",
+  "site-create",
+  "site-update",
+  "site-proxy-update",
+  "site-proxy-delete",
+  "site-variable-create",
+  "site-variable-update",
+  "site-variable-delete",
+  "account-variable-create",
+  "account-variable-update",
+  "account-variable-delete",
+  "user-reset-api-keys",
 ] as const;
 
 export interface CoreOptions {
@@ -46,7 +65,11 @@ export interface SimCore {
 }
 
 function limiterFor(clock: Clock, options: CoreOptions, profile: ScenarioProfile): RateLimiter {
-  return createRateLimiter(clock, { ...options.rateLimits, ...profile.rateLimits }, WRITE_OPERATIONS);
+  return createRateLimiter(
+    clock,
+    { ...options.rateLimits, ...profile.rateLimits },
+    WRITE_OPERATIONS,
+  );
 }
 
 export function createCore(options: CoreOptions, clock: Clock, scenario: ScenarioName): SimCore {
@@ -71,7 +94,11 @@ export function createCore(options: CoreOptions, clock: Clock, scenario: Scenari
 
 /** Back to the seeded tenant (built anew at the clock's now), quotas and counters zeroed. */
 export function resetCore(core: SimCore): void {
-  core.tenant = buildTenant(core.options.seed, core.profile.empty ? 0 : core.options.devices, core.clock.now());
+  core.tenant = buildTenant(
+    core.options.seed,
+    core.profile.empty ? 0 : core.options.devices,
+    core.clock.now(),
+  );
   core.world = createWorld(core.tenant);
   core.limiter = limiterFor(core.clock, core.options, core.profile);
   core.counters = emptyCounters();
@@ -86,7 +113,11 @@ export function setScenario(core: SimCore, name: ScenarioName): void {
   core.profile = profile;
   core.limiter = limiterFor(core.clock, core.options, profile);
   if (rebuild) {
-    core.tenant = buildTenant(core.options.seed, profile.empty ? 0 : core.options.devices, core.clock.now());
+    core.tenant = buildTenant(
+      core.options.seed,
+      profile.empty ? 0 : core.options.devices,
+      core.clock.now(),
+    );
     core.world = createWorld(core.tenant);
   }
 }

@@ -1,14 +1,20 @@
 /** In-memory records of the simulated tenant. Wire shapes are built from these on demand. */
 export type DeviceClass = "device" | "printer" | "esxihost" | "rmmnetworkdevice";
 export type DeviceKind =
-  | "desktop" | "laptop" | "server" | "dc" | "mac" | "linux" | "printer" | "esxi" | "network";
+  "desktop" | "laptop" | "server" | "dc" | "mac" | "linux" | "printer" | "esxi" | "network";
 
 export interface ProxySettingsRec {
-  host: string; port: number; type: "http" | "socks4" | "socks5"; username: string | null;
+  host: string;
+  port: number;
+  type: "http" | "socks4" | "socks5";
+  username: string | null;
 }
 
 export interface VariableRec {
-  id: number; name: string; value: string; masked: boolean;
+  id: number;
+  name: string;
+  value: string;
+  masked: boolean;
 }
 
 export interface SiteRec {
@@ -62,9 +68,16 @@ export interface DeviceRec {
   snmpEnabled: boolean;
   warrantyDate: string | null;
   antivirusProduct: string | null;
-  antivirusStatus: "RunningAndUpToDate" | "RunningAndNotUpToDate" | "NotRunning" | "NotDetected" | null;
+  antivirusStatus:
+    "RunningAndUpToDate" | "RunningAndNotUpToDate" | "NotRunning" | "NotDetected" | null;
   patchStatus:
-    | "NoPolicy" | "NoData" | "RebootRequired" | "InstallError" | "ApprovedPending" | "FullyPatched" | null;
+    | "NoPolicy"
+    | "NoData"
+    | "RebootRequired"
+    | "InstallError"
+    | "ApprovedPending"
+    | "FullyPatched"
+    | null;
   patchesApprovedPending: number | null;
   patchesNotApproved: number | null;
   patchesInstalled: number | null;

@@ -10,7 +10,12 @@ type WireSite = ReturnType<typeof siteToWire>;
 type WireAlert = ReturnType<typeof alertToWire>;
 
 export interface JobView {
-  uid: string; name: string; deviceUid: string; componentUid: string; createdAt: number; status: DeploymentStatus;
+  uid: string;
+  name: string;
+  deviceUid: string;
+  componentUid: string;
+  createdAt: number;
+  status: DeploymentStatus;
 }
 
 /** Read-only views for tests: they see what the API would answer, without spending quota. */
@@ -64,7 +69,14 @@ export function createTenantView(core: SimCore): TenantView {
       const at = now();
       return [...core.tenant.jobs.values()].map((job) => {
         const deviceUid = core.tenant.devices[job.deviceIdx]?.uid ?? "";
-        return { uid: job.uid, name: job.name, deviceUid, componentUid: job.componentUid, createdAt: job.createdAt, status: deploymentStatus(job, deviceUid, at) };
+        return {
+          uid: job.uid,
+          name: job.name,
+          deviceUid,
+          componentUid: job.componentUid,
+          createdAt: job.createdAt,
+          status: deploymentStatus(job, deviceUid, at),
+        };
       });
     },
   };

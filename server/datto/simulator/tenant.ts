@@ -5,8 +5,13 @@ import { hash32, intBetween, mulberry32, uuidFrom } from "./prng";
 import type { AlertRec, DeviceKind, DeviceRec, SiteRec, VariableRec } from "./tenant-types";
 
 export interface AccountRec {
-  id: number; uid: string; name: string; currency: string;
-  billingEmail: string; deviceLimit: number; timeZone: string;
+  id: number;
+  uid: string;
+  name: string;
+  currency: string;
+  billingEmail: string;
+  deviceLimit: number;
+  timeZone: string;
 }
 
 export interface JobRec {
@@ -22,8 +27,13 @@ export interface JobRec {
 }
 
 export interface ActivityRec {
-  id: string; at: number; entity: "DEVICE" | "USER"; category: string; action: string;
-  deviceIdx: number | null; details: Record<string, unknown>;
+  id: string;
+  at: number;
+  entity: "DEVICE" | "USER";
+  category: string;
+  action: string;
+  deviceIdx: number | null;
+  details: Record<string, unknown>;
 }
 
 export interface Tenant {
@@ -34,6 +44,7 @@ export interface Tenant {
   sites: SiteRec[];
   devices: DeviceRec[];
   alerts: AlertRec[];
+  openAlertCount: number;
   alertsByUid: Map<string, AlertRec>;
   alertsByDevice: Map<number, AlertRec[]>;
   deviceByUid: Map<string, number>;
@@ -62,7 +73,14 @@ export function buildTenant(seed: number, deviceCount: number, now: number): Ten
     const counter = new Map<DeviceKind, number>();
     const dcs = size >= 150 ? 2 : size >= 12 ? 1 : 0;
     for (let i = 0; i < size; i++) {
-      const device = generateDevice(ctx, site, siteIdx, devices.length, i < dcs ? "dc" : null, counter);
+      const device = generateDevice(
+        ctx,
+        site,
+        siteIdx,
+        devices.length,
+        i < dcs ? "dc" : null,
+        counter,
+      );
       site.deviceIdx.push(device.idx);
       devices.push(device);
     }
@@ -71,10 +89,21 @@ export function buildTenant(seed: number, deviceCount: number, now: number): Ten
   const deletedSite = sites[deletedSiteIdx]!;
   for (let i = 0; i < deletedCount; i++) {
     const origin = sites[intBetween(rng, 0, Math.max(0, siteCount - 1))]!;
-    const device = generateDevice(ctx, origin, deletedSiteIdx, devices.length, null, new Map([["desktop", 900 + i]]));
+    const device = generateDevice(
+      ctx,
+      origin,
+      deletedSiteIdx,
+      devices.length,
+      null,
+      new Map([["desktop", 900 + i]]),
+    );
     device.deleted = true;
     device.online = false;
     device.lastSeen = now - intBetween(rng, 40, 400) * DAY;
+    device.lastReboot =
+      device.lastReboot === null ? null : device.lastSeen - intBetween(rng, 1, 30) * DAY;
+    device.lastAuditDate =
+      device.lastAuditDate === null ? null : device.lastSeen - intBetween(rng, 1, 20) * 3_600_000;
     device.extIp = deletedSite.extIp;
     deletedSite.deviceIdx.push(device.idx);
     devices.push(device);
@@ -95,6 +124,7 @@ export function buildTenant(seed: number, deviceCount: number, now: number): Ten
     sites,
     devices,
     alerts: [],
+    openAlertCount: 0,
     alertsByUid: new Map(),
     alertsByDevice: new Map(),
     deviceByUid: new Map(devices.map((d) => [d.uid, d.idx])),
@@ -111,7 +141,13 @@ export function buildTenant(seed: number, deviceCount: number, now: number): Ten
     ids,
   };
   sites.forEach((site, i) => {
-    if (i % 3 === 0 && !site.isDeletedDevices) site.variables.push({ id: ids.variable++, name: "BackupTarget", value: `\\\\${site.hostPrefix}-FS01\\Backups`, masked: false });
+    if (i % 3 === 0 && !site.isDeletedDevices)
+      site.variables.push({
+        id: ids.variable++,
+        name: "BackupTarget",
+        value: `\\\\${site.hostPrefix}-FS01\\Backups`,
+        masked: false,
+      });
   });
   seedAlerts(tenant, rng, now);
   return tenant;

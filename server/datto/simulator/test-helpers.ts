@@ -12,11 +12,19 @@ export interface TestSim {
 
 export const PUBLIC_CLIENT = `Basic ${btoa("public-client:public")}`;
 
-export async function requestToken(sim: Simulator, key = sim.credentials.apiKey, secret = sim.credentials.apiSecret): Promise<Response> {
+export async function requestToken(
+  sim: Simulator,
+  key = sim.credentials.apiKey,
+  secret = sim.credentials.apiSecret,
+): Promise<Response> {
   return sim.fetch(`${sim.publicBaseUrl}/auth/oauth/token`, {
     method: "POST",
     headers: { authorization: PUBLIC_CLIENT, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "password", username: key, password: secret }).toString(),
+    body: new URLSearchParams({
+      grant_type: "password",
+      username: key,
+      password: secret,
+    }).toString(),
   });
 }
 
@@ -38,7 +46,10 @@ export function createTestSim(options: SimulatorOptions = {}): TestSim {
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
   const get = async (path: string, init: RequestInit = {}) =>
-    sim.fetch(`${sim.apiBaseUrl}${path}`, { ...init, headers: { authorization: `Bearer ${await token()}` } });
+    sim.fetch(`${sim.apiBaseUrl}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${await token()}` },
+    });
   return { sim, clock, token, get, send };
 }
 

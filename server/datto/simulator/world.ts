@@ -1,6 +1,7 @@
 import { addAlert, resolveAlert } from "./generate-alerts";
 import { releaseWaitingJobs } from "./jobs";
-import { intBetween, rngFor } from "./prng";
+import { classesFor } from "./alert-contexts";
+import { intBetween, pick, rngFor } from "./prng";
 import type { Tenant } from "./tenant";
 import type { AlertRec, DeviceRec } from "./tenant-types";
 
@@ -34,7 +35,8 @@ function push<T>(map: Map<number, T[]>, key: number, value: T): void {
 }
 
 function scheduleAutoResolve(tenant: Tenant, world: WorldState, alert: AlertRec): void {
-  if (alert.autoResolveAt !== null) push(world.autoResolve, tickOf(tenant, alert.autoResolveAt), alert);
+  if (alert.autoResolveAt !== null)
+    push(world.autoResolve, tickOf(tenant, alert.autoResolveAt), alert);
 }
 
 export function setOnline(tenant: Tenant, device: DeviceRec, online: boolean, at: number): void {
@@ -43,7 +45,8 @@ export function setOnline(tenant: Tenant, device: DeviceRec, online: boolean, at
   device.lastSeen = at;
   if (online) {
     for (const alert of tenant.alertsByDevice.get(device.idx) ?? []) {
-      if (!alert.resolved && alert.ctxClass === "online_offline_status_ctx") resolveAlert(alert, "System", at);
+      if (!alert.resolved && alert.ctxClass === "online_offline_status_ctx")
+        resolveAlert(tenant, alert, "System", at);
     }
     releaseWaitingJobs(tenant, device, at);
   }
@@ -51,7 +54,8 @@ export function setOnline(tenant: Tenant, device: DeviceRec, online: boolean, at
 
 export function advanceWorld(tenant: Tenant, world: WorldState, now: number): void {
   const target = Math.floor((now - tenant.createdAt) / TICK_MS);
-  if (target - world.lastTick > MAX_TICKS_PER_CATCH_UP) world.lastTick = target - MAX_TICKS_PER_CATCH_UP;
+  if (target - world.lastTick > MAX_TICKS_PER_CATCH_UP)
+    world.lastTick = target - MAX_TICKS_PER_CATCH_UP;
   for (let tick = world.lastTick + 1; tick <= target; tick++) step(tenant, world, tick);
   if (target > world.lastTick) world.lastTick = target;
 }
@@ -72,21 +76,47 @@ function step(tenant: Tenant, world: WorldState, tick: number): void {
     if (!device || device.deleted || device.pinned || !device.online) continue;
     setOnline(tenant, device, false, at);
     push(world.returns, tick + intBetween(rng, 2, 72), device.idx);
-    if (device.kind !== "laptop" || rng() < 0.3) addAlert(tenant, device, at + 60_000, "online_offline_status_ctx", rng);
+    if (device.kind !== "laptop" || rng() < 0.3)
+      addAlert(tenant, device, at, "online_offline_status_ctx", rng);
   }
+  // New alerts stop once a quarter of the fleet has one open, so a wall left running for days
+  // settles instead of drowning; most clear by themselves within a day.
   const fresh = Math.floor(devices.length * 0.001 + rng() * 1.2);
-  for (let i = 0; i < fresh; i++) {
+  for (let i = 0; i < fresh && tenant.openAlertCount < Math.max(10, devices.length / 4); i++) {
     const device = devices[Math.floor(rng() * devices.length)];
     if (!device || device.deleted || !device.online) continue;
-    const alert = addAlert(tenant, device, at - intBetween(rng, 0, TICK_MS - 1), null, rng);
-    if (alert.ctxClass === "online_offline_status_ctx") alert.ctxClass = "perf_resource_usage_ctx";
-    if (rng() < 0.4) {
-      alert.autoResolveAt = at + intBetween(rng, 1, 24) * TICK_MS;
+    const classes = classesFor(device.kind).filter((c) => c !== "online_offline_status_ctx");
+    const alert = addAlert(
+      tenant,
+      device,
+      at - intBetween(rng, 0, TICK_MS - 1),
+      pick(rng, classes),
+      rng,
+    );
+    if (rng() < 0.85) {
+      alert.autoResolveAt = at + intBetween(rng, 1, 288) * TICK_MS;
       scheduleAutoResolve(tenant, world, alert);
     }
   }
   for (const alert of world.autoResolve.get(tick) ?? []) {
-    if (!alert.resolved) resolveAlert(alert, "System", alert.autoResolveAt ?? at);
+    if (!alert.resolved) resolveAlert(tenant, alert, "System", alert.autoResolveAt ?? at);
   }
   world.autoResolve.delete(tick);
+  if (tick % PRUNE_EVERY_TICKS === 0) pruneResolved(tenant, at - KEEP_RESOLVED_MS);
+}
+
+const PRUNE_EVERY_TICKS = 288;
+const KEEP_RESOLVED_MS = 30 * 86_400_000;
+
+/** Resolved alerts older than 30 days leave memory, so a long demo run stays small. */
+function pruneResolved(tenant: Tenant, before: number): void {
+  const gone = (a: AlertRec) => a.resolved && (a.resolvedOn ?? 0) < before;
+  if (!tenant.alerts.some(gone)) return;
+  tenant.alerts = tenant.alerts.filter((a) => !gone(a));
+  for (const [uid, alert] of tenant.alertsByUid) if (gone(alert)) tenant.alertsByUid.delete(uid);
+  for (const [idx, list] of tenant.alertsByDevice)
+    tenant.alertsByDevice.set(
+      idx,
+      list.filter((a) => !gone(a)),
+    );
 }

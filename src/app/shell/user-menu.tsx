@@ -10,16 +10,19 @@ export function UserMenu() {
   const signOut = useSignOut();
   return (
     <MenuButton
-      triggerLabel={`Account: ${user.username}`}
+      menuLabel={`Account: ${user.username}`}
       trigger={
         <>
-          <span
+          <svg
+            viewBox="0 0 24 24"
             aria-hidden="true"
-            className="flex size-7 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold uppercase text-indigo-800 dark:bg-indigo-900 dark:text-indigo-100"
+            className="size-7 rounded-full bg-indigo-100 p-1 text-indigo-800 dark:bg-indigo-900 dark:text-indigo-100"
           >
-            {user.username.slice(0, 2)}
-          </span>
-          <span className="hidden sm:inline">{user.username}</span>
+            <circle cx="12" cy="8" r="4" fill="currentColor" />
+            <path d="M4 21a8 8 0 0 1 16 0" fill="currentColor" />
+          </svg>
+          <span className="sr-only">Account: </span>
+          <span className="max-sm:sr-only">{user.username}</span>
         </>
       }
       header={

@@ -23,12 +23,20 @@ export const fleetStatusQueries = {
 function SyncProgress(props: { sync: FleetSyncStatus }) {
   const { pagesDone, pagesTotal } = props.sync;
   const text =
-    pagesTotal === null ? `Syncing with Datto: ${pagesDone} pages so far` : `Syncing ${pagesDone} of ${pagesTotal} pages`;
+    pagesTotal === null
+      ? `Syncing with Datto: ${pagesDone} pages so far`
+      : `Syncing ${pagesDone} of ${pagesTotal} pages`;
   return (
     <div className="flex items-center gap-3 text-sm text-slate-700 dark:text-slate-300">
       <span role="status">{text}</span>
       {pagesTotal !== null && pagesTotal > 0 && (
-        <Meter className="max-w-48" value={pagesDone} max={pagesTotal} label="Sync progress" valueText={text} />
+        <Meter
+          className="max-w-48"
+          value={pagesDone}
+          max={pagesTotal}
+          label="Sync progress"
+          valueText={text}
+        />
       )}
     </div>
   );
@@ -43,6 +51,8 @@ export function FleetFreshness(props: { freshness: Freshness | undefined; summar
   const status = useQuery(fleetStatusQueries.status());
   const freshness = props.freshness ?? status.data?.freshness;
   const sync = status.data?.sync;
+  // Before the first sync finishes there is nothing stale to warn about: the progress says it all.
+  const isFirstSync = freshness?.fetchedAt == null;
   const asOf =
     freshness?.fetchedAt != null
       ? `as of ${formatRelativeTime(freshness.fetchedAt, now)}`
@@ -50,10 +60,16 @@ export function FleetFreshness(props: { freshness: Freshness | undefined; summar
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        {props.summary && <span className="font-medium text-slate-800 dark:text-slate-200">{props.summary} · </span>}
-        <span title={freshness?.fetchedAt != null ? formatDateTime(freshness.fetchedAt) : undefined}>{asOf}</span>
+        {props.summary && (
+          <span className="font-medium text-slate-800 dark:text-slate-200">{props.summary} · </span>
+        )}
+        <span
+          title={freshness?.fetchedAt != null ? formatDateTime(freshness.fetchedAt) : undefined}
+        >
+          {asOf}
+        </span>
       </p>
-      {freshness?.stale && (
+      {freshness?.stale && !(isFirstSync && sync?.state === "syncing") && (
         <InlineAlert tone="warning" title={`Stale data, ${asOf}`}>
           {freshness.reason ?? "Refreshing from Datto is failing; the last good copy is shown."}
         </InlineAlert>

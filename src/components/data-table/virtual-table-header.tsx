@@ -9,7 +9,12 @@ function ariaSort<T>(header: Header<T, unknown>) {
 }
 
 function SortIcon(props: { direction: false | "asc" | "desc" }) {
-  if (props.direction === false) return <span aria-hidden="true" className="text-slate-300">↕</span>;
+  if (props.direction === false)
+    return (
+      <span aria-hidden="true" className="text-slate-300">
+        ↕
+      </span>
+    );
   return <span aria-hidden="true">{props.direction === "asc" ? "▲" : "▼"}</span>;
 }
 

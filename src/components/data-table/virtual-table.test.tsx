@@ -1,4 +1,9 @@
-import { getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState } from "@tanstack/react-table";
+import {
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowSelectionState,
+} from "@tanstack/react-table";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
@@ -7,7 +12,10 @@ import { VirtualTable } from "./virtual-table";
 import { fixedViewport, setVirtualizerOverrides } from "./virtualizer-options";
 
 type Item = { id: string; name: string };
-const ITEMS: Item[] = Array.from({ length: 5000 }, (_, i) => ({ id: `id-${i}`, name: `host-${i}` }));
+const ITEMS: Item[] = Array.from({ length: 5000 }, (_, i) => ({
+  id: `id-${i}`,
+  name: `host-${i}`,
+}));
 const COLUMNS: ColumnDef<Item>[] = [{ id: "name", header: "Name", accessorFn: (r) => r.name }];
 
 function Harness(props: { loaded: number; onOpen: (name: string) => void }) {

@@ -18,8 +18,10 @@ export type MenuItem =
 export type MenuGroup = { label?: string; items: MenuItem[] };
 
 export type MenuButtonProps = {
+  /** The button's content, which names it (add sr-only words when the visible part is terse). */
   trigger: ReactNode;
-  triggerLabel: string;
+  /** The accessible name of the open menu. */
+  menuLabel: string;
   /** Shown at the top of the menu, not focusable (e.g. who is signed in). */
   header?: ReactNode;
   groups: MenuGroup[];
@@ -34,7 +36,7 @@ const itemClasses = cn(
  * WAI-ARIA menu button: Enter, Space or ArrowDown opens on the first item, ArrowUp on the last;
  * arrows, Home and End move; Escape closes and returns focus; Tab closes.
  */
-export function MenuButton({ trigger, triggerLabel, header, groups }: MenuButtonProps) {
+export function MenuButton({ trigger, menuLabel, header, groups }: MenuButtonProps) {
   const [openAt, setOpenAt] = useState<"first" | "last" | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -93,7 +95,6 @@ export function MenuButton({ trigger, triggerLabel, header, groups }: MenuButton
       <button
         ref={buttonRef}
         type="button"
-        aria-label={triggerLabel}
         aria-haspopup="menu"
         aria-expanded={isOpen}
         aria-controls={isOpen ? menuId : undefined}
@@ -111,7 +112,7 @@ export function MenuButton({ trigger, triggerLabel, header, groups }: MenuButton
           ref={menuRef}
           id={menuId}
           role="menu"
-          aria-label={triggerLabel}
+          aria-label={menuLabel}
           onKeyDown={onMenuKeyDown}
           className="absolute right-0 top-full z-40 mt-2 w-60 rounded-lg border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >

@@ -1,6 +1,6 @@
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/cn";
-import { controlClasses } from "./input";
+import { controlClasses, widthClass } from "./input";
 
 export type SelectOption = { value: string; label: string };
 
@@ -10,7 +10,10 @@ export type SelectProps = Omit<ComponentProps<"select">, "children"> & {
 
 export function Select({ options, className, ...props }: SelectProps) {
   return (
-    <select className={cn(controlClasses, "h-10 pr-8", className)} {...props}>
+    <select
+      className={cn(controlClasses, widthClass(className), "h-10 pr-8", className)}
+      {...props}
+    >
       {options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}

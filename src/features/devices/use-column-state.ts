@@ -15,7 +15,10 @@ const NO_LABELS = {};
 export function useColumnState(columns: string[], setColumns: (columns: string[]) => void) {
   const labels = useQuery(udfLabelQueries.labels()).data ?? NO_LABELS;
   const udfKeys = useMemo(() => {
-    const keys = new Set([...Object.keys(labels), ...columns.filter((c) => UDF_KEY_PATTERN.test(c))]);
+    const keys = new Set([
+      ...Object.keys(labels),
+      ...columns.filter((c) => UDF_KEY_PATTERN.test(c)),
+    ]);
     return [...keys].sort((a, b) => Number(a.slice(3)) - Number(b.slice(3)));
   }, [labels, columns]);
 
@@ -28,7 +31,9 @@ export function useColumnState(columns: string[], setColumns: (columns: string[]
     (updater) => {
       const next = typeof updater === "function" ? updater(columnVisibility) : updater;
       const kept = columns.filter((id) => next[id] !== false);
-      const added = [...BASE_IDS, ...udfKeys].filter((id) => next[id] === true && !kept.includes(id));
+      const added = [...BASE_IDS, ...udfKeys].filter(
+        (id) => next[id] === true && !kept.includes(id),
+      );
       setColumns([...kept, ...added]);
     },
     [columnVisibility, columns, udfKeys, setColumns],
@@ -41,5 +46,12 @@ export function useColumnState(columns: string[], setColumns: (columns: string[]
     [columns, setColumns],
   );
 
-  return { labels, udfKeys, columnVisibility, onColumnVisibilityChange, columnOrder: columns, addColumn };
+  return {
+    labels,
+    udfKeys,
+    columnVisibility,
+    onColumnVisibilityChange,
+    columnOrder: columns,
+    addColumn,
+  };
 }

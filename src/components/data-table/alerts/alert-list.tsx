@@ -20,7 +20,10 @@ export function AlertList(props: {
   return (
     <ul className="divide-y divide-slate-200 rounded-md border border-slate-200 dark:divide-slate-700 dark:border-slate-700">
       {props.alerts.map((alert) => (
-        <li key={alert.alertUid} className="flex flex-col gap-1 px-3 py-2 text-sm sm:flex-row sm:items-start sm:gap-3">
+        <li
+          key={alert.alertUid}
+          className="flex flex-col gap-1 px-3 py-2 text-sm sm:flex-row sm:items-start sm:gap-3"
+        >
           <div className="w-24 shrink-0">
             <PriorityBadge priority={alert.priority} />
           </div>
@@ -42,7 +45,10 @@ export function AlertList(props: {
           </div>
           <div className="shrink-0 text-slate-600 sm:text-right dark:text-slate-400">
             {alert.timestamp !== null && (
-              <time dateTime={new Date(alert.timestamp).toISOString()} title={formatDateTime(alert.timestamp)}>
+              <time
+                dateTime={new Date(alert.timestamp).toISOString()}
+                title={formatDateTime(alert.timestamp)}
+              >
                 {formatRelativeTime(alert.timestamp, now)}
               </time>
             )}

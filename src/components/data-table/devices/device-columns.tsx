@@ -24,7 +24,12 @@ export function deviceTableMeta(meta: unknown): DeviceTableMeta {
 
 type Col = ColumnDef<DeviceRow>;
 
-const text = (id: string, label: string, get: (r: DeviceRow) => string | null, size = 150): Col => ({
+const text = (
+  id: string,
+  label: string,
+  get: (r: DeviceRow) => string | null,
+  size = 150,
+): Col => ({
   id,
   accessorFn: get,
   header: label,
@@ -40,7 +45,11 @@ const time = (id: AgeKind, label: string): Col => ({
   meta: { label },
   size: 120,
   cell: (ctx) => (
-    <RelativeTime value={ctx.getValue<number | null>()} now={deviceTableMeta(ctx.table.options.meta).now} kind={id} />
+    <RelativeTime
+      value={ctx.getValue<number | null>()}
+      now={deviceTableMeta(ctx.table.options.meta).now}
+      kind={id}
+    />
   ),
 });
 

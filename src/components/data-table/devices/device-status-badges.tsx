@@ -55,7 +55,13 @@ export function OpenAlertsBadge(props: { counts: AlertCounts }) {
   const { counts } = props;
   if (counts.total === 0) return <span className="text-slate-500">0</span>;
   const tone: BadgeTone =
-    counts.critical > 0 ? "danger" : counts.high > 0 ? "warning" : counts.moderate > 0 ? "info" : "neutral";
+    counts.critical > 0
+      ? "danger"
+      : counts.high > 0
+        ? "warning"
+        : counts.moderate > 0
+          ? "info"
+          : "neutral";
   return (
     <span title={alertCountsText(counts)}>
       <Badge tone={tone}>

@@ -56,7 +56,11 @@ export function DeviceTable(props: DeviceTableProps) {
     (updater) => {
       const next = typeof updater === "function" ? updater(sorting) : updater;
       const first = next[0];
-      onSortChange(first ? { sort: first.id, dir: first.desc ? "desc" : "asc" } : { sort: undefined, dir: undefined });
+      onSortChange(
+        first
+          ? { sort: first.id, dir: first.desc ? "desc" : "asc" }
+          : { sort: undefined, dir: undefined },
+      );
     },
     [sorting, onSortChange],
   );
@@ -112,7 +116,11 @@ export function DeviceTable(props: DeviceTableProps) {
     <div className="flex min-h-0 flex-1 flex-col gap-2">
       {props.toolbar?.(table)}
       {windows.error && !windows.latest ? (
-        <ErrorState title="Devices could not be loaded" error={windows.error} onRetry={windows.refetch} />
+        <ErrorState
+          title="Devices could not be loaded"
+          error={windows.error}
+          onRetry={windows.refetch}
+        />
       ) : (
         <VirtualTable
           table={table}

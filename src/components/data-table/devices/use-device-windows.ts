@@ -42,7 +42,11 @@ export function useDeviceWindows(query: DeviceQuery): DeviceWindows {
   const first = useQuery(deviceQueries.window(query, windows[0]));
   const second = useQuery(deviceQueries.window(query, windows[1]));
 
-  const fresh = !first.isPlaceholderData ? first.data : !second.isPlaceholderData ? second.data : undefined;
+  const fresh = !first.isPlaceholderData
+    ? first.data
+    : !second.isPlaceholderData
+      ? second.data
+      : undefined;
   const latest = fresh ?? first.data ?? second.data;
   const total = latest?.total ?? 0;
 
@@ -61,7 +65,10 @@ export function useDeviceWindows(query: DeviceQuery): DeviceWindows {
     return { byIndex, byUid, rows: [...byIndex.values()] };
   }, [first.data, second.data]);
 
-  const rowAt = useCallback((index: number) => (index < total ? byIndex.get(index) : undefined), [byIndex, total]);
+  const rowAt = useCallback(
+    (index: number) => (index < total ? byIndex.get(index) : undefined),
+    [byIndex, total],
+  );
   const indexOf = useCallback((uid: string) => byUid.get(uid) ?? -1, [byUid]);
   const { refetch: refetchFirst } = first;
   const { refetch: refetchSecond } = second;

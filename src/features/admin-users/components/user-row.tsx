@@ -59,7 +59,6 @@ export function UserRow({
           <div className="flex justify-end gap-2">
             <Button
               size="sm"
-              variant={user.disabled ? "secondary" : "danger"}
               isPending={update.isPending}
               aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.username}`}
               onClick={() => update.mutate({ id: user.id, disabled: !user.disabled })}

@@ -19,7 +19,7 @@ export function DemoAccounts({
       >
         Demo accounts
       </h2>
-      <p className="text-sm text-slate-600 dark:text-slate-400">
+      <p id="demo-accounts-help" className="text-sm text-slate-600 dark:text-slate-400">
         This console runs against a simulated tenant. Pick an account to fill the form; each shows
         what a different role can do.
       </p>
@@ -28,12 +28,12 @@ export function DemoAccounts({
           <li key={account.username}>
             <Button
               size="sm"
-              className="w-full justify-between"
+              className="w-full"
               onClick={() => onPick(account)}
-              aria-label={`Use demo account ${account.username} (${account.role})`}
+              aria-describedby="demo-accounts-help"
             >
-              <span>{account.username}</span>
-              <span className="text-xs text-slate-500 dark:text-slate-400">{account.role}</span>
+              {account.username}
+              {account.role !== account.username && ` (${account.role})`}
             </Button>
           </li>
         ))}

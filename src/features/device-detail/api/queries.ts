@@ -28,14 +28,19 @@ export const deviceDetailQueries = {
   software: (uid: string) =>
     queryOptions({
       queryKey: [...deviceDetailQueries.device(uid), "software"] as const,
-      queryFn: ({ signal }) => apiFetch(path(uid, "/software"), { schema: SoftwareListSchema, signal }),
+      queryFn: ({ signal }) =>
+        apiFetch(path(uid, "/software"), { schema: SoftwareListSchema, signal }),
       staleTime: 5 * 60_000,
     }),
   alerts: (uid: string, state: AlertState) =>
     queryOptions({
       queryKey: [...deviceDetailQueries.device(uid), "alerts", state] as const,
       queryFn: ({ signal }) =>
-        apiFetch(path(uid, "/alerts"), { query: { state }, schema: AlertListResponseSchema, signal }),
+        apiFetch(path(uid, "/alerts"), {
+          query: { state },
+          schema: AlertListResponseSchema,
+          signal,
+        }),
     }),
 };
 
@@ -43,8 +48,7 @@ export const deviceDetailQueries = {
 export function useRefreshDevice(uid: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () =>
-      apiFetch(path(uid, "/refresh"), { method: "POST", json: {} }),
+    mutationFn: () => apiFetch(path(uid, "/refresh"), { method: "POST", json: {} }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: deviceDetailQueries.device(uid) }),
   });
 }

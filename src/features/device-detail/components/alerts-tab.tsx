@@ -14,9 +14,18 @@ function AlertSection(props: { uid: string; state: AlertState }) {
         {alerts.data ? ` (${alerts.data.total})` : ""}
       </h3>
       {alerts.isPending && <PageSpinner label={`Loading ${title.toLowerCase()}…`} />}
-      {alerts.isError && <ErrorState title={`${title} could not be loaded`} error={alerts.error} onRetry={() => void alerts.refetch()} />}
+      {alerts.isError && (
+        <ErrorState
+          title={`${title} could not be loaded`}
+          error={alerts.error}
+          onRetry={() => void alerts.refetch()}
+        />
+      )}
       {alerts.data && (
-        <AlertList alerts={alerts.data.alerts} emptyTitle={props.state === "open" ? "No open alerts." : "No resolved alerts."} />
+        <AlertList
+          alerts={alerts.data.alerts}
+          emptyTitle={props.state === "open" ? "No open alerts." : "No resolved alerts."}
+        />
       )}
     </section>
   );

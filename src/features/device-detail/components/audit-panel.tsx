@@ -13,16 +13,28 @@ export function AuditPanel(props: { uid: string; children: (audit: DeviceAudit) 
   const audit = useQuery(deviceDetailQueries.audit(props.uid));
   if (audit.isPending) return <PageSpinner label="Loading the audit…" />;
   if (audit.isError) {
-    return <ErrorState title="The audit could not be loaded" error={audit.error} onRetry={() => void audit.refetch()} />;
+    return (
+      <ErrorState
+        title="The audit could not be loaded"
+        error={audit.error}
+        onRetry={() => void audit.refetch()}
+      />
+    );
   }
   return <>{props.children(audit.data)}</>;
 }
 
+const CLASS_NAMES: Record<string, string> = {
+  device: "computer",
+  printer: "printer",
+  esxihost: "ESXi host",
+  rmmnetworkdevice: "network device",
+};
+
 /** A class Datto cannot audit gets a clear message, not an error. */
 export function UnsupportedAudit(props: { audit: Extract<DeviceAudit, { kind: "unsupported" }> }) {
-  return (
-    <EmptyState title={`No audit for this ${props.audit.deviceClass}`}>{props.audit.message}</EmptyState>
-  );
+  const name = CLASS_NAMES[props.audit.deviceClass] ?? "kind of device";
+  return <EmptyState title={`No audit for this ${name}`}>{props.audit.message}</EmptyState>;
 }
 
 export function HardwareTab(props: { audit: DeviceAudit }) {

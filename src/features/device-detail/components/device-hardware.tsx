@@ -11,7 +11,15 @@ export function MemoryModules(props: { modules: HardwareAudit["physicalMemory"] 
     <SimpleTable
       caption="Memory modules"
       headers={["Module", "Bank", "Size", "Type", "Speed", "Part number", "Serial"]}
-      rows={props.modules.map((m) => [m.module, m.bank, formatBytes(m.size), m.type, m.speed, m.partNumber, m.serialNumber])}
+      rows={props.modules.map((m) => [
+        m.module,
+        m.bank,
+        formatBytes(m.size),
+        m.type,
+        m.speed,
+        m.partNumber,
+        m.serialNumber,
+      ])}
       empty="No memory modules reported."
     />
   );
@@ -49,20 +57,37 @@ export function DeviceHardware(props: { audit: HardwareAudit }) {
         />
       </Card>
       <Card title={`Processors (${a.processors.length})`} level={3}>
-        <SimpleTable caption="Processors" headers={["Name"]} rows={a.processors.map((p) => [p.name])} empty="No processors reported." />
+        <SimpleTable
+          caption="Processors"
+          headers={["Name"]}
+          rows={a.processors.map((p) => [p.name])}
+          empty="No processors reported."
+        />
       </Card>
       <Card title={`Displays and video (${a.displays.length})`} level={3}>
         <SimpleTable
           caption="Displays"
           headers={["Display", "Resolution"]}
-          rows={a.displays.map((d) => [d.instance, d.screenWidth && d.screenHeight ? `${d.screenWidth} × ${d.screenHeight}` : null])}
+          rows={a.displays.map((d) => [
+            d.instance,
+            d.screenWidth && d.screenHeight ? `${d.screenWidth} × ${d.screenHeight}` : null,
+          ])}
           empty="No displays reported."
         />
         <div className="mt-3">
-          <SimpleTable caption="Video adapters" headers={["Video adapter"]} rows={a.videoBoards.map((v) => [v.displayAdapter])} empty="No video adapters reported." />
+          <SimpleTable
+            caption="Video adapters"
+            headers={["Video adapter"]}
+            rows={a.videoBoards.map((v) => [v.displayAdapter])}
+            empty="No video adapters reported."
+          />
         </div>
       </Card>
-      <Card title={`Memory modules (${a.physicalMemory.length})`} level={3} className="lg:col-span-2">
+      <Card
+        title={`Memory modules (${a.physicalMemory.length})`}
+        level={3}
+        className="lg:col-span-2"
+      >
         <MemoryModules modules={a.physicalMemory} />
       </Card>
       <Card title={`Disks (${a.logicalDisks.length})`} level={3} className="lg:col-span-2">

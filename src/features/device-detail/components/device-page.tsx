@@ -22,7 +22,9 @@ type DeviceTab = (typeof DEVICE_TABS)[number];
 function useTab(): [DeviceTab, (tab: string) => void] {
   const [params, setParams] = useSearchParams();
   const raw = params.get("tab");
-  const tab = (DEVICE_TABS as readonly string[]).includes(raw ?? "") ? (raw as DeviceTab) : "software";
+  const tab = (DEVICE_TABS as readonly string[]).includes(raw ?? "")
+    ? (raw as DeviceTab)
+    : "software";
   const setTab = (next: string) => setParams({ tab: next }, { replace: true });
   return [tab, setTab];
 }
@@ -39,12 +41,25 @@ export function DevicePage() {
   if (device.isError) {
     if (isApiRequestError(device.error, 404)) {
       return (
-        <EmptyState title="No such device" action={<Link to="/devices" className="text-indigo-700 underline dark:text-indigo-300">All devices</Link>}>
+        <EmptyState
+          title="No such device"
+          action={
+            <Link to="/devices" className="text-indigo-700 underline dark:text-indigo-300">
+              All devices
+            </Link>
+          }
+        >
           It may have been deleted or moved in Datto.
         </EmptyState>
       );
     }
-    return <ErrorState title="The device could not be loaded" error={device.error} onRetry={() => void device.refetch()} />;
+    return (
+      <ErrorState
+        title="The device could not be loaded"
+        error={device.error}
+        onRetry={() => void device.refetch()}
+      />
+    );
   }
   const d = device.data;
   return (
@@ -56,7 +71,10 @@ export function DevicePage() {
               Devices
             </Link>
             <span aria-hidden="true"> / </span>
-            <Link to={`/sites/${encodeURIComponent(d.siteUid)}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+            <Link
+              to={`/sites/${encodeURIComponent(d.siteUid)}`}
+              className="text-indigo-700 hover:underline dark:text-indigo-300"
+            >
               {d.siteName}
             </Link>
           </nav>
@@ -76,10 +94,26 @@ export function DevicePage() {
         selectedId={tab}
         onSelectedChange={setTab}
         items={[
-          { id: "software", label: "Software", panel: <SoftwareTab uid={uid} deviceClass={d.deviceClass} /> },
-          { id: "hardware", label: "Hardware", panel: <AuditPanel uid={uid}>{(a) => <HardwareTab audit={a} />}</AuditPanel> },
-          { id: "network", label: "Network", panel: <AuditPanel uid={uid}>{(a) => <NetworkTab audit={a} />}</AuditPanel> },
-          { id: "alerts", label: `Alerts (${d.openAlerts.total} open)`, panel: <AlertsTab uid={uid} /> },
+          {
+            id: "software",
+            label: "Software",
+            panel: <SoftwareTab uid={uid} deviceClass={d.deviceClass} />,
+          },
+          {
+            id: "hardware",
+            label: "Hardware",
+            panel: <AuditPanel uid={uid}>{(a) => <HardwareTab audit={a} />}</AuditPanel>,
+          },
+          {
+            id: "network",
+            label: "Network",
+            panel: <AuditPanel uid={uid}>{(a) => <NetworkTab audit={a} />}</AuditPanel>,
+          },
+          {
+            id: "alerts",
+            label: `Alerts (${d.openAlerts.total} open)`,
+            panel: <AlertsTab uid={uid} />,
+          },
         ]}
       />
     </div>

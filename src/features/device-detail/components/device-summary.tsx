@@ -41,9 +41,18 @@ export function DeviceSummary(props: { device: DeviceDetail }) {
           { label: "Internal IP", value: d.intIpAddress },
           { label: "External IP", value: d.extIpAddress },
           { label: "Last user", value: d.lastLoggedInUser },
-          { label: "Last seen", value: <RelativeTime value={d.lastSeen} now={now} kind="lastSeen" /> },
-          { label: "Last reboot", value: <RelativeTime value={d.lastReboot} now={now} kind="lastReboot" /> },
-          { label: "Last audit", value: <RelativeTime value={d.lastAuditDate} now={now} kind="lastAuditDate" /> },
+          {
+            label: "Last seen",
+            value: <RelativeTime value={d.lastSeen} now={now} kind="lastSeen" />,
+          },
+          {
+            label: "Last reboot",
+            value: <RelativeTime value={d.lastReboot} now={now} kind="lastReboot" />,
+          },
+          {
+            label: "Last audit",
+            value: <RelativeTime value={d.lastAuditDate} now={now} kind="lastAuditDate" />,
+          },
           {
             label: "Antivirus",
             value: (
@@ -64,7 +73,10 @@ export function DeviceSummary(props: { device: DeviceDetail }) {
           },
           { label: "Reboot required", value: d.rebootRequired ? "Yes" : "No" },
           { label: "Warranty", value: warrantyText(d.warrantyDate, now) },
-          { label: "Device type", value: [d.deviceType.category, d.deviceType.type].filter(Boolean).join(" / ") },
+          {
+            label: "Device type",
+            value: [d.deviceType.category, d.deviceType.type].filter(Boolean).join(" / "),
+          },
           { label: "Domain", value: d.domain },
           { label: "Agent version", value: d.displayVersion ?? d.cagVersion },
           { label: "Open alerts", value: <OpenAlertsBadge counts={d.openAlerts} /> },
@@ -73,7 +85,9 @@ export function DeviceSummary(props: { device: DeviceDetail }) {
       />
       <h3 className="mt-5 mb-2 text-sm font-semibold">User-defined fields</h3>
       {d.udfFields.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No user-defined fields are set.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          No user-defined fields are set.
+        </p>
       ) : (
         <Facts
           columns={4}

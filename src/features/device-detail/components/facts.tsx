@@ -3,16 +3,24 @@ import type { ReactNode } from "react";
 export type Fact = { label: string; value: ReactNode };
 
 const blank = (value: ReactNode) =>
-  value === null || value === undefined || value === "" ? <span className="text-slate-500">—</span> : value;
+  value === null || value === undefined || value === "" ? (
+    <span className="text-slate-500">—</span>
+  ) : (
+    value
+  );
 
 /** Label/value pairs as a definition list. */
 export function Facts(props: { items: readonly Fact[]; columns?: 2 | 3 | 4 }) {
-  const cols = { 2: "sm:grid-cols-2", 3: "sm:grid-cols-3", 4: "sm:grid-cols-2 lg:grid-cols-4" }[props.columns ?? 3];
+  const cols = { 2: "sm:grid-cols-2", 3: "sm:grid-cols-3", 4: "sm:grid-cols-2 lg:grid-cols-4" }[
+    props.columns ?? 3
+  ];
   return (
     <dl className={`grid grid-cols-1 gap-x-6 gap-y-3 ${cols}`}>
       {props.items.map((item) => (
         <div key={item.label} className="min-w-0">
-          <dt className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">{item.label}</dt>
+          <dt className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
+            {item.label}
+          </dt>
           <dd className="break-words text-sm">{blank(item.value)}</dd>
         </div>
       ))}
@@ -27,7 +35,8 @@ export function SimpleTable(props: {
   rows: ReadonlyArray<readonly ReactNode[]>;
   empty: string;
 }) {
-  if (props.rows.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{props.empty}</p>;
+  if (props.rows.length === 0)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">{props.empty}</p>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">

@@ -10,7 +10,14 @@ export function NetworkTab(props: { audit: DeviceAudit }) {
   return (
     <SimpleTable
       caption="Network interfaces"
-      headers={["Interface", "Type", "IPv4", "IPv6", "MAC address", ...(withSpeed ? ["Speed"] : [])]}
+      headers={[
+        "Interface",
+        "Type",
+        "IPv4",
+        "IPv6",
+        "MAC address",
+        ...(withSpeed ? ["Speed"] : []),
+      ]}
       rows={audit.nics.map((n) => [
         n.name,
         n.type,

@@ -42,7 +42,11 @@ export function EsxiHardware(props: { audit: Extract<DeviceAudit, { kind: "esxih
             d.fileSystem,
             d.status,
             d.subscriptionPercent === null ? null : `${d.subscriptionPercent}%`,
-            <UsageBar name={`Datastore ${d.datastoreName ?? ""}`.trim()} size={d.size} free={d.freeSpace} />,
+            <UsageBar
+              name={`Datastore ${d.datastoreName ?? ""}`.trim()}
+              size={d.size}
+              free={d.freeSpace}
+            />,
           ])}
           empty="No datastores reported."
         />
@@ -51,7 +55,13 @@ export function EsxiHardware(props: { audit: Extract<DeviceAudit, { kind: "esxih
         <SimpleTable
           caption="Guests"
           headers={["Guest", "CPU (MHz)", "Memory", "Snapshots", "Datastores"]}
-          rows={a.guests.map((g) => [g.guestName, g.processorSpeedTotal, formatBytes(g.memorySizeTotal), g.numberOfSnapshots, g.datastores])}
+          rows={a.guests.map((g) => [
+            g.guestName,
+            g.processorSpeedTotal,
+            formatBytes(g.memorySizeTotal),
+            g.numberOfSnapshots,
+            g.datastores,
+          ])}
           empty="No guests reported."
         />
       </Card>

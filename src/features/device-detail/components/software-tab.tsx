@@ -29,7 +29,10 @@ export function SoftwareTab(props: { uid: string; deviceClass: string }) {
   const items = useMemo(() => {
     const needle = search.trim().toLowerCase();
     const list = (software.data?.items ?? []).filter(
-      (i) => !needle || i.name.toLowerCase().includes(needle) || i.version.toLowerCase().includes(needle),
+      (i) =>
+        !needle ||
+        i.name.toLowerCase().includes(needle) ||
+        i.version.toLowerCase().includes(needle),
     );
     const [field, dir] = sort.split("-") as ["name" | "version", "asc" | "desc"];
     const sign = dir === "asc" ? 1 : -1;
@@ -37,11 +40,21 @@ export function SoftwareTab(props: { uid: string; deviceClass: string }) {
   }, [software.data, search, sort]);
 
   if (!isAuditable) {
-    return <p className="text-sm">Datto keeps software audits for computers only, not for this {props.deviceClass}.</p>;
+    return (
+      <p className="text-sm">
+        Datto keeps software audits for computers only, not for this {props.deviceClass}.
+      </p>
+    );
   }
   if (software.isPending) return <PageSpinner label="Loading software…" />;
   if (software.isError) {
-    return <ErrorState title="Software could not be loaded" error={software.error} onRetry={() => void software.refetch()} />;
+    return (
+      <ErrorState
+        title="Software could not be loaded"
+        error={software.error}
+        onRetry={() => void software.refetch()}
+      />
+    );
   }
   const total = software.data.total;
   return (
@@ -49,11 +62,21 @@ export function SoftwareTab(props: { uid: string; deviceClass: string }) {
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm">
           <span className="block font-medium">Search software</span>
-          <Input type="search" className="h-8" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <Input
+            type="search"
+            className="h-8!"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </label>
         <label className="text-sm">
           <span className="block font-medium">Sort</span>
-          <Select className="h-8" options={SORTS} value={sort} onChange={(e) => setSort(e.target.value as Sort)} />
+          <Select
+            className="h-8!"
+            options={SORTS}
+            value={sort}
+            onChange={(e) => setSort(e.target.value as Sort)}
+          />
         </label>
         <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
           {items.length === total ? `${total} packages` : `${items.length} of ${total} packages`}

@@ -1,6 +1,10 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { SiteListResponseSchema } from "@server/contract/fleet";
-import { FilterListResponseSchema, UdfLabelsSchema, type UdfLabels } from "@server/contract/fleet-views";
+import {
+  FilterListResponseSchema,
+  UdfLabelsSchema,
+  type UdfLabels,
+} from "@server/contract/fleet-views";
 import { udfLabelQueries } from "@/components/data-table/devices/device-queries";
 import { apiFetch } from "@/lib/api-client";
 
@@ -11,7 +15,11 @@ export const fleetOptionQueries = {
     queryOptions({
       queryKey: [...fleetOptionQueries.all(), "sites"] as const,
       queryFn: ({ signal }) =>
-        apiFetch("/api/sites", { query: { sort: "name", dir: "asc" }, schema: SiteListResponseSchema, signal }),
+        apiFetch("/api/sites", {
+          query: { sort: "name", dir: "asc" },
+          schema: SiteListResponseSchema,
+          signal,
+        }),
       select: (data) => data.rows.map((s) => ({ value: s.uid, label: s.name })),
       staleTime: 5 * 60_000,
     }),

@@ -37,20 +37,47 @@ export function DeviceFilters({ query, onChange }: Props) {
   const setUdf = (n: string, text: string) =>
     onChange({ udf: n && text ? `${n}:${text}` : undefined });
 
-  const select = (label: string, value: string | undefined, options: SelectOption[], set: (v: string) => void) => (
+  const select = (
+    label: string,
+    value: string | undefined,
+    options: SelectOption[],
+    set: (v: string) => void,
+  ) => (
     <Field label={label}>
-      {(p) => <Select {...p} options={options} value={value ?? ""} onChange={(e) => set(e.target.value)} />}
+      {(p) => (
+        <Select
+          {...p}
+          options={options}
+          value={value ?? ""}
+          onChange={(e) => set(e.target.value)}
+        />
+      )}
     </Field>
   );
-  const text = (label: string, value: string | undefined, set: (v: string) => void, type = "text") => (
+  const text = (
+    label: string,
+    value: string | undefined,
+    set: (v: string) => void,
+    type = "text",
+  ) => (
     <Field label={label}>
-      {(p) => <DebouncedInput {...p} type={type} min={type === "number" ? 0 : undefined} value={value ?? ""} onValueChange={set} />}
+      {(p) => (
+        <DebouncedInput
+          {...p}
+          type={type}
+          min={type === "number" ? 0 : undefined}
+          value={value ?? ""}
+          onValueChange={set}
+        />
+      )}
     </Field>
   );
 
   return (
     <div className="grid grid-cols-2 gap-3 rounded-md border border-slate-200 bg-white p-3 md:grid-cols-4 xl:grid-cols-6 dark:border-slate-700 dark:bg-slate-900">
-      {select("Site", query.siteUid, [ANY, ...(sites.data ?? [])], (v) => onChange({ siteUid: v || undefined }))}
+      {select("Site", query.siteUid, [ANY, ...(sites.data ?? [])], (v) =>
+        onChange({ siteUid: v || undefined }),
+      )}
       {select("Status", query.status, opts(["online", "offline"]), (v) =>
         onChange({ status: (v || undefined) as DeviceQuery["status"] }),
       )}
@@ -68,21 +95,36 @@ export function DeviceFilters({ query, onChange }: Props) {
       {select("Patch status", query.patchStatus, opts(PATCH_STATUSES, patchStatusLabel), (v) =>
         onChange({ patchStatus: (v || undefined) as DeviceQuery["patchStatus"] }),
       )}
-      {select("Antivirus", query.antivirusStatus, opts(ANTIVIRUS_STATUSES, antivirusStatusLabel), (v) =>
-        onChange({ antivirusStatus: (v || undefined) as DeviceQuery["antivirusStatus"] }),
+      {select(
+        "Antivirus",
+        query.antivirusStatus,
+        opts(ANTIVIRUS_STATUSES, antivirusStatusLabel),
+        (v) => onChange({ antivirusStatus: (v || undefined) as DeviceQuery["antivirusStatus"] }),
       )}
-      {text("Last seen over (days)", query.lastSeenOlderThanDays?.toString(), (v) =>
-        onChange({ lastSeenOlderThanDays: days(v) }), "number",
+      {text(
+        "Last seen over (days)",
+        query.lastSeenOlderThanDays?.toString(),
+        (v) => onChange({ lastSeenOlderThanDays: days(v) }),
+        "number",
       )}
-      {text("Last audit over (days)", query.lastAuditOlderThanDays?.toString(), (v) =>
-        onChange({ lastAuditOlderThanDays: days(v) }), "number",
+      {text(
+        "Last audit over (days)",
+        query.lastAuditOlderThanDays?.toString(),
+        (v) => onChange({ lastAuditOlderThanDays: days(v) }),
+        "number",
       )}
       {text("UDF number", udfNumber, (v) => setUdf(v, udf?.text ?? ""), "number")}
       {text("UDF contains", udf?.text, (v) => setUdf(udfNumber || "1", v))}
       {select(
         "Datto saved filter",
         query.filterId?.toString(),
-        [ANY, ...(filters.data?.filters ?? []).map((f) => ({ value: String(f.id), label: `${f.name} (${f.type})` }))],
+        [
+          ANY,
+          ...(filters.data?.filters ?? []).map((f) => ({
+            value: String(f.id),
+            label: `${f.name} (${f.type})`,
+          })),
+        ],
         (v) => onChange({ filterId: v ? Number(v) : undefined }),
       )}
     </div>

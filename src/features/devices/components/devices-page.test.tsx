@@ -1,6 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fixedViewport, setVirtualizerOverrides } from "@/components/data-table/virtualizer-options";
+import {
+  fixedViewport,
+  setVirtualizerOverrides,
+} from "@/components/data-table/virtualizer-options";
 import { currentPath, renderApp } from "@/testing/render-app";
 
 beforeEach(() => setVirtualizerOverrides(fixedViewport({ width: 1200, height: 720 })));
@@ -59,7 +62,9 @@ describe("DevicesPage filters, sort and URL", () => {
     expect(header).toHaveAttribute("aria-sort", "ascending");
     await waitFor(() => {
       const names = hostnames();
-      expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: "base" })));
+      expect(names).toEqual(
+        [...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: "base" })),
+      );
     });
     const ascFirst = hostnames()[0];
     await user.click(within(header).getByRole("button"));
@@ -75,7 +80,10 @@ describe("DevicesPage filters, sort and URL", () => {
     await waitForRows();
     expect(screen.getByLabelText("Status")).toHaveValue("offline");
     expect(screen.getByLabelText("Operating system")).toHaveValue("Windows");
-    expect(screen.getByRole("button", { name: "Filters (2)" })).toHaveAttribute("aria-expanded", "true");
+    expect(screen.getByRole("button", { name: "Filters (2)" })).toHaveAttribute(
+      "aria-expanded",
+      "true",
+    );
     expect(within(grid()).getByRole("columnheader", { name: /Last seen/ })).toHaveAttribute(
       "aria-sort",
       "descending",
@@ -98,7 +106,9 @@ describe("DevicesPage filters, sort and URL", () => {
 
     await router.navigate("/devices");
     await waitFor(() => expect(currentPath(router)).toBe("/devices"));
-    await user.click(link.isConnected ? link : await screen.findByRole("link", { name: "Online, Z first" }));
+    await user.click(
+      link.isConnected ? link : await screen.findByRole("link", { name: "Online, Z first" }),
+    );
     await waitFor(() => expect(currentPath(router)).toContain("status=online"));
     expect(currentPath(router)).toContain("sort=hostname&dir=desc");
     await waitForRows();
@@ -130,7 +140,9 @@ describe("DevicesPage selection and keyboard", () => {
     const active = document.getElementById(grid().getAttribute("aria-activedescendant") ?? "");
     expect(active).toHaveTextContent(names[1]!);
     await user.keyboard("x");
-    expect(screen.getByRole("region", { name: "Selected devices" })).toHaveTextContent("1 selected");
+    expect(screen.getByRole("region", { name: "Selected devices" })).toHaveTextContent(
+      "1 selected",
+    );
     await user.keyboard("{Enter}");
     await waitFor(() => expect(currentPath(router)).toMatch(/^\/devices\/[^/?]+$/));
     expect(await screen.findByRole("heading", { level: 1, name: names[1] })).toBeInTheDocument();

@@ -46,14 +46,19 @@ export function DevicesPage() {
 
   const onSortChange = ({ sort, dir }: DeviceSort) => setQuery({ sort, dir });
   const total = windows.latest?.total;
-  const summary = total === undefined ? undefined : `${total.toLocaleString()} ${total === 1 ? "device" : "devices"}`;
+  const summary =
+    total === undefined
+      ? undefined
+      : `${total.toLocaleString()} ${total === 1 ? "device" : "devices"}`;
 
   return (
     <div className="flex flex-col gap-3">
       <h1 className="text-xl font-semibold">Devices</h1>
       <FleetFreshness freshness={windows.latest?.freshness} summary={summary} />
       {ignored.length > 0 && (
-        <InlineAlert tone="warning">Ignored invalid link parameters: {ignored.join(", ")}.</InlineAlert>
+        <InlineAlert tone="warning">
+          Ignored invalid link parameters: {ignored.join(", ")}.
+        </InlineAlert>
       )}
       <DeviceTable
         label="Devices"
@@ -68,7 +73,11 @@ export function DevicesPage() {
         udfKeys={cols.udfKeys}
         udfLabels={cols.labels}
         className="h-[calc(100vh-17rem)] min-h-80"
-        empty="No devices match this view. Loosen the search or the filters."
+        empty={
+          windows.latest?.sync.state === "syncing" && windows.latest.freshness.fetchedAt === null
+            ? "Devices appear here when the first sync with Datto finishes."
+            : "No devices match this view. Loosen the search or the filters."
+        }
         toolbar={(table) => (
           <>
             <div className="flex flex-wrap items-center gap-2">
@@ -80,11 +89,15 @@ export function DevicesPage() {
                 inputRef={searchRef}
                 type="search"
                 placeholder="Search hostname, user, IP, OS, site, UDF…  ( / )"
-                className="h-8 max-w-md"
+                className="h-8! max-w-md"
                 value={query.q ?? ""}
                 onValueChange={(q) => setQuery({ q: q || undefined })}
               />
-              <Button size="sm" aria-expanded={showFilters} onClick={() => setShowFilters((s) => !s)}>
+              <Button
+                size="sm"
+                aria-expanded={showFilters}
+                onClick={() => setShowFilters((s) => !s)}
+              >
                 Filters{filterCount > 0 ? ` (${filterCount})` : ""}
               </Button>
               {filterCount > 0 && (
@@ -96,7 +109,11 @@ export function DevicesPage() {
                 <UdfControls labels={cols.labels} onAddColumn={cols.addColumn} />
               </ColumnPicker>
               <SavedViews query={query} columns={columns} />
-              <a href={deviceExportUrl(query, columns)} download className={buttonClasses("secondary", "sm")}>
+              <a
+                href={deviceExportUrl(query, columns)}
+                download
+                className={buttonClasses("secondary", "sm")}
+              >
                 Export CSV
               </a>
               {windows.isUpdating && !windows.isLoading && (
@@ -105,9 +122,7 @@ export function DevicesPage() {
                 </span>
               )}
             </div>
-            {showFilters && (
-              <DeviceFilters query={query} onChange={setQuery} />
-            )}
+            {showFilters && <DeviceFilters query={query} onChange={setQuery} />}
             <SelectionBar table={table} rows={selectedRows} onClear={() => setSelection({})} />
           </>
         )}

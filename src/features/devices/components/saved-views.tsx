@@ -26,7 +26,12 @@ export function SavedViews(props: { query: DeviceQuery; columns: string[] }) {
   };
 
   return (
-    <Popover trigger="Saved views" triggerClassName={buttonClasses("secondary", "sm")} panelLabel="Saved views" align="start">
+    <Popover
+      trigger="Saved views"
+      triggerClassName={buttonClasses("secondary", "sm")}
+      panelLabel="Saved views"
+      align="start"
+    >
       <h2 className="mb-2 font-semibold">Saved views</h2>
       {views.data?.views.length === 0 && (
         <p className="text-slate-600 dark:text-slate-400">No saved views yet.</p>
@@ -52,12 +57,21 @@ export function SavedViews(props: { query: DeviceQuery; columns: string[] }) {
           </li>
         ))}
       </ul>
-      <form onSubmit={onSubmit} className="space-y-2 border-t border-slate-200 pt-3 dark:border-slate-700">
+      <form
+        onSubmit={onSubmit}
+        className="space-y-2 border-t border-slate-200 pt-3 dark:border-slate-700"
+      >
         <label htmlFor="saved-view-name" className="block text-sm font-medium">
           Save the current view as
         </label>
         <div className="flex gap-2">
-          <Input id="saved-view-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required />
+          <Input
+            id="saved-view-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={100}
+            required
+          />
           <Button type="submit" variant="primary" isPending={create.isPending}>
             Save
           </Button>

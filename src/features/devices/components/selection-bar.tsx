@@ -14,7 +14,9 @@ export function selectedCsv(table: Table<DeviceRow>, rows: readonly DeviceRow[])
   const body = rows.map((row, i) =>
     columns.map((c) => {
       const value = c.accessorFn?.(row, i);
-      return TIME_COLUMNS.has(c.id) && typeof value === "number" ? new Date(value).toISOString() : value;
+      return TIME_COLUMNS.has(c.id) && typeof value === "number"
+        ? new Date(value).toISOString()
+        : value;
     }),
   );
   return toCsv(header, body);
@@ -44,7 +46,10 @@ export function SelectionBar(props: {
       className="flex flex-wrap items-center gap-2 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm dark:border-indigo-800 dark:bg-indigo-950"
     >
       <span className="font-medium">{rows.length} selected</span>
-      <Button size="sm" onClick={() => downloadText("devices-selected.csv", selectedCsv(props.table, rows))}>
+      <Button
+        size="sm"
+        onClick={() => downloadText("devices-selected.csv", selectedCsv(props.table, rows))}
+      >
         Export selected CSV
       </Button>
       <Button size="sm" onClick={() => void copy()}>

@@ -39,7 +39,13 @@ export function UdfControls(props: { labels: UdfLabels; onAddColumn: (key: strin
       <form onSubmit={add} className="flex items-end gap-2">
         <label className="flex-1 text-sm">
           <span className="block font-medium">Add UDF column (1–{UDF_COUNT})</span>
-          <Input type="number" min={1} max={UDF_COUNT} value={number} onChange={(e) => setNumber(e.target.value)} />
+          <Input
+            type="number"
+            min={1}
+            max={UDF_COUNT}
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+          />
         </label>
         <Button type="submit" size="md">
           Add
@@ -51,11 +57,23 @@ export function UdfControls(props: { labels: UdfLabels; onAddColumn: (key: strin
           <div className="flex gap-2">
             <label className="w-20 text-sm">
               <span className="sr-only">UDF number</span>
-              <Input type="number" min={1} max={UDF_COUNT} placeholder="#" value={labelNumber} onChange={(e) => setLabelNumber(e.target.value)} />
+              <Input
+                type="number"
+                min={1}
+                max={UDF_COUNT}
+                placeholder="#"
+                value={labelNumber}
+                onChange={(e) => setLabelNumber(e.target.value)}
+              />
             </label>
             <label className="flex-1 text-sm">
               <span className="sr-only">UDF name</span>
-              <Input placeholder="Name (empty removes it)" maxLength={100} value={label} onChange={(e) => setLabel(e.target.value)} />
+              <Input
+                placeholder="Name (empty removes it)"
+                maxLength={100}
+                value={label}
+                onChange={(e) => setLabel(e.target.value)}
+              />
             </label>
             <Button type="submit" isPending={save.isPending}>
               Save

@@ -48,7 +48,7 @@ export function HealthIndicator() {
           {budget && (
             <span
               aria-hidden="true"
-              className="hidden h-1.5 w-12 overflow-hidden rounded-full bg-slate-300/70 md:block"
+              className="hidden h-1.5 w-12 overflow-hidden rounded-full bg-slate-300/70 md:block dark:bg-slate-600"
             >
               <span
                 className={cn(

@@ -33,7 +33,9 @@ export function AttentionBreakdown(props: { attention: Attention }) {
           {attention.parts.map((part) => (
             <li key={part.label} className="flex justify-between gap-3">
               <span>{part.label}</span>
-              <span className="tabular-nums text-slate-600 dark:text-slate-400">+{part.points}</span>
+              <span className="tabular-nums text-slate-600 dark:text-slate-400">
+                +{part.points}
+              </span>
             </li>
           ))}
         </ul>

@@ -41,7 +41,7 @@ export function SiteDevices(props: { siteUid: string }) {
         id="site-device-search"
         type="search"
         placeholder="Search this site's devices"
-        className="h-8 max-w-sm"
+        className="h-8! max-w-sm"
         value={q}
         onValueChange={setQ}
       />
@@ -56,7 +56,7 @@ export function SiteDevices(props: { siteUid: string }) {
         onRowSelectionChange={setSelection}
         udfKeys={noUdfs}
         udfLabels={{}}
-        className="h-[28rem]"
+        className="max-h-[28rem]"
         empty="No devices at this site match."
       />
     </section>

@@ -18,8 +18,20 @@ function SiteAlerts(props: { siteUid: string }) {
         Open alerts{alerts.data ? ` (${alerts.data.total})` : ""}
       </h2>
       {alerts.isPending && <PageSpinner label="Loading alerts…" />}
-      {alerts.isError && <ErrorState title="Alerts could not be loaded" error={alerts.error} onRetry={() => void alerts.refetch()} />}
-      {alerts.data && <AlertList alerts={alerts.data.alerts} emptyTitle="No open alerts at this site." showDevice />}
+      {alerts.isError && (
+        <ErrorState
+          title="Alerts could not be loaded"
+          error={alerts.error}
+          onRetry={() => void alerts.refetch()}
+        />
+      )}
+      {alerts.data && (
+        <AlertList
+          alerts={alerts.data.alerts}
+          emptyTitle="No open alerts at this site."
+          showDevice
+        />
+      )}
     </section>
   );
 }
@@ -33,12 +45,25 @@ export function SitePage() {
   if (site.isError) {
     if (isApiRequestError(site.error, 404)) {
       return (
-        <EmptyState title="No such site" action={<Link to="/sites" className="text-indigo-700 underline dark:text-indigo-300">All sites</Link>}>
+        <EmptyState
+          title="No such site"
+          action={
+            <Link to="/sites" className="text-indigo-700 underline dark:text-indigo-300">
+              All sites
+            </Link>
+          }
+        >
           It may have been deleted in Datto.
         </EmptyState>
       );
     }
-    return <ErrorState title="The site could not be loaded" error={site.error} onRetry={() => void site.refetch()} />;
+    return (
+      <ErrorState
+        title="The site could not be loaded"
+        error={site.error}
+        onRetry={() => void site.refetch()}
+      />
+    );
   }
   const data = site.data;
   return (
@@ -50,8 +75,14 @@ export function SitePage() {
           </Link>
         </nav>
         <h1 className="text-xl font-semibold">{data.name}</h1>
-        {data.description && <p className="text-slate-600 dark:text-slate-400">{data.description}</p>}
-        {data.autotaskCompanyName && <p className="text-sm text-slate-600 dark:text-slate-400">Autotask: {data.autotaskCompanyName}</p>}
+        {data.description && (
+          <p className="text-slate-600 dark:text-slate-400">{data.description}</p>
+        )}
+        {data.autotaskCompanyName && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Autotask: {data.autotaskCompanyName}
+          </p>
+        )}
         <FleetFreshness freshness={data.freshness} />
       </div>
       <SiteSummary site={data} />

@@ -42,13 +42,22 @@ export function SitesPage() {
   const sites = useQuery(siteQueries.list(query));
   const navigate = useNavigate();
   const sorting = useMemo<SortingState>(
-    () => [{ id: query.sort ?? "attention", desc: (query.dir ?? (query.sort ? "asc" : "desc")) === "desc" }],
+    () => [
+      {
+        id: query.sort ?? "attention",
+        desc: (query.dir ?? (query.sort ? "asc" : "desc")) === "desc",
+      },
+    ],
     [query.sort, query.dir],
   );
   const onSortingChange = useCallback<OnChangeFn<SortingState>>(
     (updater) => {
       const first = (typeof updater === "function" ? updater(sorting) : updater)[0];
-      setQuery(first ? { sort: first.id as SiteQuery["sort"], dir: first.desc ? "desc" : "asc" } : { sort: undefined, dir: undefined });
+      setQuery(
+        first
+          ? { sort: first.id as SiteQuery["sort"], dir: first.desc ? "desc" : "asc" }
+          : { sort: undefined, dir: undefined },
+      );
     },
     [sorting, setQuery],
   );
@@ -74,7 +83,11 @@ export function SitesPage() {
       <h1 className="text-xl font-semibold">Sites</h1>
       <FleetFreshness
         freshness={sites.data?.freshness}
-        summary={total === undefined ? undefined : `${total.toLocaleString()} ${total === 1 ? "site" : "sites"}`}
+        summary={
+          total === undefined
+            ? undefined
+            : `${total.toLocaleString()} ${total === 1 ? "site" : "sites"}`
+        }
       />
       <div className="flex items-center gap-2">
         <label htmlFor="site-search" className="sr-only">
@@ -85,13 +98,17 @@ export function SitesPage() {
           inputRef={searchRef}
           type="search"
           placeholder="Search sites"
-          className="h-8 max-w-sm"
+          className="h-8! max-w-sm"
           value={query.q ?? ""}
           onValueChange={(q) => setQuery({ q: q || undefined })}
         />
       </div>
       {sites.isError && !sites.data ? (
-        <ErrorState title="Sites could not be loaded" error={sites.error} onRetry={() => void sites.refetch()} />
+        <ErrorState
+          title="Sites could not be loaded"
+          error={sites.error}
+          onRetry={() => void sites.refetch()}
+        />
       ) : (
         <VirtualTable
           table={table}
@@ -103,7 +120,7 @@ export function SitesPage() {
           resetKey={JSON.stringify(query)}
           isBusy={sites.isPending}
           empty="No sites match."
-          className="h-[calc(100vh-15rem)] min-h-80"
+          className="max-h-[calc(100vh-15rem)] min-h-40"
         />
       )}
     </div>

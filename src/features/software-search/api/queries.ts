@@ -25,7 +25,11 @@ export const softwareSearchQueries = {
     queryOptions({
       queryKey: [...softwareSearchQueries.all(), "sites"] as const,
       queryFn: ({ signal }) =>
-        apiFetch("/api/sites", { query: { sort: "name", dir: "asc" }, schema: SiteListResponseSchema, signal }),
+        apiFetch("/api/sites", {
+          query: { sort: "name", dir: "asc" },
+          schema: SiteListResponseSchema,
+          signal,
+        }),
       select: (data) => data.rows.map((s) => ({ value: s.uid, label: s.name })),
       staleTime: 5 * 60_000,
     }),

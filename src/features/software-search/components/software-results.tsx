@@ -44,18 +44,26 @@ export function SoftwareResults(props: { result: SoftwareSearchResponse }) {
       rowCount={rows.length}
       getRow={(i) => rows[i]}
       onVisibleRangeChange={noop}
-      onOpenRow={(row) => navigate(`/devices/${encodeURIComponent(row.original.deviceUid)}?tab=software`)}
+      onOpenRow={(row) =>
+        navigate(`/devices/${encodeURIComponent(row.original.deviceUid)}?tab=software`)
+      }
       resetKey={props.result.query}
       empty="No device has matching software (yet)."
-      className="h-[28rem]"
+      className="max-h-[28rem]"
     />
   );
 }
 
-export function VersionBreakdown(props: { versions: SoftwareSearchResponse["versions"]; total: number }) {
+export function VersionBreakdown(props: {
+  versions: SoftwareSearchResponse["versions"];
+  total: number;
+}) {
   if (props.versions.length === 0) return null;
   return (
-    <section aria-labelledby="versions-heading" className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
+    <section
+      aria-labelledby="versions-heading"
+      className="rounded-md border border-slate-200 p-3 dark:border-slate-700"
+    >
       <h2 id="versions-heading" className="mb-2 text-sm font-semibold">
         Versions
       </h2>

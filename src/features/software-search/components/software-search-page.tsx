@@ -20,7 +20,10 @@ export function SoftwareSearchPage() {
   const [siteUid, setSiteUid] = useState(params.get("siteUid") ?? "");
   const [formError, setFormError] = useState<string | null>(null);
   const sites = useQuery(softwareSearchQueries.sites());
-  const search = useQuery({ ...softwareSearchQueries.search(query ?? { name: "" }), enabled: query !== null });
+  const search = useQuery({
+    ...softwareSearchQueries.search(query ?? { name: "" }),
+    enabled: query !== null,
+  });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -40,10 +43,20 @@ export function SoftwareSearchPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Software search</h1>
-      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" aria-label="Software search">
+      <form
+        onSubmit={onSubmit}
+        className="flex flex-wrap items-end gap-3"
+        aria-label="Software search"
+      >
         <label className="text-sm">
           <span className="block font-medium">Which devices have installed…</span>
-          <Input className="w-72" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Chrome" aria-invalid={formError ? true : undefined} />
+          <Input
+            className="w-72"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="e.g. Chrome"
+            aria-invalid={formError ? true : undefined}
+          />
         </label>
         <label className="text-sm">
           <span className="block font-medium">Where</span>
@@ -59,7 +72,13 @@ export function SoftwareSearchPage() {
         </Button>
       </form>
       {formError && <InlineAlert>{formError}</InlineAlert>}
-      {search.isError && <ErrorState title="The search failed" error={search.error} onRetry={() => void search.refetch()} />}
+      {search.isError && (
+        <ErrorState
+          title="The search failed"
+          error={search.error}
+          onRetry={() => void search.refetch()}
+        />
+      )}
       {progress && result && (
         <div className="space-y-1">
           <p role="status" className="text-sm">
@@ -70,10 +89,17 @@ export function SoftwareSearchPage() {
                 : `Searched ${progress.total} devices${result.scope.siteName ? ` at ${result.scope.siteName}` : ""}: ${result.deviceCount} have "${result.query}" (${result.matchCount} matches).`}
           </p>
           {progress.state !== "done" && (
-            <Meter value={progress.done} max={Math.max(progress.total, 1)} label="Software audits read" valueText={`${progress.done} of ${progress.total} devices`} />
+            <Meter
+              value={progress.done}
+              max={Math.max(progress.total, 1)}
+              label="Software audits read"
+              valueText={`${progress.done} of ${progress.total} devices`}
+            />
           )}
           {result.truncated && (
-            <p className="text-sm text-slate-600 dark:text-slate-400">Listing the first {result.matches.length} matches; counts and versions cover all.</p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Listing the first {result.matches.length} matches; counts and versions cover all.
+            </p>
           )}
         </div>
       )}

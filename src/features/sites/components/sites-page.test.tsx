@@ -1,0 +1,79 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  fixedViewport,
+  setVirtualizerOverrides,
+} from "@/components/data-table/virtualizer-options";
+import { getTestApp } from "@/testing/msw-server";
+import { currentPath, renderApp } from "@/testing/render-app";
+
+beforeEach(() => setVirtualizerOverrides(fixedViewport({ width: 1400, height: 800 })));
+afterEach(() => setVirtualizerOverrides({}));
+
+function siteRows() {
+  const grid = screen.getByRole("grid", { name: "Sites" });
+  return [...grid.querySelectorAll<HTMLElement>('[role="row"][data-row-index]')];
+}
+
+describe("SitesPage", () => {
+  it("ranks sites by attention and shows the parts of each score", async () => {
+    const { services } = await getTestApp();
+    const sites = services.fleet.snapshot().siteRows;
+    const topScore = Math.max(...sites.map((s) => s.attention.score));
+    await renderApp("/sites", { signedInAs: "viewer" });
+    await waitFor(() => expect(siteRows().length).toBeGreaterThan(1));
+    const grid = screen.getByRole("grid", { name: "Sites" });
+    expect(within(grid).getByRole("columnheader", { name: /Attention/ })).toHaveAttribute(
+      "aria-sort",
+      "descending",
+    );
+    const top = siteRows()[0]!;
+    const topName = within(top).getAllByRole("link")[0]!.textContent;
+    const expected = sites.find((s) => s.name === topName)!;
+    expect(expected.attention.score).toBe(topScore);
+    expect(top).toHaveTextContent(String(expected.attention.score));
+    const firstPart = expected.attention.parts[0]!;
+    expect(top).toHaveTextContent(`${firstPart.label} +${firstPart.points}`);
+  });
+
+  it("searches and sorts sites through the URL", async () => {
+    const { user, router } = await renderApp("/sites", { signedInAs: "viewer" });
+    await waitFor(() => expect(siteRows().length).toBeGreaterThan(1));
+    const grid = screen.getByRole("grid", { name: "Sites" });
+    await user.click(
+      within(within(grid).getByRole("columnheader", { name: /^Site/ })).getByRole("button"),
+    );
+    await waitFor(() => expect(currentPath(router)).toContain("sort=name&dir=asc"));
+    await waitFor(() => {
+      const names = siteRows().map((r) => within(r).getAllByRole("link")[0]!.textContent ?? "");
+      expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    });
+
+    const name = within(siteRows()[1]!).getAllByRole("link")[0]!.textContent ?? "";
+    await user.type(screen.getByRole("searchbox", { name: "Search sites" }), name);
+    await waitFor(() => {
+      expect(siteRows()).toHaveLength(1);
+      expect(siteRows()[0]).toHaveTextContent(name);
+    });
+  });
+
+  it("opens a site with its summary, its devices and its open alerts", async () => {
+    const { services } = await getTestApp();
+    const site = services.fleet
+      .snapshot()
+      .siteRows.find((s) => s.openAlerts.total > 0 && s.devices > 0)!;
+    await renderApp(`/sites/${site.uid}`, { signedInAs: "viewer" });
+    expect(await screen.findByRole("heading", { level: 1, name: site.name })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Attention score" })).toBeInTheDocument();
+    const devices = screen.getByRole("grid", { name: "Devices of this site" });
+    await waitFor(() => {
+      const shown = devices.querySelectorAll('[role="row"][data-row-index]').length;
+      expect(shown).toBeGreaterThanOrEqual(Math.min(site.devices, 10));
+      expect(shown).toBeLessThanOrEqual(site.devices);
+    });
+    expect(devices).toHaveAttribute("aria-rowcount", String(site.devices + 1));
+    expect(
+      await screen.findByRole("heading", { name: `Open alerts (${site.openAlerts.total})` }),
+    ).toBeInTheDocument();
+  });
+});
