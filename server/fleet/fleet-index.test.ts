@@ -151,6 +151,19 @@ describe("fleet index: freshness and the background walk", () => {
     expect(t.fleet.snapshot().fetchedAt).toBe(t.clock.now());
   });
 
+  it("retries a failed walk after a minute instead of the full interval", async () => {
+    const t = createFleetTestApp({ devices: 20, scenario: "down" });
+    apps.push(t);
+    await t.fleet.start();
+    await t.settle(t.fleet.refreshAll());
+    expect(t.fleet.status().state).toBe("error");
+    expect(t.fleet.snapshot().devices).toHaveLength(0);
+    t.sim.control.setScenario("normal");
+    await t.clock.advance(60_000);
+    await until(() => t.fleet.status().state === "idle");
+    expect(t.fleet.snapshot().devices).toHaveLength(t.sim.tenant.listDevices().length);
+  });
+
   it("reports first-sync progress (pages done of total) through /api/fleet/status", async () => {
     const gate = gatedAlerts();
     gate.close();

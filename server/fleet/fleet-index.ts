@@ -44,6 +44,8 @@ export interface FleetIndex {
   querySites(query: SiteQuery): SiteRow[];
 }
 
+const RETRY_AFTER_FAILURE_MS = 60_000;
+
 const errorText = (error: unknown) => (error instanceof Error ? error.message : "unknown error");
 
 export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
@@ -137,7 +139,12 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
         while (!signal.aborted) {
           await refreshAll("background");
           try {
-            await clock.sleep(interval, signal);
+            // After a failure, try again sooner (the gateway still paces and honours blocks).
+            const failed = sync.state === "error";
+            await clock.sleep(
+              failed ? Math.min(interval, RETRY_AFTER_FAILURE_MS) : interval,
+              signal,
+            );
           } catch {
             return;
           }

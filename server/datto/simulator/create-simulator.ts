@@ -13,6 +13,12 @@ export type { SimulatorControl } from "./control";
 export type { SimulatorCounters } from "./counters";
 export type { RateLimits } from "./rate-limit";
 
+/**
+ * The simulated Datto RMM tenant (API.md is the spec; [unsure] choices are noted where made):
+ * stdout/stderr of a run without output answer `[]` (jobs.ts), quick-job expiry is 24 h,
+ * the account device list leaves out deleted devices while the "Deleted Devices" site lists them
+ * (API.md §8), and a caller is blocked after more than `blockAfter429s` 429s within a minute.
+ */
 export interface SimulatorOptions {
   /** Same seed, same tenant. Default 1. */
   seed?: number;
@@ -79,18 +85,18 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       404,
     ),
   );
-  // Errors here are aborted sleeps (the caller already has its rejection) or bugs shown as 500.
-  app.onError((_err, c) =>
-    c.json(
-      {
-        timestamp: clock.now(),
-        status: 500,
-        error: "Internal Server Error",
-        message: "Unexpected error",
-      },
-      500,
-    ),
-  );
+  app.onError((err, c) => {
+    // An aborted caller (slow scenario, near-limit delay) already has its rejection; anything else
+    // is a simulator bug and must be seen.
+    if (!c.req.raw.signal.aborted) console.error("simulator: unhandled error", err);
+    const body = {
+      timestamp: clock.now(),
+      status: 500,
+      error: "Internal Server Error",
+      message: "Unexpected error",
+    };
+    return c.json(body, 500);
+  });
 
   const simFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const target =

@@ -27,9 +27,9 @@ export function HealthDetails({
       </div>
       {health && (
         <div className="space-y-1">
-          <div className="flex justify-between text-xs text-slate-600 dark:text-slate-300">
-            <span>Read budget (shared by everyone using this Datto account)</span>
-          </div>
+          <p className="text-xs text-slate-600 dark:text-slate-300">
+            Read budget, shared by everyone using this Datto account
+          </p>
           <Meter
             label="Datto read budget"
             value={health.budget.readsUsed}

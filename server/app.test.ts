@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { HealthSchema } from "./contract/health";
+import { createApp } from "./app";
+import { createTestApp, type TestApp } from "./testing/create-test-app";
+
+let t: TestApp;
+afterEach(async () => {
+  await t?.close();
+});
+
+async function signIn(app: TestApp["app"], username: string) {
+  const response = await app.request("/api/auth/login", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: "demo" }),
+  });
+  expect(response.status).toBe(200);
+  return (response.headers.get("set-cookie") ?? "").split(";")[0]!;
+}
+
+describe("the composed app", () => {
+  it("answers unknown API routes with a JSON 404 a person can read", async () => {
+    t = await createTestApp({ syncFleet: false });
+    const response = await t.app.request("/api/no-such-thing");
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: { code: "not_found", message: "No API route GET /api/no-such-thing." },
+    });
+  });
+
+  it("reports demo mode and a healthy upstream without any secret", async () => {
+    t = await createTestApp();
+    const response = await t.app.request("/api/health");
+    const body = HealthSchema.parse(await response.json());
+    expect(body.mode).toBe("demo");
+    expect(body.upstream.state).toBe("ok");
+    expect(body.token.requests).toBe(1);
+    const text = JSON.stringify(body);
+    expect(text).not.toContain(t.sim.credentials.apiSecret);
+    expect(text).not.toContain(t.sim.credentials.apiKey);
+  });
+
+  it("serves the fleet to a signed-in viewer and refuses anonymous callers", async () => {
+    t = await createTestApp({ devices: 30 });
+    expect((await t.app.request("/api/devices")).status).toBe(401);
+    const cookie = await signIn(t.app, "viewer");
+    const response = await t.app.request("/api/devices?limit=5", { headers: { cookie } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { total: number; rows: unknown[] };
+    expect(body.total).toBe(t.sim.tenant.listDevices().length);
+    expect(body.rows).toHaveLength(5);
+  });
+
+  it("keeps a viewer out of the admin routes", async () => {
+    t = await createTestApp({ syncFleet: false });
+    const cookie = await signIn(t.app, "viewer");
+    const response = await t.app.request("/api/users", { headers: { cookie } });
+    expect(response.status).toBe(403);
+  });
+
+  it("refuses a cross-site write before it reaches a route", async () => {
+    t = await createTestApp({ syncFleet: false });
+    const response = await t.app.request("/api/auth/login", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "sec-fetch-site": "cross-site",
+        origin: "https://evil.example",
+      },
+      body: JSON.stringify({ username: "admin", password: "demo" }),
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("serves the SPA for client routes and a strict CSP, but never for /api", async () => {
+    t = await createTestApp({ syncFleet: false });
+    const spaRoot = mkdtempSync(path.join(os.tmpdir(), "rmm-deck-spa-"));
+    try {
+      writeFileSync(path.join(spaRoot, "index.html"), "<!doctype html><title>RMM Deck</title>");
+      const app = createApp({ ...t.services, spaRoot });
+      const page = await app.request("/devices/abc?tab=software");
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("<title>RMM Deck</title>");
+      expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+      expect((await app.request("/api/devices/abc/nope")).headers.get("content-type")).toContain(
+        "json",
+      );
+      expect((await app.request("/assets/missing.js")).status).toBe(404);
+    } finally {
+      rmSync(spaRoot, { recursive: true, force: true });
+    }
+  });
+});

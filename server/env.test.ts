@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, normalizeDattoApiUrl, parseConfig } from "./env";
+
+describe("parseConfig", () => {
+  it("runs in demo mode when no Datto variable is set", () => {
+    const config = parseConfig({});
+    expect(config.mode).toBe("demo");
+    expect(config.datto).toBeNull();
+    expect(config).toMatchObject({ port: 8080, host: "127.0.0.1", dataDir: "./data" });
+  });
+
+  it("runs live with all three and normalises the pasted host", () => {
+    const config = parseConfig({
+      DATTO_API_URL: "https://pinotage-api.centrastage.net/",
+      DATTO_API_KEY: "key-value-123",
+      DATTO_API_SECRET: "secret-value-456",
+    });
+    expect(config.mode).toBe("live");
+    expect(config.datto?.baseUrl).toBe("https://pinotage-api.centrastage.net/api");
+  });
+
+  it("refuses to start with some but not all Datto variables, naming what is missing and no value", () => {
+    const start = () =>
+      parseConfig({ DATTO_API_KEY: "key-value-123", DATTO_API_SECRET: "secret-value-456" });
+    expect(start).toThrow(ConfigError);
+    expect(start).toThrow(/DATTO_API_URL is missing/);
+    try {
+      start();
+    } catch (error) {
+      expect(String(error)).not.toContain("secret-value-456");
+      expect(String(error)).not.toContain("key-value-123");
+    }
+  });
+
+  it("explains a bad port", () => {
+    expect(() => parseConfig({ PORT: "eighty" })).toThrow(/PORT: must be a number/);
+    expect(() => parseConfig({ PORT: "70000" })).toThrow(/PORT: must be between 1 and 65535/);
+  });
+
+  it("marks cookies Secure and keeps the public origin when served over https", () => {
+    const config = parseConfig({ PUBLIC_URL: "https://deck.example.com/" });
+    expect(config.secureCookies).toBe(true);
+    expect(config.publicOrigin).toBe("https://deck.example.com");
+  });
+});
+
+describe("normalizeDattoApiUrl", () => {
+  it.each([
+    ["https://merlot-api.centrastage.net", "https://merlot-api.centrastage.net/api"],
+    ["https://merlot-api.centrastage.net/api", "https://merlot-api.centrastage.net/api"],
+    ["https://merlot-api.centrastage.net/api/", "https://merlot-api.centrastage.net/api"],
+    ["https://merlot-api.centrastage.net/api/v2", "https://merlot-api.centrastage.net/api"],
+    ["http://127.0.0.1:4010", "http://127.0.0.1:4010/api"],
+  ])("%s -> %s", (input, expected) => {
+    expect(normalizeDattoApiUrl(input)).toBe(expected);
+  });
+
+  it("refuses plain http off loopback and things that are not URLs", () => {
+    expect(() => normalizeDattoApiUrl("http://merlot-api.centrastage.net")).toThrow(/https/);
+    expect(() => normalizeDattoApiUrl("merlot")).toThrow(/not a URL/);
+  });
+});
