@@ -174,7 +174,12 @@ export async function benchFleet(): Promise<BenchRow[]> {
       unit: "s",
       note: `${snapshot.sites.length} sites, ${fleet.status().pagesDone} pages`,
     },
-    { name: "heap used after sync", value: heapMb, unit: "MB", note: "index + gateway cache + simulator tenant" },
+    {
+      name: "heap used after sync",
+      value: heapMb,
+      unit: "MB",
+      note: "index + gateway cache + simulator tenant",
+    },
     { name: "device query p50 (engine)", value: percentile(engine, 50), unit: "ms", note: n },
     {
       name: "device query p95 (engine)",

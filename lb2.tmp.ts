@@ -1,0 +1,3 @@
+import { benchSimulator } from "./bench/simulator";
+console.log(await benchSimulator());
+console.log(await benchSimulator());
