@@ -14,7 +14,10 @@ const PORT = 4180;
 
 export async function benchBrowserWithServer(): Promise<BenchRow[]> {
   const chromium = findChromium();
-  if (!chromium) throw new Error("Chromium is not installed: apt-get install -y chromium (or set CHROMIUM_PATH).");
+  if (!chromium)
+    throw new Error(
+      "Chromium is not installed: apt-get install -y chromium (or set CHROMIUM_PATH).",
+    );
   process.env.CHROMIUM_PATH = chromium;
   if (!existsSync("dist/index.html") || process.env.BENCH_REBUILD !== "0") {
     const build = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: "inherit" });
@@ -22,7 +25,13 @@ export async function benchBrowserWithServer(): Promise<BenchRow[]> {
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "rmm-deck-bench-browser-"));
   const server = spawn("npx", ["tsx", "server/main.ts"], {
-    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, DEMO_DEVICES: String(DEVICES), LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      DEMO_DEVICES: String(DEVICES),
+      LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -55,11 +64,14 @@ async function waitForFleet(baseUrl: string): Promise<number> {
         if (login.ok) cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
       }
       if (cookie) {
-        const status = (await (await fetch(`${baseUrl}/api/fleet/status`, { headers: { cookie } })).json()) as {
+        const status = (await (
+          await fetch(`${baseUrl}/api/fleet/status`, { headers: { cookie } })
+        ).json()) as {
           sync?: { finishedAt: number | null };
           finishedAt?: number | null;
         };
-        if ((status.sync?.finishedAt ?? status.finishedAt ?? null) !== null) return performance.now() - started;
+        if ((status.sync?.finishedAt ?? status.finishedAt ?? null) !== null)
+          return performance.now() - started;
       }
     } catch {
       // not listening yet

@@ -46,45 +46,41 @@ async function firstRowsMs(page: Page, baseUrl: string): Promise<number> {
 }
 
 /**
- * Arms a watcher: from the next `event` on `selector` until the visible rows (and the count line)
- * differ from now. Resolves with the elapsed ms, or -1 when nothing changed within the timeout.
+ * In-page code is plain JS text: tsx compiles this file with helpers (__name) that do not exist
+ * inside the page, so functions cannot be passed to page.evaluate directly.
+ *
+ * ARM_WATCH arms a watcher: from the next `event` until the visible rows (and the count line)
+ * differ from now. window.__bench resolves with the elapsed ms, or -1 when nothing changed.
  */
+const ARM_WATCH = `(({ grid, event, timeout }) => {
+  const signature = () => {
+    const rows = [...document.querySelectorAll(grid + ' [role="row"][data-row-index]')].slice(0, 8);
+    const line = document.querySelector("main p")?.textContent ?? "";
+    return line + "|" + rows.map((r) => r.textContent).join("|");
+  };
+  window.__bench = new Promise((resolve) => {
+    const before = signature();
+    let start = -1;
+    let timer = 0;
+    const observer = new MutationObserver(() => {
+      const hasSkeleton = document.querySelector(grid + " [data-skeleton-row]") !== null;
+      if (start >= 0 && !hasSkeleton && signature() !== before) {
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve(performance.now() - start);
+      }
+    });
+    document.addEventListener(event, () => { start = performance.now(); }, { capture: true, once: true });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    timer = setTimeout(() => { observer.disconnect(); resolve(-1); }, timeout);
+  });
+})`;
+
 async function timeUntilRowsChange(page: Page, event: "input" | "click", act: () => Promise<void>) {
-  await page.evaluate(
-    ({ grid, event, timeout }) => {
-      const signature = () => {
-        const rows = [...document.querySelectorAll(`${grid} [role="row"][data-row-index]`)].slice(
-          0,
-          8,
-        );
-        const main = document.querySelector("main")?.querySelector("p")?.textContent ?? "";
-        return main + "|" + rows.map((r) => r.textContent).join("|");
-      };
-      const w = window as unknown as { __bench: Promise<number> };
-      w.__bench = new Promise<number>((resolve) => {
-        const before = signature();
-        let start = -1;
-        const done = (value: number) => {
-          observer.disconnect();
-          clearTimeout(timer);
-          resolve(value);
-        };
-        document.addEventListener(event, () => (start = performance.now()), {
-          capture: true,
-          once: true,
-        });
-        const observer = new MutationObserver(() => {
-          const hasSkeleton = document.querySelector(`${grid} [data-skeleton-row]`) !== null;
-          if (start >= 0 && !hasSkeleton && signature() !== before) done(performance.now() - start);
-        });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-        const timer = setTimeout(() => done(-1), timeout);
-      });
-    },
-    { grid: GRID, event, timeout: TIMEOUT_MS },
-  );
+  const args = JSON.stringify({ grid: GRID, event, timeout: TIMEOUT_MS });
+  await page.evaluate(`${ARM_WATCH}(${args})`);
   await act();
-  return page.evaluate(() => (window as unknown as { __bench: Promise<number> }).__bench);
+  return (await page.evaluate("window.__bench")) as number;
 }
 
 async function settle(page: Page) {
@@ -118,26 +114,28 @@ async function sortMs(page: Page, headers: string[], rounds: number): Promise<nu
   return times;
 }
 
+/** Scrolls the grid in steps and to far places; the most row elements seen at once. */
+const SCROLL_AND_COUNT = `(async (grid) => {
+  const el = document.querySelector(grid);
+  const count = () => el.querySelectorAll('[role="row"]').length;
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+  let max = count();
+  for (let top = 0; top < 20000; top += 900) {
+    el.scrollTop = top;
+    await frame();
+    max = Math.max(max, count());
+  }
+  for (const f of [0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 1]) {
+    el.scrollTop = f * el.scrollHeight;
+    await frame();
+    await frame();
+    max = Math.max(max, count());
+  }
+  return max;
+})`;
+
 async function maxRowsWhileScrolling(page: Page): Promise<number> {
-  return page.evaluate(async (grid) => {
-    const el = document.querySelector<HTMLElement>(grid)!;
-    const count = () => el.querySelectorAll('[role="row"]').length;
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
-    let max = count();
-    const steps = [0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 1];
-    for (let top = 0; top < 20_000; top += 900) {
-      el.scrollTop = top;
-      await frame();
-      max = Math.max(max, count());
-    }
-    for (const f of steps) {
-      el.scrollTop = f * el.scrollHeight;
-      await frame();
-      await frame();
-      max = Math.max(max, count());
-    }
-    return max;
-  }, GRID);
+  return (await page.evaluate(`${SCROLL_AND_COUNT}(${JSON.stringify(GRID)})`)) as number;
 }
 
 /** gzip size of the JS index.html loads up front (entry module + modulepreloads). */

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -6,7 +7,6 @@ import { serve, type ServerType } from "@hono/node-server";
 import { createApp } from "../server/app";
 import { hashPassword } from "../server/auth/password";
 import { createServices } from "../server/compose";
-import { createSimulator } from "../server/datto/simulator/create-simulator";
 import { parseConfig } from "../server/env";
 import { createLogger } from "../server/lib/logger";
 import { percentile, type BenchRow } from "./table";
@@ -38,15 +38,13 @@ async function timed(url: string, headers: Record<string, string>): Promise<numb
 }
 
 export async function benchProxy(): Promise<BenchRow[]> {
-  const unlimited = { readsPerMinute: 1_000_000 };
-  const sim = createSimulator({ devices: 2 * N + 10, rateLimits: unlimited, enableControl: false });
-  const simServer = await listen(sim.app.fetch);
+  const sim = await startSimulatorProcess(2 * N + 10);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "rmm-deck-bench-"));
   const config = parseConfig({
     DATA_DIR: dataDir,
-    DATTO_API_URL: simServer.url,
-    DATTO_API_KEY: sim.credentials.apiKey,
-    DATTO_API_SECRET: sim.credentials.apiSecret,
+    DATTO_API_URL: sim.url,
+    DATTO_API_KEY: sim.apiKey,
+    DATTO_API_SECRET: sim.apiSecret,
     LOG_LEVEL: "warn",
   });
   // The bench measures latency, not pacing: lift our own budget far above Datto's for this run.
@@ -55,36 +53,21 @@ export async function benchProxy(): Promise<BenchRow[]> {
   const appServer = await listen(createApp(services).fetch);
   try {
     await services.fleet.refreshAll("interactive");
-    const tokenResponse = await fetch(`${simServer.url}/auth/oauth/token`, {
-      method: "POST",
-      headers: {
-        authorization: `Basic ${btoa("public-client:public")}`,
-        "content-type": "application/x-www-form-urlencoded",
-      },
-      body: new URLSearchParams({
-        grant_type: "password",
-        username: sim.credentials.apiKey,
-        password: sim.credentials.apiSecret,
-      }),
-    });
-    const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+    const token = await simToken(sim);
     const cookie = await benchSession(services, appServer.url);
-
-    const uids = sim.tenant.listDevices().map((d) => d.uid);
+    const uids = services.fleet.snapshot().devices.map((d) => d.uid);
     const direct: number[] = [];
     const proxied: number[] = [];
     for (let i = 0; i < N; i++) {
       direct.push(
-        await timed(`${simServer.url}/api/v2/device/${uids[i]}`, {
-          authorization: `Bearer ${token}`,
-        }),
+        await timed(`${sim.url}/api/v2/device/${uids[i]}`, { authorization: `Bearer ${token}` }),
       );
       proxied.push(await timed(`${appServer.url}/api/devices/${uids[N + i]}`, { cookie }));
     }
     direct.sort((a, b) => a - b);
     proxied.sort((a, b) => a - b);
     const p = (xs: number[], q: number) => percentile(xs, q);
-    const note = `${N} sequential uncached requests each, loopback`;
+    const note = `${N} sequential uncached requests each; simulator in its own process`;
     return [
       { name: "direct to simulator p50", value: p(direct, 50), unit: "ms", note },
       { name: "direct to simulator p99", value: p(direct, 99), unit: "ms", note },
@@ -100,10 +83,48 @@ export async function benchProxy(): Promise<BenchRow[]> {
     ];
   } finally {
     appServer.server.close();
-    simServer.server.close();
+    sim.stop();
     await services.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+type SimProcess = { url: string; apiKey: string; apiSecret: string; stop(): void };
+
+async function startSimulatorProcess(devices: number): Promise<SimProcess> {
+  const child = spawn("npx", ["tsx", "bench/support/sim-server.ts", String(devices)], {
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
+  const stop = () => {
+    if (child.pid) process.kill(-child.pid, "SIGTERM");
+  };
+  const line = await new Promise<string>((resolve, reject) => {
+    let buffer = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const newline = buffer.indexOf("\n");
+      if (newline >= 0) resolve(buffer.slice(0, newline));
+    });
+    child.once("exit", (code) => reject(new Error(`simulator process exited (${code})`)));
+  });
+  return { ...(JSON.parse(line) as { url: string; apiKey: string; apiSecret: string }), stop };
+}
+
+async function simToken(sim: SimProcess): Promise<string> {
+  const response = await fetch(`${sim.url}/auth/oauth/token`, {
+    method: "POST",
+    headers: {
+      authorization: `Basic ${btoa("public-client:public")}`,
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: new URLSearchParams({
+      grant_type: "password",
+      username: sim.apiKey,
+      password: sim.apiSecret,
+    }),
+  });
+  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 /** Signs in once (live mode seeds no accounts, so the bench creates its viewer). */

@@ -82,7 +82,7 @@ export async function benchSimulator(): Promise<BenchRow[]> {
       if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
       await res.arrayBuffer();
     };
-    await pool(100, 16, (i) => get(`/v2/device/${uids[i % uids.length]}`));
+    await pool(400, 16, (i) => get(`/v2/device/${uids[i % uids.length]}`));
     const single = 2_000;
     let started = performance.now();
     await pool(single, 16, (i) => get(`/v2/device/${uids[(i * 7) % uids.length]}`));

@@ -9,7 +9,7 @@ import { emptyAlertCounts } from "./alert-counts";
 function compactUdf(udf: DattoDevice["udf"]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(udf ?? {})) {
-    if (value !== null && value.trim() !== "" && /^udf\d+$/.test(key)) out[key] = value;
+    if (value.trim() !== "" && /^udf\d+$/.test(key)) out[key] = value;
   }
   return out;
 }

@@ -34,11 +34,17 @@ export const DattoPatchManagementSchema = z.looseObject({
   patchesInstalled: flexibleNumber,
 });
 
-/** UDFs: udf1..udf300 (30 before Datto RMM 14.9); values are text or null. */
-export const DattoUdfSchema = z.record(z.string(), z.unknown()).transform((raw) => {
-  const out: Record<string, string | null> = {};
+/**
+ * UDFs: udf1..udf300 (30 before Datto RMM 14.9), nested, mostly null. Only filled ones are kept,
+ * as text. Normalised by hand rather than by a zod record: a per-key zod pass over 300 keys cost
+ * ~170 µs a device, 8 s of CPU for a 50,000-device walk (measured; see docs/decisions).
+ */
+export const DattoUdfSchema = z.unknown().transform((raw): Record<string, string> => {
+  const out: Record<string, string> = {};
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return out;
   for (const [key, value] of Object.entries(raw)) {
-    out[key] = value == null ? null : typeof value === "string" ? value : String(value);
+    if (value === null || value === undefined || value === "") continue;
+    out[key] = typeof value === "string" ? value : String(value);
   }
   return out;
 });
@@ -69,7 +75,7 @@ export const DattoDeviceSchema = z.looseObject({
   lastReboot: DattoTimestampSchema,
   lastAuditDate: DattoTimestampSchema,
   creationDate: DattoTimestampSchema,
-  udf: DattoUdfSchema.nullish(),
+  udf: DattoUdfSchema,
   snmpEnabled: nullableBoolean,
   /** device | printer | esxihost | rmmnetworkdevice | unknown; kept as text for future classes. */
   deviceClass: nullableString,

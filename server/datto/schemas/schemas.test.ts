@@ -25,7 +25,7 @@ describe("DattoDeviceSchema", () => {
       brandNewField: { nested: true },
     });
     expect(device.lastSeen).toBe(Date.UTC(2026, 10, 2, 9));
-    expect(device.udf).toEqual({ udf1: "x", udf2: null, udf3: "7" });
+    expect(device.udf).toEqual({ udf1: "x", udf3: "7" }); // empty UDFs dropped, numbers as text
     expect((device as Record<string, unknown>).brandNewField).toEqual({ nested: true });
   });
 

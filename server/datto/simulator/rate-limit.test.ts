@@ -60,6 +60,23 @@ describe("simulator rate limits (API.md §3)", () => {
     expect(rate.operationWriteStatus["device-udf-set"]?.limit).toBe(600);
   });
 
+  it("caps all writes at 600 per minute across operations", async () => {
+    const { send, sim } = createTestSim({ devices: 50 });
+    const alert = sim.tenant.openAlerts()[0]!.alertUid;
+    const device = sim.tenant.listDevices()[0]!.uid;
+    const site = sim.tenant.listSites()[0]!.uid;
+    const calls: Array<() => Promise<Response>> = [
+      () => send("POST", `/v2/alert/${alert}/mute`),
+      () => send("POST", `/v2/alert/${alert}/unmute`),
+      () => send("POST", `/v2/device/${device}/udf`, { udf9: "x" }),
+      () => send("POST", `/v2/device/${device}/warranty`, { warrantyDate: "2027-01-31" }),
+      () => send("POST", `/v2/site/${site}`, { name: "Renamed" }),
+      () => send("POST", `/v2/site/${site}/settings/proxy`, { host: "proxy.example" }),
+    ];
+    for (const call of calls) expect((await burst(100, call)).every((s) => s === 200)).toBe(true);
+    expect((await send("POST", `/v2/alert/${alert}/resolve`)).status).toBe(429);
+  });
+
   it("allows 600 udf writes per minute", async () => {
     const { send, sim } = createTestSim({ devices: 50 });
     const uid = sim.tenant.listDevices()[0]!.uid;

@@ -4,6 +4,7 @@ import {
   fixedViewport,
   setVirtualizerOverrides,
 } from "@/components/data-table/virtualizer-options";
+import { getTestApp } from "@/testing/msw-server";
 import { currentPath, renderApp } from "@/testing/render-app";
 
 beforeEach(() => setVirtualizerOverrides(fixedViewport({ width: 1200, height: 720 })));
@@ -35,6 +36,18 @@ describe("DevicesPage", () => {
     expect(dataRows().length).toBeLessThanOrEqual(100);
     expect(screen.getByText(/\d+ devices/)).toBeInTheDocument();
     expect(screen.getByText(/as of/)).toBeInTheDocument();
+  });
+});
+
+describe("DevicesPage freshness", () => {
+  it("says loudly, with the reason, when the fleet data is stale", async () => {
+    const { clock } = await getTestApp();
+    await clock.advance(3 * 60 * 60_000);
+    await renderApp("/devices", { signedInAs: "viewer" });
+    await waitForRows();
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent(/Stale data, as of/);
+    expect(alert).toHaveTextContent(/Not refreshed for over \d+ minutes/);
   });
 });
 
