@@ -1,5 +1,13 @@
 import type { Row, Table } from "@tanstack/react-table";
-import { useCallback, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import {
+  useCallback,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from "react";
 import { cn } from "@/lib/cn";
 import { VirtualTableBody, type VisibleRange } from "./virtual-table-body";
 import { VirtualTableHeader } from "./virtual-table-header";
@@ -23,6 +31,8 @@ export type VirtualTableProps<T> = {
   empty?: ReactNode;
   rowHeight?: number;
   className?: string;
+  /** The focusable scroll container, for callers that move focus into the grid. */
+  gridRef?: RefObject<HTMLDivElement | null>;
 };
 
 const MOVES: Record<string, number> = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1 };
@@ -33,7 +43,8 @@ const MOVES: Record<string, number> = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1 }
  */
 export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const { table, rowCount, getRow, onOpenRow, onToggleRow, rowHeight = 36 } = props;
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const ownRef = useRef<HTMLDivElement>(null);
+  const scrollRef = props.gridRef ?? ownRef;
   const idBase = useId();
   const [activeIndex, setActiveIndex] = useState(-1);
   const [lastResetKey, setLastResetKey] = useState(props.resetKey);

@@ -8,7 +8,14 @@ import {
   type Table,
   type VisibilityState,
 } from "@tanstack/react-table";
-import { useCallback, useMemo, type Dispatch, type ReactNode, type SetStateAction } from "react";
+import {
+  useCallback,
+  useMemo,
+  type Dispatch,
+  type ReactNode,
+  type RefObject,
+  type SetStateAction,
+} from "react";
 import { useNavigate } from "react-router";
 import type { DeviceQuery, DeviceRow } from "@server/contract/fleet";
 import type { UdfLabels } from "@server/contract/fleet-views";
@@ -37,6 +44,7 @@ export type DeviceTableProps = {
   toolbar?: (table: Table<DeviceRow>) => ReactNode;
   empty?: ReactNode;
   className?: string;
+  gridRef?: RefObject<HTMLDivElement | null>;
 };
 
 /** The virtualized device grid. Every piece of state is owned by the caller. */
@@ -135,6 +143,7 @@ export function DeviceTable(props: DeviceTableProps) {
           isBusy={windows.isLoading}
           empty={props.empty ?? "No devices match."}
           className={props.className}
+          gridRef={props.gridRef}
         />
       )}
     </div>

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
 import { FleetFreshness } from "@/components/data-table/fleet-freshness";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { PageSpinner } from "@/components/ui/spinner";
@@ -18,6 +18,16 @@ import { SoftwareTab } from "./software-tab";
 
 export const DEVICE_TABS = ["software", "hardware", "network", "alerts"] as const;
 type DeviceTab = (typeof DEVICE_TABS)[number];
+
+/** Only https links from Datto become links: the URL is endpoint data, never a script. */
+function httpsUrl(value: string | null): string | undefined {
+  if (!value) return undefined;
+  try {
+    return new URL(value).protocol === "https:" ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function useTab(): [DeviceTab, (tab: string) => void] {
   const [params, setParams] = useSearchParams();
@@ -81,11 +91,23 @@ export function DevicePage() {
           <h1 className="text-xl font-semibold break-all">{d.hostname}</h1>
           <FleetFreshness freshness={d.freshness} />
         </div>
-        {canRefresh && (
-          <Button size="sm" isPending={refresh.isPending} onClick={() => refresh.mutate()}>
-            Refresh from Datto
-          </Button>
-        )}
+        <div className="flex items-center gap-2">
+          {httpsUrl(d.portalUrl) && (
+            <a
+              href={httpsUrl(d.portalUrl)}
+              target="_blank"
+              rel="noopener noreferrer"
+              className={buttonClasses("secondary", "sm")}
+            >
+              Open in Datto
+            </a>
+          )}
+          {canRefresh && (
+            <Button size="sm" isPending={refresh.isPending} onClick={() => refresh.mutate()}>
+              Refresh from Datto
+            </Button>
+          )}
+        </div>
       </div>
       {refresh.isError && <InlineAlert>{errorMessage(refresh.error)}</InlineAlert>}
       <DeviceSummary device={d} />

@@ -141,14 +141,19 @@ describe("DevicesPage selection and keyboard", () => {
     const bar = screen.getByRole("region", { name: "Selected devices" });
     expect(bar).toHaveTextContent("4 selected");
     expect(within(bar).getByRole("button", { name: "Export selected CSV" })).toBeInTheDocument();
-    expect(within(bar).getByRole("button", { name: "Copy hostnames" })).toBeInTheDocument();
+    await user.click(within(bar).getByRole("button", { name: "Copy hostnames" }));
+    expect(await within(bar).findByText("Copied 4 hostnames.")).toBeInTheDocument();
+    expect(await navigator.clipboard.readText()).toBe(names.slice(0, 4).join("\n"));
   });
 
   it("j/k move the active row, x selects it and Enter opens it", async () => {
     const { user, router } = await renderApp("/devices", { signedInAs: "technician" });
     await waitForRows();
     const names = hostnames();
-    grid().focus();
+    // From the search box, ArrowDown moves into the results.
+    await user.click(screen.getByRole("searchbox", { name: "Search devices" }));
+    await user.keyboard("{ArrowDown}");
+    expect(grid()).toHaveFocus();
     await user.keyboard("jjjk");
     const active = document.getElementById(grid().getAttribute("aria-activedescendant") ?? "");
     expect(active).toHaveTextContent(names[1]!);

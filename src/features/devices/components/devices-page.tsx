@@ -42,6 +42,7 @@ export function DevicesPage() {
   const filterCount = activeFilterCount(query);
   const [showFilters, setShowFilters] = useState(filterCount > 0);
   const searchRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
   useSlashFocus(searchRef);
 
   const onSortChange = ({ sort, dir }: DeviceSort) => setQuery({ sort, dir });
@@ -68,6 +69,7 @@ export function DevicesPage() {
         columnVisibility={cols.columnVisibility}
         onColumnVisibilityChange={cols.onColumnVisibilityChange}
         columnOrder={cols.columnOrder}
+        gridRef={gridRef}
         rowSelection={selection}
         onRowSelectionChange={setSelection}
         udfKeys={cols.udfKeys}
@@ -92,6 +94,13 @@ export function DevicesPage() {
                 className="h-8! max-w-md"
                 value={query.q ?? ""}
                 onValueChange={(q) => setQuery({ q: q || undefined })}
+                onKeyDown={(event) => {
+                  // From the search box straight to the results: then j/k, Enter, x.
+                  if (event.key === "ArrowDown" || event.key === "Enter") {
+                    event.preventDefault();
+                    gridRef.current?.focus();
+                  }
+                }}
               />
               <Button
                 size="sm"
