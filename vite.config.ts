@@ -19,7 +19,18 @@ export default defineConfig({
     port: 5173,
     proxy: { "/api": `http://127.0.0.1:${apiPort}` },
   },
-  build: { outDir: "dist", sourcemap: false, chunkSizeWarningLimit: 700 },
+  build: {
+    outDir: "dist",
+    sourcemap: false,
+    chunkSizeWarningLimit: 700,
+    rollupOptions: {
+      // zod ships comments Rollup cannot place; they are harmless and only drown real warnings.
+      onwarn(warning, warn) {
+        if (warning.code === "INVALID_ANNOTATION" && warning.id?.includes("node_modules/zod")) return;
+        warn(warning);
+      },
+    },
+  },
   test: {
     // Any console.error during a test fails it (see src/testing/setup.ts, server/testing/setup.ts).
     projects: [

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type ComponentProps, type Ref } from "react";
 import { Input } from "@/components/ui/input";
 
-/** Typing waits this long before the query changes: a filter per pause, not per keystroke. */
-export const SEARCH_DEBOUNCE_MS = 120;
+/** Quick typing waits this long before the query changes: a filter per pause, not per keystroke. */
+export const SEARCH_DEBOUNCE_MS = 150;
 
 type DebouncedInputProps = Omit<ComponentProps<"input">, "value" | "onChange" | "ref"> & {
   value: string;
@@ -12,8 +12,9 @@ type DebouncedInputProps = Omit<ComponentProps<"input">, "value" | "onChange" | 
 };
 
 /**
- * An input that reports its value after a pause. When `value` changes from outside (a saved view
- * applied, the back button), the text follows it.
+ * An input that reports its value at once on the first keystroke after a pause (leading edge, so a
+ * single change feels instant) and then after each pause in quick typing (trailing edge). When
+ * `value` changes from outside (a saved view applied, the back button), the text follows it.
  */
 export function DebouncedInput({
   value,
@@ -34,6 +35,7 @@ export function DebouncedInput({
     }
   }
 
+  const lastKeyAt = useRef(-Infinity);
   const onChangeRef = useRef(onValueChange);
   useEffect(() => {
     onChangeRef.current = onValueChange;
@@ -47,5 +49,18 @@ export function DebouncedInput({
     return () => clearTimeout(timer);
   }, [text, sent, value, delayMs]);
 
-  return <Input {...props} ref={inputRef} value={text} onChange={(e) => setText(e.target.value)} />;
+  const onChange = (next: string) => {
+    const now = performance.now();
+    const isIdle = now - lastKeyAt.current >= delayMs;
+    lastKeyAt.current = now;
+    setText(next);
+    if (isIdle && next !== value) {
+      setSent(next);
+      onValueChange(next);
+    }
+  };
+
+  return (
+    <Input {...props} ref={inputRef} value={text} onChange={(e) => onChange(e.target.value)} />
+  );
 }
