@@ -118,9 +118,11 @@ export async function benchFleet(): Promise<BenchRow[]> {
   const datto = createDattoApi(gateway);
   const fleet = createFleetIndex({ datto, clock, logger, refreshIntervalMs: 24 * 3_600_000 });
 
+  const readsBefore = sim.control.counters().reads;
   const started = performance.now();
   await fleet.refreshAll("interactive");
   const syncMs = performance.now() - started;
+  const walkReads = sim.control.counters().reads - readsBefore;
   const snapshot = fleet.snapshot();
   globalThis.gc?.();
   const heapMb = process.memoryUsage().heapUsed / 1_048_576;
@@ -173,6 +175,12 @@ export async function benchFleet(): Promise<BenchRow[]> {
       value: syncMs / 1000,
       unit: "s",
       note: `${snapshot.sites.length} sites, ${fleet.status().pagesDone} pages`,
+    },
+    {
+      name: "Datto reads per full walk",
+      value: walkReads,
+      unit: "reads",
+      note: "simulator read counter before/after one walk (budget: 450 reads/min shared)",
     },
     {
       name: "heap used after sync",

@@ -1,7 +1,7 @@
 import type { AlertListResponse, DeviceAudit, DeviceDetail } from "../contract/fleet-device";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { DattoError } from "../datto/gateway/datto-error";
-import type { UdfLabelRepo } from "../store/sqlite/udf-label-repo";
+import type { UdfLabelRepo } from "../store/fleet-repos";
 import type { FleetIndex } from "./fleet-index";
 import { fromFresh } from "./fresh";
 import { byNewest, mapAlert } from "./map-alert";

@@ -10,7 +10,7 @@ import type { DattoApi } from "../datto/api/create-datto-api";
 import type { Priority } from "../datto/gateway/types";
 import type { Clock } from "../lib/clock";
 import type { Logger } from "../lib/logger";
-import type { FleetSnapshotRepo } from "../store/sqlite/fleet-snapshot-repo";
+import type { FleetSnapshotRepo } from "../store/fleet-repos";
 import { queryDevices, type DeviceQueryResult } from "./device-query";
 import { fleetFreshness } from "./fleet-freshness";
 import { createSnapshot, type FleetSnapshot, type FleetSnapshotData } from "./fleet-snapshot";

@@ -1,6 +1,10 @@
 import type { AlertCounts, DeviceRow } from "../contract/fleet";
 import type { DattoApi } from "../datto/api/create-datto-api";
+import type { ListOptions } from "../datto/api/read-options";
+import type { Fresh } from "../datto/gateway/types";
 import type { DattoAlert } from "../datto/schemas/alert";
+import type { DattoDevice } from "../datto/schemas/device";
+import type { DattoSite } from "../datto/schemas/site";
 import type { Clock } from "../lib/clock";
 import { addAlert, emptyAlertCounts } from "./alert-counts";
 import type { FleetSnapshotData } from "./fleet-snapshot";
@@ -10,8 +14,13 @@ import { mapLimit } from "./map-limit";
 import { createSyncProgress } from "./sync-progress";
 
 const PAGE_SIZE = 250;
-/** Site device lists walked at once; the gateway's budget paces the calls themselves. */
+/** Site device lists re-walked at once; the gateway's budget paces the calls themselves. */
 const SITE_CONCURRENCY = 4;
+
+type ListRead = ListOptions & Required<Pick<ListOptions, "onProgress">>;
+
+const pagesFor = (devices: number | null) =>
+  devices === null ? 1 : Math.max(1, Math.ceil(devices / PAGE_SIZE));
 
 export function alertCountsByDevice(alerts: readonly DattoAlert[]): Map<string, AlertCounts> {
   const counts = new Map<string, AlertCounts>();
@@ -25,12 +34,39 @@ export function alertCountsByDevice(alerts: readonly DattoAlert[]): Map<string, 
   return counts;
 }
 
+/** The account's devices by siteUid; devices without one stay out (their site then re-walks). */
+export function groupBySite(devices: readonly DattoDevice[]): Map<string, DattoDevice[]> {
+  const groups = new Map<string, DattoDevice[]>();
+  for (const d of devices) {
+    if (!d.siteUid) continue;
+    const list = groups.get(d.siteUid);
+    if (list) list.push(d);
+    else groups.set(d.siteUid, [d]);
+  }
+  return groups;
+}
+
 /**
- * One full walk (background priority unless someone waits for it): sites, then each site's devices (not account/devices,
- * which was seen returning fewer devices than the per-site lists: API.md §8), then the account's
- * open alerts for per-device counts. Throws on any failure: a partial walk is never used.
- * `fetchedAt` is the oldest of its parts (some may come from the gateway's cache); `stale` when
- * the gateway served any part past its age because Datto could not be reached.
+ * Sites whose own device count differs from what account/devices listed for them (API.md §8:
+ * the account list was seen short, e.g. it leaves out the "Deleted Devices" site's devices).
+ * A site without a count is re-walked too: nothing says the account list is complete for it.
+ */
+export function sitesToRewalk(
+  sites: readonly DattoSite[],
+  bySite: ReadonlyMap<string, readonly DattoDevice[]>,
+): DattoSite[] {
+  return sites.filter((s) => {
+    const own = s.devicesStatus?.numberOfDevices ?? null;
+    return own === null || own !== (bySite.get(s.uid)?.length ?? 0);
+  });
+}
+
+/**
+ * One full walk (background priority unless someone waits for it): sites, then the account's
+ * devices page by page, then each site's own list only where the counts disagree (API.md §8),
+ * then the account's open alerts for per-device counts. Throws on any failure: a partial walk is
+ * never used. `fetchedAt` is the oldest of its parts; `stale` when the gateway served any part
+ * past its age because Datto could not be reached.
  */
 export async function walkFleet(
   datto: DattoApi,
@@ -44,43 +80,46 @@ export async function walkFleet(
   // A walk is the refresh: past the gateway's cache (in-flight calls are still shared).
   const read = { priority: options.priority, signal: options.signal, maxAgeMs: 0 };
   const progress = createSyncProgress(options.onProgress);
+  let oldest = Number.POSITIVE_INFINITY;
+  let stale = false;
+  const part = async <T>(key: string, fetch: (o: ListRead) => Promise<Fresh<T>>): Promise<T> => {
+    const fresh = await fetch({ ...read, onProgress: (p) => progress.update(key, p) });
+    progress.finish(key);
+    oldest = Math.min(oldest, fresh.fetchedAt);
+    stale ||= fresh.stale;
+    return fresh.data;
+  };
+
   progress.expect("sites", null);
   progress.expect("alerts", 1);
-  const sites = await datto.listSites(
-    {},
-    { ...read, onProgress: (p) => progress.update("sites", p) },
+  const sites = await part("sites", (o) => datto.listSites({}, o));
+  const counted = sites.reduce((n, s) => n + (s.devicesStatus?.numberOfDevices ?? 0), 0);
+  progress.expect("devices", pagesFor(counted));
+  const bySite = groupBySite(await part("devices", (o) => datto.listAccountDevices({}, o)));
+
+  const rewalk = sitesToRewalk(sites, bySite);
+  for (const s of rewalk)
+    progress.expect(`site:${s.uid}`, pagesFor(s.devicesStatus?.numberOfDevices ?? null));
+  const rewalked = await mapLimit(rewalk, SITE_CONCURRENCY, (s) =>
+    part(`site:${s.uid}`, (o) => datto.listSiteDevices(s.uid, {}, o)),
   );
-  progress.finish("sites");
-  let oldest = sites.fetchedAt;
-  let stale = sites.stale;
-  const siteBases = sites.data.map(mapSite);
-  for (const s of sites.data) {
-    const n = s.devicesStatus?.numberOfDevices ?? null;
-    progress.expect(`site:${s.uid}`, n === null ? 1 : Math.max(1, Math.ceil(n / PAGE_SIZE)));
-  }
-  const perSite = await mapLimit(siteBases, SITE_CONCURRENCY, async (site) => {
-    const key = `site:${site.uid}`;
-    const list = await datto.listSiteDevices(
-      site.uid,
-      {},
-      { ...read, onProgress: (p) => progress.update(key, p) },
-    );
-    progress.finish(key);
-    oldest = Math.min(oldest, list.fetchedAt);
-    stale ||= list.stale;
-    return list.data.map((d) => ({ d, site }));
-  });
-  const alerts = await datto.listOpenAlerts(read);
-  progress.finish("alerts");
-  const counts = alertCountsByDevice(alerts.data);
+  const ownLists = new Map(rewalk.map((s, i) => [s.uid, rewalked[i]!]));
+
+  const counts = alertCountsByDevice(await part("alerts", (o) => datto.listOpenAlerts(o)));
+  const siteBases = sites.map(mapSite);
   const seen = new Set<string>();
   const devices: DeviceRow[] = [];
-  for (const { d, site } of perSite.flat()) {
-    if (seen.has(d.uid)) continue;
-    seen.add(d.uid);
-    devices.push(mapDeviceRow(d, site, counts.get(d.uid) ?? emptyAlertCounts()));
+  // Only listed sites' devices go in, as a site-by-site walk would have it. A device seen twice
+  // (moved between two reads) is kept once, from a re-walked list: the later read.
+  for (const ownFirst of [true, false]) {
+    for (const site of siteBases) {
+      if (ownLists.has(site.uid) !== ownFirst) continue;
+      for (const d of ownLists.get(site.uid) ?? bySite.get(site.uid) ?? []) {
+        if (seen.has(d.uid)) continue;
+        seen.add(d.uid);
+        devices.push(mapDeviceRow(d, site, counts.get(d.uid) ?? emptyAlertCounts()));
+      }
+    }
   }
-  oldest = Math.min(oldest, alerts.fetchedAt);
-  stale ||= alerts.stale;
   return { data: { fetchedAt: Math.min(oldest, clock.now()), sites: siteBases, devices }, stale };
 }

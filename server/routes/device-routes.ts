@@ -8,7 +8,7 @@ import type { DattoApi } from "../datto/api/create-datto-api";
 import type { Clock } from "../lib/clock";
 import { dattoErrorResponse } from "../middleware/datto-errors";
 import { requireRole } from "../middleware/require-role";
-import type { UdfLabelRepo } from "../store/sqlite/udf-label-repo";
+import type { UdfLabelRepo } from "../store/fleet-repos";
 import { csvColumns, devicesToCsv } from "../fleet/device-csv";
 import { loadDeviceAlerts, loadDeviceAudit, loadDeviceDetail } from "../fleet/device-reads";
 import type { FleetIndex } from "../fleet/fleet-index";

@@ -10,7 +10,7 @@ import {
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { dattoErrorResponse } from "../middleware/datto-errors";
 import { requireRole } from "../middleware/require-role";
-import type { UdfLabelRepo } from "../store/sqlite/udf-label-repo";
+import type { UdfLabelRepo } from "../store/fleet-repos";
 import type { EventRepo } from "../store/store";
 import { addCounts, emptyAlertCounts } from "../fleet/alert-counts";
 import type { FleetIndex } from "../fleet/fleet-index";

@@ -5,7 +5,7 @@ import { validate } from "../auth/validation-hook";
 import { CreateSavedViewSchema, type SavedViewList } from "../contract/fleet-views";
 import { apiError } from "../middleware/errors";
 import { requireRole } from "../middleware/require-role";
-import type { SavedViewRepo } from "../store/sqlite/saved-view-repo";
+import type { SavedViewRepo } from "../store/fleet-repos";
 
 export type ViewRoutesDeps = { savedViews: SavedViewRepo };
 

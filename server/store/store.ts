@@ -1,8 +1,6 @@
 import type { Role } from "../contract/roles";
 import type { AuditEvent, User } from "../contract/users";
-import type { FleetSnapshotRepo } from "./sqlite/fleet-snapshot-repo";
-import type { SavedViewRepo } from "./sqlite/saved-view-repo";
-import type { UdfLabelRepo } from "./sqlite/udf-label-repo";
+import type { FleetSnapshotRepo, SavedViewRepo, UdfLabelRepo } from "./fleet-repos";
 
 /**
  * The persistence port. Routes and services depend on this interface, never on SQLite, so a server

@@ -1,22 +1,23 @@
 import type { DattoGateway } from "../gateway/types";
 import { DattoAlertSchema } from "../schemas/alert";
 import { EmptyBodySchema } from "../schemas/common";
-import { seg, type ReadOptions } from "./read-options";
+import { seg, type ListOptions, type ReadOptions } from "./read-options";
 
 export type AlertState = "open" | "resolved";
 
-const alertList = (gateway: DattoGateway, path: string, options: ReadOptions) =>
+/** Alert lists are paged: progress passes through to the gateway (pages done of total). */
+const alertList = (gateway: DattoGateway, path: string, options: ListOptions) =>
   gateway.readAllPages({ path, itemsKey: "alerts", itemSchema: DattoAlertSchema, ...options });
 
 export function createAlertEndpoints(gateway: DattoGateway) {
   return {
-    listOpenAlerts: (options: ReadOptions = {}) =>
+    listOpenAlerts: (options: ListOptions = {}) =>
       alertList(gateway, "/v2/account/alerts/open", options),
-    listResolvedAlerts: (options: ReadOptions = {}) =>
+    listResolvedAlerts: (options: ListOptions = {}) =>
       alertList(gateway, "/v2/account/alerts/resolved", options),
-    listSiteAlerts: (siteUid: string, state: AlertState, options: ReadOptions = {}) =>
+    listSiteAlerts: (siteUid: string, state: AlertState, options: ListOptions = {}) =>
       alertList(gateway, `/v2/site/${seg(siteUid)}/alerts/${state}`, options),
-    listDeviceAlerts: (deviceUid: string, state: AlertState, options: ReadOptions = {}) =>
+    listDeviceAlerts: (deviceUid: string, state: AlertState, options: ListOptions = {}) =>
       alertList(gateway, `/v2/device/${seg(deviceUid)}/alerts/${state}`, options),
     getAlert: (alertUid: string, options: ReadOptions = {}) =>
       gateway.read({ path: `/v2/alert/${seg(alertUid)}`, schema: DattoAlertSchema, ...options }),

@@ -1,19 +1,6 @@
 import type { Database } from "better-sqlite3";
 import type { Clock } from "../../lib/clock";
-
-export type StoredSnapshot = {
-  fetchedAt: number;
-  savedAt: number;
-  /** Version of the payload encoding (server/fleet/snapshot-codec.ts). */
-  format: number;
-  payload: Buffer;
-};
-
-/** Keeps one snapshot per name (only "fleet" today): each save replaces the previous one. */
-export interface FleetSnapshotRepo {
-  save(snapshot: { fetchedAt: number; format: number; payload: Buffer }, name?: string): void;
-  load(name?: string): StoredSnapshot | null;
-}
+import type { FleetSnapshotRepo } from "../fleet-repos";
 
 type Row = { fetched_at: number; saved_at: number; format: number; payload: Buffer };
 

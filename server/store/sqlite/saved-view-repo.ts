@@ -2,16 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
 import { DeviceQuerySchema } from "../../contract/fleet";
-import type { CreateSavedView, SavedView } from "../../contract/fleet-views";
+import type { SavedView } from "../../contract/fleet-views";
 import type { Clock } from "../../lib/clock";
-
-/** Saved device views; every call is scoped to its owner, so one user never sees another's. */
-export interface SavedViewRepo {
-  list(userId: string): SavedView[];
-  create(userId: string, view: CreateSavedView): SavedView;
-  /** False when no view with this id belongs to this user. */
-  delete(userId: string, id: string): boolean;
-}
+import type { SavedViewRepo } from "../fleet-repos";
 
 type Row = { id: string; name: string; query: string; columns: string; created_at: number };
 

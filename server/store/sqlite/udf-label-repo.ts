@@ -1,13 +1,7 @@
 import type { Database } from "better-sqlite3";
 import type { UdfLabels } from "../../contract/fleet-views";
 import type { Clock } from "../../lib/clock";
-
-/** Admin-given names of UDF fields ("udf3" -> "Contract"), shared by every user. */
-export interface UdfLabelRepo {
-  getAll(): UdfLabels;
-  /** Replaces every label; empty labels are dropped. Returns what is stored afterwards. */
-  replaceAll(labels: UdfLabels): UdfLabels;
-}
+import type { UdfLabelRepo } from "../fleet-repos";
 
 export function createUdfLabelRepo(db: Database, clock: Clock): UdfLabelRepo {
   const all = db.prepare<[], { udf_key: string; label: string }>(

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ComponentProps, type Ref } from "reac
 import { Input } from "@/components/ui/input";
 
 /** Quick typing waits this long before the query changes: a filter per pause, not per keystroke. */
-export const SEARCH_DEBOUNCE_MS = 150;
+export const SEARCH_DEBOUNCE_MS = 100;
 
 type DebouncedInputProps = Omit<ComponentProps<"input">, "value" | "onChange" | "ref"> & {
   value: string;

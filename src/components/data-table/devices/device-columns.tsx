@@ -5,6 +5,7 @@ import type { UdfLabels } from "@server/contract/fleet-views";
 import { RelativeTime, type AgeKind } from "../relative-time";
 import {
   AntivirusStatusBadge,
+  deviceClassLabel,
   OnlineBadge,
   OpenAlertsBadge,
   PatchStatusBadge,
@@ -113,7 +114,7 @@ export const BASE_DEVICE_COLUMNS: Col[] = [
       </Link>
     ),
   },
-  text("deviceClass", "Class", (r) => r.deviceClass, 110),
+  text("deviceClass", "Class", (r) => deviceClassLabel(r.deviceClass), 110),
   text("deviceType", "Type", (r) => r.deviceType.type ?? r.deviceType.category, 130),
   text("operatingSystem", "Operating system", (r) => r.operatingSystem, 220),
   time("lastSeen", "Last seen"),

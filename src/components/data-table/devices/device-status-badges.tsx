@@ -17,6 +17,19 @@ const ANTIVIRUS: Record<string, { label: string; tone: BadgeTone }> = {
   NotDetected: { label: "Not detected", tone: "danger" },
 };
 
+const CLASSES: Record<string, string> = {
+  device: "Computer",
+  printer: "Printer",
+  esxihost: "ESXi host",
+  rmmnetworkdevice: "Network device",
+  unknown: "Unknown",
+};
+
+/** Datto's device class in words ("esxihost" -> "ESXi host"). */
+export function deviceClassLabel(value: string): string {
+  return CLASSES[value] ?? value;
+}
+
 export function patchStatusLabel(value: string): string {
   return PATCH[value]?.label ?? value;
 }

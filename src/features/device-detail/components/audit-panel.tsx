@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { PageSpinner } from "@/components/ui/spinner";
 import { deviceDetailQueries } from "../api/queries";
+import { deviceClassName } from "../class-names";
 import { DeviceHardware } from "./device-hardware";
 import { EsxiHardware, PrinterHardware } from "./other-hardware";
 
@@ -24,16 +25,9 @@ export function AuditPanel(props: { uid: string; children: (audit: DeviceAudit) 
   return <>{props.children(audit.data)}</>;
 }
 
-const CLASS_NAMES: Record<string, string> = {
-  device: "computer",
-  printer: "printer",
-  esxihost: "ESXi host",
-  rmmnetworkdevice: "network device",
-};
-
 /** A class Datto cannot audit gets a clear message, not an error. */
 export function UnsupportedAudit(props: { audit: Extract<DeviceAudit, { kind: "unsupported" }> }) {
-  const name = CLASS_NAMES[props.audit.deviceClass] ?? "kind of device";
+  const name = deviceClassName(props.audit.deviceClass);
   return <EmptyState title={`No audit for this ${name}`}>{props.audit.message}</EmptyState>;
 }
 

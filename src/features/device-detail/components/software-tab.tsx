@@ -5,6 +5,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { PageSpinner } from "@/components/ui/spinner";
 import { deviceDetailQueries } from "../api/queries";
+import { deviceClassName } from "../class-names";
 import { SimpleTable } from "./facts";
 
 type Sort = "name-asc" | "name-desc" | "version-asc" | "version-desc";
@@ -42,7 +43,8 @@ export function SoftwareTab(props: { uid: string; deviceClass: string }) {
   if (!isAuditable) {
     return (
       <p className="text-sm">
-        Datto keeps software audits for computers only, not for this {props.deviceClass}.
+        Datto keeps software audits for computers only, not for this{" "}
+        {deviceClassName(props.deviceClass)}.
       </p>
     );
   }

@@ -8,6 +8,7 @@ import {
 } from "@server/contract/fleet";
 import {
   antivirusStatusLabel,
+  deviceClassLabel,
   patchStatusLabel,
 } from "@/components/data-table/devices/device-status-badges";
 import { DebouncedInput } from "@/components/data-table/debounced-input";
@@ -22,6 +23,8 @@ const opts = (values: readonly string[], label: (v: string) => string = (v) => v
   ANY,
   ...values.map((value) => ({ value, label: label(value) })),
 ];
+
+const capitalize = (v: string) => v.charAt(0).toUpperCase() + v.slice(1);
 
 function days(value: string): number | undefined {
   const n = Number.parseInt(value, 10);
@@ -78,10 +81,10 @@ export function DeviceFilters({ query, onChange }: Props) {
       {select("Site", query.siteUid, [ANY, ...(sites.data ?? [])], (v) =>
         onChange({ siteUid: v || undefined }),
       )}
-      {select("Status", query.status, opts(["online", "offline"]), (v) =>
+      {select("Status", query.status, opts(["online", "offline"], capitalize), (v) =>
         onChange({ status: (v || undefined) as DeviceQuery["status"] }),
       )}
-      {select("Device class", query.deviceClass, opts(DEVICE_CLASSES), (v) =>
+      {select("Device class", query.deviceClass, opts(DEVICE_CLASSES, deviceClassLabel), (v) =>
         onChange({ deviceClass: (v || undefined) as DeviceQuery["deviceClass"] }),
       )}
       {text("Device type", query.deviceType, (v) => onChange({ deviceType: v || undefined }))}

@@ -1,21 +1,59 @@
-import type { SiteDetail } from "@server/contract/fleet";
+import { Link } from "react-router";
+import {
+  ANTIVIRUS_STATUSES,
+  DEVICE_CLASSES,
+  deviceQueryToSearchParams,
+  PATCH_STATUSES,
+  type DeviceQuery,
+  type SiteDetail,
+} from "@server/contract/fleet";
+import {
+  antivirusStatusLabel,
+  deviceClassLabel,
+  patchStatusLabel,
+} from "@/components/data-table/devices/device-status-badges";
 import { Card } from "@/components/ui/card";
 import { AlertCountBadges } from "./alert-counts";
 import { AttentionBreakdown } from "./attention-parts";
 
-function Counts(props: { title: string; counts: SiteDetail["summary"]["byDeviceClass"] }) {
+type Counts = SiteDetail["summary"]["byDeviceClass"];
+
+const isOneOf = <T extends string>(values: readonly T[], v: string): v is T =>
+  (values as readonly string[]).includes(v);
+
+/** Each count links to the device browser showing exactly those devices. */
+function CountList(props: {
+  title: string;
+  counts: Counts;
+  siteUid: string;
+  label: (value: string) => string;
+  filter: (value: string) => Partial<DeviceQuery> | null;
+}) {
   return (
     <Card title={props.title} level={3}>
       {props.counts.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">None.</p>
       ) : (
         <ul className="space-y-1 text-sm">
-          {props.counts.map((c) => (
-            <li key={c.value} className="flex justify-between gap-3">
-              <span className="truncate">{c.value}</span>
-              <span className="tabular-nums text-slate-600 dark:text-slate-400">{c.count}</span>
-            </li>
-          ))}
+          {props.counts.map((c) => {
+            const filter = props.filter(c.value);
+            const params = deviceQueryToSearchParams({ siteUid: props.siteUid, ...filter });
+            return (
+              <li key={c.value} className="flex justify-between gap-3">
+                {filter ? (
+                  <Link
+                    to={`/devices?${params.toString()}`}
+                    className="truncate text-indigo-700 hover:underline dark:text-indigo-300"
+                  >
+                    {props.label(c.value)}
+                  </Link>
+                ) : (
+                  <span className="truncate">{props.label(c.value)}</span>
+                )}
+                <span className="tabular-nums text-slate-600 dark:text-slate-400">{c.count}</span>
+              </li>
+            );
+          })}
         </ul>
       )}
     </Card>
@@ -33,6 +71,7 @@ function Stat(props: { label: string; value: number }) {
 
 export function SiteSummary(props: { site: SiteDetail }) {
   const { site } = props;
+  const same = (v: string) => v;
   return (
     <div className="grid gap-4 lg:grid-cols-3">
       <Card title="Summary" className="lg:col-span-2">
@@ -53,10 +92,34 @@ export function SiteSummary(props: { site: SiteDetail }) {
         <AttentionBreakdown attention={site.attention} />
       </Card>
       <div className="grid gap-4 sm:grid-cols-2 lg:col-span-3 lg:grid-cols-4">
-        <Counts title="Device classes" counts={site.summary.byDeviceClass} />
-        <Counts title="Operating systems" counts={site.summary.byOperatingSystem} />
-        <Counts title="Patch status" counts={site.summary.byPatchStatus} />
-        <Counts title="Antivirus" counts={site.summary.byAntivirusStatus} />
+        <CountList
+          title="Device classes"
+          siteUid={site.uid}
+          counts={site.summary.byDeviceClass}
+          label={deviceClassLabel}
+          filter={(v) => (isOneOf(DEVICE_CLASSES, v) ? { deviceClass: v } : null)}
+        />
+        <CountList
+          title="Operating systems"
+          siteUid={site.uid}
+          counts={site.summary.byOperatingSystem}
+          label={same}
+          filter={(v) => (v === "Unknown" ? null : { os: v })}
+        />
+        <CountList
+          title="Patch status"
+          siteUid={site.uid}
+          counts={site.summary.byPatchStatus}
+          label={patchStatusLabel}
+          filter={(v) => (isOneOf(PATCH_STATUSES, v) ? { patchStatus: v } : null)}
+        />
+        <CountList
+          title="Antivirus"
+          siteUid={site.uid}
+          counts={site.summary.byAntivirusStatus}
+          label={antivirusStatusLabel}
+          filter={(v) => (isOneOf(ANTIVIRUS_STATUSES, v) ? { antivirusStatus: v } : null)}
+        />
       </div>
     </div>
   );

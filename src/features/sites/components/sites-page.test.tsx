@@ -76,4 +76,17 @@ describe("SitesPage", () => {
       await screen.findByRole("heading", { name: `Open alerts (${site.openAlerts.total})` }),
     ).toBeInTheDocument();
   });
+
+  it("links each summary count to the device browser filtered to those devices", async () => {
+    const { services } = await getTestApp();
+    const site = services.fleet.snapshot().siteRows.find((s) => s.devices > 0)!;
+    const { user, router } = await renderApp(`/sites/${site.uid}`, { signedInAs: "viewer" });
+    const classes = await screen.findByRole("heading", { name: "Device classes" });
+    const card = classes.closest("section")!;
+    await user.click(within(card).getAllByRole("link")[0]!);
+    await waitFor(() =>
+      expect(currentPath(router)).toMatch(/^\/devices\?siteUid=[^&]+&deviceClass=/),
+    );
+    expect(await screen.findByRole("grid", { name: "Devices" })).toBeInTheDocument();
+  });
 });
