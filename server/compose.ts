@@ -62,7 +62,7 @@ export async function createServices(
         baseUrl: simulator.apiBaseUrl,
         apiKey: simulator.credentials.apiKey,
         apiSecret: simulator.credentials.apiSecret,
-        fetch: simulator.fetch as typeof fetch,
+        fetch: yieldingFetch(simulator.fetch) as typeof fetch,
       }
     : { ...config.datto!, fetch: overrides.upstreamFetch ?? fetch };
 
@@ -98,5 +98,18 @@ export async function createServices(
       await fleet.stop();
       store.close();
     },
+  };
+}
+
+/**
+ * The in-process simulator answers without ever waiting on I/O, so a full walk of a big demo
+ * tenant would run start to finish without letting the server answer anyone (seen: /api/health
+ * taking 10 s during a 50,000-device walk). Yield to the event loop before each call, as a network
+ * round trip would.
+ */
+function yieldingFetch(inner: Simulator["fetch"]): Simulator["fetch"] {
+  return async (input, init) => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return inner(input, init);
   };
 }
