@@ -11,7 +11,14 @@ describe("simulator CLI flags", () => {
       scenario: "normal",
       key: "sim-key",
       secret: "sim-secret",
+      tokenLifetime: 360_000,
     });
+  });
+
+  it("takes a token lifetime in seconds, as a flag or SIM_TOKEN_LIFETIME_S", () => {
+    expect(parseSimulatorFlags(["--token-lifetime", "30"], {}).tokenLifetime).toBe(30);
+    expect(parseSimulatorFlags([], { SIM_TOKEN_LIFETIME_S: "45" }).tokenLifetime).toBe(45);
+    expect(() => parseSimulatorFlags(["--token-lifetime", "0"], {})).toThrow(/token/i);
   });
 
   it("takes SIM_* variables and lets flags win", () => {

@@ -28,6 +28,13 @@ const FlagsSchema = z.object({
   scenario: z.enum(SCENARIO_NAMES).default("normal"),
   key: z.string().min(1).default("sim-key"),
   secret: z.string().min(1).default("sim-secret"),
+  /** Token lifetime in seconds; Datto's is 100 h. Short values exercise token renewal. */
+  tokenLifetime: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100 * 3600)
+    .default(100 * 3600),
 });
 export type SimulatorFlags = z.infer<typeof FlagsSchema>;
 
@@ -39,6 +46,7 @@ const ENV_NAMES: Record<keyof SimulatorFlags, string> = {
   scenario: "SIM_SCENARIO",
   key: "SIM_API_KEY",
   secret: "SIM_API_SECRET",
+  tokenLifetime: "SIM_TOKEN_LIFETIME_S",
 };
 
 /** Flags win over SIM_* environment variables, which win over defaults. */
@@ -53,11 +61,13 @@ export function parseSimulatorFlags(
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
-    const match = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
-    if (!match?.[1] || !(match[1] in ENV_NAMES)) throw new Error(`Unknown argument "${arg}".`);
-    const value = match[2] ?? argv[++i];
-    if (value === undefined) throw new Error(`--${match[1]} needs a value.`);
-    raw[match[1]] = value;
+    const match = /^--([a-z][a-zA-Z-]*)(?:=(.*))?$/.exec(arg);
+    // --token-lifetime names the tokenLifetime flag.
+    const name = match?.[1]?.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    if (!name || !(name in ENV_NAMES)) throw new Error(`Unknown argument "${arg}".`);
+    const value = match?.[2] ?? argv[++i];
+    if (value === undefined) throw new Error(`--${match?.[1]} needs a value.`);
+    raw[name] = value;
   }
   const parsed = FlagsSchema.safeParse(raw);
   if (!parsed.success) {
@@ -127,6 +137,7 @@ export async function runSimulatorCli(argv: string[]): Promise<void> {
     scenario: flags.scenario,
     apiKey: flags.key,
     apiSecret: flags.secret,
+    tokenLifetimeMs: flags.tokenLifetime * 1000,
   });
   // These are the simulator's own made-up credentials, not Datto secrets.
   console.info(
