@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page, type Response } from "playwright-core";
+import { CHROMIUM_ARGS } from "../scripts/ensure-chromium";
 import { median } from "./table";
 
 /**
@@ -18,17 +19,6 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 const GRID = '[role="grid"][aria-label="Devices"]';
 const DATA_ROW = `${GRID} [role="row"][data-row-index]`;
 const TIMEOUT_MS = 10_000;
-
-// The same flags as playwright.config.ts: Debian's Chromium in a container.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 async function signIn(page: Page, opts: BrowserBenchOptions) {
   await page.goto(`${opts.baseUrl}/login`);

@@ -2,11 +2,26 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 /**
+ * Flags for Debian's Chromium headless in a container with no network but loopback: without the
+ * background-networking ones it keeps trying (and failing) to reach Google's hosts.
+ */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/**
  * Playwright cannot download its own browsers here: the e2e suite drives Debian's Chromium.
  * Installs it when missing and we are root; otherwise says what to do.
  */
 export function findChromium(): string | null {
-  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH))
+    return process.env.CHROMIUM_PATH;
   for (const name of ["chromium", "chromium-browser"]) {
     const found = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).stdout.trim();
     if (found) return found;
@@ -30,7 +45,8 @@ export function ensureChromium(): string {
     env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
   });
   const installed = findChromium();
-  if (!installed) throw new Error("apt-get installed chromium but no chromium binary was found on PATH.");
+  if (!installed)
+    throw new Error("apt-get installed chromium but no chromium binary was found on PATH.");
   return installed;
 }
 
