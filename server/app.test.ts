@@ -76,6 +76,42 @@ describe("the composed app", () => {
     expect(response.headers.get("set-cookie")).toBeNull();
   });
 
+  it("refuses a request body over 256 KB with a JSON 413, declared or streamed", async () => {
+    t = await createTestApp({ syncFleet: false });
+    const huge = JSON.stringify({ username: "admin", password: "x".repeat(300 * 1024) });
+    const expected = {
+      error: {
+        code: "too_large",
+        message: "The request body is over the 256 KB limit; send less.",
+      },
+    };
+    const declared = await t.app.request("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": String(huge.length) },
+      body: huge,
+    });
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toEqual(expected);
+    const bytes = new TextEncoder().encode(huge);
+    const streamed = await t.app.request("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 64 * 1024) {
+            controller.enqueue(bytes.subarray(i, i + 64 * 1024));
+          }
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(await streamed.json()).toEqual(expected);
+    // A body under the limit still reaches the route.
+    expect(await signIn(t.app, "admin")).toMatch(/^rmmdeck_session=/);
+  });
+
   it("serves the SPA for client routes and a strict CSP, but never for /api", async () => {
     t = await createTestApp({ syncFleet: false });
     const spaRoot = mkdtempSync(path.join(os.tmpdir(), "rmm-deck-spa-"));

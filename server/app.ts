@@ -1,10 +1,11 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import type { AppEnv } from "./app-env";
 import type { Services } from "./compose";
 import { createCsrfMiddleware } from "./middleware/csrf";
 import { dattoErrorResponse } from "./middleware/datto-errors";
-import { notFoundJson, onErrorJson } from "./middleware/errors";
+import { apiError, notFoundJson, onErrorJson } from "./middleware/errors";
 import { createSecurityHeaders } from "./middleware/security-headers";
 import { createSessionMiddleware } from "./middleware/session";
 import { mountSpa } from "./middleware/spa";
@@ -25,6 +26,9 @@ export type AppDeps = Pick<
   /** The built SPA (vite's dist/) to serve beside the API; omitted in API-only tests. */
   spaRoot?: string;
 };
+
+/** No API request needs more; a cap keeps one client from making the server buffer anything. */
+const MAX_BODY_BYTES = 256 * 1024;
 
 /**
  * createApp(deps) builds the whole HTTP surface from its dependencies. Nothing here reads the
@@ -54,6 +58,14 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use("*", createSecurityHeaders({ secure: config.secureCookies }));
   app.use("/api/*", requestId());
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        apiError(c, 413, "too_large", "The request body is over the 256 KB limit; send less."),
+    }),
+  );
   app.use("/api/*", createCsrfMiddleware({ publicOrigin: config.publicOrigin }));
   app.use("/api/*", createSessionMiddleware({ store, clock, secureCookies: config.secureCookies }));
   const routes = app.route("/api", api);

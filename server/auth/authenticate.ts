@@ -27,18 +27,27 @@ export function createAuthenticator(deps: {
     password: string;
     ip: string;
   }): Promise<AuthenticateResult> {
-    const retryAt = throttle.lockedUntil(input.username, input.ip);
-    if (retryAt !== null) return { outcome: "throttled", retryAt };
+    const reserved = throttle.reserve(input.username, input.ip);
+    if ("retryAt" in reserved) return { outcome: "throttled", retryAt: reserved.retryAt };
+    const { attempt } = reserved;
 
-    const record = store.users.findByUsername(input.username);
-    const matches = record
-      ? await verifyPassword(input.password, record.passwordHash)
-      : await verifyAgainstDummy(input.password);
+    let record: ReturnType<typeof store.users.findByUsername>;
+    let matches: boolean;
+    try {
+      record = store.users.findByUsername(input.username);
+      matches = record
+        ? await verifyPassword(input.password, record.passwordHash)
+        : await verifyAgainstDummy(input.password);
+    } catch (error) {
+      // Settle even here, or the reservation would count against the name forever.
+      attempt.failed();
+      throw error;
+    }
     if (!record || !matches || record.disabled) {
-      throttle.recordFailure(input.username, input.ip);
+      attempt.failed();
       return { outcome: "invalid" };
     }
-    throttle.recordSuccess(input.username);
+    attempt.succeeded();
     store.users.recordLogin(record.id, clock.now());
     return { outcome: "ok", user: { id: record.id, username: record.username, role: record.role } };
   };

@@ -156,6 +156,7 @@ export const DeviceQuerySchema = z.object({
   udf: opt(
     z
       .string({ error: "udf must look like 7:text (UDF number 1-300, a colon, the text)." })
+      .max(300, "The udf filter can have at most 300 characters.")
       .regex(
         UDF_FILTER_PATTERN,
         "udf must look like 7:text (UDF number 1-300, a colon, the text).",

@@ -1,22 +1,40 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvColumns, devicesToCsv } from "./device-csv";
+import { csvCell } from "../contract/csv";
+import { csvColumns, devicesToCsv } from "./device-csv";
 import { makeDeviceRow } from "./testing/make-device-row";
 
 describe("device CSV", () => {
-  it("quotes commas, quotes and line breaks (RFC 4180)", () => {
-    expect(csvCell("plain")).toBe("plain");
+  it("quotes every cell and doubles quotes (RFC 4180)", () => {
+    expect(csvCell("plain")).toBe('"plain"');
     expect(csvCell("a,b")).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell("two\nlines")).toBe('"two\nlines"');
+    expect(csvCell("")).toBe('""');
+    // Excel in ";"-separator locales splits unquoted cells on ";": quoted, it stays one cell.
+    expect(csvCell("x;=cmd|' /C calc'!A0")).toBe(`"x;=cmd|' /C calc'!A0"`);
   });
 
   it("defuses text a spreadsheet would run as a formula", () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
-    expect(csvCell("+1")).toBe("'+1");
-    expect(csvCell("-2+3")).toBe("'-2+3");
-    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(csvCell("\tcmd")).toBe("'\tcmd");
-    expect(csvCell("a=b")).toBe("a=b");
+    expect(csvCell("+1")).toBe(`"'+1"`);
+    expect(csvCell("-2+3")).toBe(`"'-2+3"`);
+    expect(csvCell("@SUM(A1)")).toBe(`"'@SUM(A1)"`);
+    expect(csvCell("\tcmd")).toBe(`"'\tcmd"`);
+    expect(csvCell("\t=cmd")).toBe(`"'\t=cmd"`);
+    expect(csvCell("\r=cmd")).toBe(`"'\r=cmd"`);
+    expect(csvCell("\n=cmd")).toBe(`"'\n=cmd"`);
+    expect(csvCell(";=cmd")).toBe(`";=cmd"`);
+    expect(csvCell("a=b")).toBe(`"a=b"`);
+    expect(csvCell(" hello")).toBe(`" hello"`);
+  });
+
+  it("looks past leading spaces and at full-width formula signs", () => {
+    expect(csvCell("  =1+1")).toBe(`"'  =1+1"`);
+    expect(csvCell("\u00A0@SUM(A1)")).toBe(`"'\u00A0@SUM(A1)"`);
+    expect(csvCell("\uFF1D1+1")).toBe(`"'\uFF1D1+1"`);
+    expect(csvCell("\uFF0B1")).toBe(`"'\uFF0B1"`);
+    expect(csvCell("\uFF0D1")).toBe(`"'\uFF0D1"`);
+    expect(csvCell(" \uFF20x")).toBe(`"' \uFF20x"`);
   });
 
   it("writes a header row and one line per device, with UDF labels", () => {
@@ -34,9 +52,9 @@ describe("device CSV", () => {
     });
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv.slice(1).split("\r\n")).toEqual([
-      "Hostname,Online,Last seen,Contract (udf3)",
-      "'=cmd|' /C calc'!A0,yes,,\"Gold, Plus\"",
-      "PC-2,no,2026-01-02T00:00:00.000Z,",
+      '"Hostname","Online","Last seen","Contract (udf3)"',
+      `"'=cmd|' /C calc'!A0","yes","","Gold, Plus"`,
+      '"PC-2","no","2026-01-02T00:00:00.000Z",""',
       "",
     ]);
   });

@@ -1,3 +1,4 @@
+import { csvCell } from "../contract/csv";
 import { DEVICE_COLUMN_KEYS, UDF_KEY_PATTERN, type DeviceRow } from "../contract/fleet";
 import type { UdfLabels } from "../contract/fleet-views";
 
@@ -59,15 +60,6 @@ function cellValue(d: DeviceRow, key: string): string {
   if (UDF_KEY_PATTERN.test(key)) return d.udf[key] ?? "";
   const value = d[key as keyof DeviceRow];
   return typeof value === "string" ? value : "";
-}
-
-/**
- * One CSV cell. Text that a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading
- * apostrophe (OWASP CSV injection): hostnames, descriptions and UDFs come from endpoints.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Keeps known column keys only, in the order given; falls back to the default set. */

@@ -4,6 +4,7 @@ import type { DeviceListResponse } from "../contract/fleet";
 import type { FleetStatusResponse } from "../contract/fleet-views";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { DattoError } from "../datto/gateway/datto-error";
+import { SYNC_FAILED_MESSAGE } from "./fleet-index";
 import { createFleetTestApp, type FleetTestApp } from "./testing/create-fleet-test-app";
 
 const apps: FleetTestApp[] = [];
@@ -111,6 +112,26 @@ describe("fleet index: atomic snapshot swap", () => {
     expect(after.freshness.fetchedAt).toBe(before.freshness.fetchedAt);
     expect(after.sync).toMatchObject({ state: "error" });
     expect(after.sync.lastError).toContain("could not be reached");
+  });
+
+  it("shows a generic reason for a non-Datto failure and logs the real one", async () => {
+    const gate = gatedAlerts();
+    const t = createFleetTestApp({ devices: 20, wrapDatto: gate.wrap });
+    apps.push(t);
+    await t.fleet.start();
+    await t.fleet.refreshAll();
+    gate.close();
+    const walk = t.fleet.refreshAll();
+    await until(gate.isWaiting);
+    const internal = "ENOENT: /srv/rmmdeck/internal-path/token-cache.json";
+    gate.fail(new Error(internal));
+    await walk;
+
+    const after = await devices(t);
+    expect(after.sync).toMatchObject({ state: "error", lastError: SYNC_FAILED_MESSAGE });
+    expect(JSON.stringify(after)).not.toContain("internal-path");
+    const logged = t.logger.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(logged).toContainEqual(expect.objectContaining({ level: "error", error: internal }));
   });
 });
 

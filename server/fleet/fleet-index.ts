@@ -7,6 +7,7 @@ import type {
 } from "../contract/fleet";
 import type { Freshness } from "../contract/freshness";
 import type { DattoApi } from "../datto/api/create-datto-api";
+import { DattoError } from "../datto/gateway/datto-error";
 import type { Priority } from "../datto/gateway/types";
 import type { Clock } from "../lib/clock";
 import type { Logger } from "../lib/logger";
@@ -47,6 +48,8 @@ export interface FleetIndex {
 const RETRY_AFTER_FAILURE_MS = 60_000;
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : "unknown error");
+/** Shown in the sync status to every signed-in user: only DattoError text is safe by construction. */
+export const SYNC_FAILED_MESSAGE = "Fleet sync failed; the error was logged.";
 
 export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
   const { datto, clock, logger } = deps;
@@ -104,8 +107,19 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
       await persist(result.data);
     } catch (error) {
       lastErrorAt = clock.now();
-      sync = { ...sync, state: "error", finishedAt: lastErrorAt, lastError: errorText(error) };
-      logger.warn("fleet sync failed; keeping the last good snapshot", { error: errorText(error) });
+      const isDatto = error instanceof DattoError;
+      const lastError = isDatto ? error.message : SYNC_FAILED_MESSAGE;
+      sync = { ...sync, state: "error", finishedAt: lastErrorAt, lastError };
+      if (isDatto || controller.signal.aborted) {
+        logger.warn("fleet sync failed; keeping the last good snapshot", {
+          error: errorText(error),
+        });
+      } else {
+        logger.error("fleet sync failed; keeping the last good snapshot", {
+          error: errorText(error),
+          stack: error instanceof Error ? error.stack : undefined,
+        });
+      }
     }
   }
 

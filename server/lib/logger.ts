@@ -20,7 +20,15 @@ export interface LoggerOptions {
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const minimum = LEVELS.indexOf(options.level ?? "info");
-  const secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
+  // Lines are masked after JSON.stringify, which escapes `"`, `\` and control characters: a
+  // secret holding one of those appears in the line only in its escaped form.
+  const secrets = [
+    ...new Set(
+      (options.secrets ?? [])
+        .filter((s) => s.length >= 4)
+        .flatMap((s) => [JSON.stringify(s).slice(1, -1), s]),
+    ),
+  ];
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const mask = (text: string) => secrets.reduce((t, s) => t.split(s).join("[redacted]"), text);
 

@@ -2,12 +2,18 @@ import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { createCsrfMiddleware } from "./csrf";
 
-const app = new Hono();
-app.use("/api/*", createCsrfMiddleware({ publicOrigin: "https://deck.example.com" }));
-app.all("/api/thing", (c) => c.json({ ok: true, method: c.req.method }));
+function createApp(publicOrigin: string | null) {
+  const app = new Hono();
+  app.use("/api/*", createCsrfMiddleware({ publicOrigin }));
+  app.all("/api/thing", (c) => c.json({ ok: true, method: c.req.method }));
+  return app;
+}
+/** No PUBLIC_URL: the request's own origin is the only one accepted. */
+const local = createApp(null);
+const behindProxy = createApp("https://deck.example.com");
 
 const send = (method: string, headers: Record<string, string>, body?: string) =>
-  app.request("http://localhost:8080/api/thing", { method, headers, body });
+  local.request("http://localhost:8080/api/thing", { method, headers, body });
 const json = { "content-type": "application/json" };
 
 async function expectRefused(res: Response, status: number, code: string) {
@@ -60,8 +66,24 @@ describe("csrf middleware", () => {
   });
 
   it("accepts the configured public origin (TLS ends at a proxy)", async () => {
-    const res = await send("POST", { ...json, origin: "https://deck.example.com" }, "{}");
+    const res = await behindProxy.request("http://10.0.0.5:8080/api/thing", {
+      method: "POST",
+      headers: { ...json, origin: "https://deck.example.com" },
+      body: "{}",
+    });
     expect(res.status).toBe(200);
+    const unconfigured = await send("POST", { ...json, origin: "https://deck.example.com" }, "{}");
+    await expectRefused(unconfigured, 403, "cross_site_refused");
+  });
+
+  it("with a public origin configured, does not trust an origin derived from the Host header", async () => {
+    // DNS rebinding or a misrouted proxy: Host and Origin both name the attacker's site.
+    const res = await behindProxy.request("http://rebound.evil.example/api/thing", {
+      method: "POST",
+      headers: { ...json, origin: "http://rebound.evil.example" },
+      body: "{}",
+    });
+    await expectRefused(res, 403, "cross_site_refused");
   });
 
   it("refuses a text/plain body, which browsers send cross-site without a preflight", async () => {

@@ -13,8 +13,9 @@ const SAME_SITE_FETCH = new Set(["same-origin", "none"]);
  * hono/csrf alone is not enough: it only checks requests whose Content-Type is a form type, so a
  * cross-site `fetch` with `text/plain` (or a Blob with no type) carrying JSON gets through. Here:
  * - `Sec-Fetch-Site` must be same-origin or none (typed into the address bar) when present;
- * - `Origin`, when present, must be this server's own origin (or the configured public origin,
- *   which differs behind a TLS-terminating proxy);
+ * - `Origin`, when present, must be the configured public origin (PUBLIC_URL) when there is one,
+ *   and only then; otherwise the origin of the request URL, which comes from the Host header that
+ *   a proxy or a DNS-rebinding attacker can set, so it is a fallback for plain local setups only;
  * - a body must be declared `application/json`, which no cross-site form or simple request can
  *   send without a CORS preflight (and we answer no preflight).
  * Clients that are not browsers send neither header and pass the first two checks: they hold no
@@ -27,10 +28,10 @@ export function createCsrfMiddleware(options: { publicOrigin?: string | null } =
 
     const fetchSite = c.req.header("sec-fetch-site");
     const origin = c.req.header("origin");
-    const ownOrigin = new URL(c.req.url).origin;
+    const ownOrigin = configured ?? new URL(c.req.url).origin;
     const crossSite =
       (fetchSite !== undefined && !SAME_SITE_FETCH.has(fetchSite)) ||
-      (origin !== undefined && origin !== ownOrigin && origin !== configured);
+      (origin !== undefined && origin !== ownOrigin);
     if (crossSite) {
       return apiError(
         c,

@@ -4,7 +4,7 @@ import type { ApiError } from "../contract/errors";
 
 export function apiError(
   c: Context,
-  status: 400 | 401 | 403 | 404 | 409 | 415 | 422 | 429 | 500 | 502 | 503 | 504,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 502 | 503 | 504,
   code: string,
   message: string,
   details?: unknown,

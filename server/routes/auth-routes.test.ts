@@ -78,8 +78,23 @@ describe("POST /api/auth/login", () => {
     expect(await unknown.json()).toEqual(expected);
     expect(wrong.headers.get("set-cookie")).toBeNull();
     const failed = t.store.events.list({ limit: 5 }).filter((e) => e.kind === "auth.login_failed");
-    expect(failed.map((e) => e.target)).toEqual(["mallory", "alice"]);
+    expect(failed.map((e) => e.target)).toEqual(["(unknown)", "alice"]);
     expect(JSON.stringify(failed)).not.toContain("not the password");
+  });
+
+  it("records and logs a typed username only when it names an existing user", async () => {
+    const t = setup();
+    await t.addUser("alice", "viewer");
+    // Someone typed their password into the username box.
+    expect((await login(t, "hunter2-secret", "x")).status).toBe(401);
+    expect((await login(t, "ALICE", "x")).status).toBe(401);
+    const failed = t.store.events.list({ limit: 5 }).filter((e) => e.kind === "auth.login_failed");
+    expect(failed.map((e) => e.target)).toEqual(["alice", "(unknown)"]);
+    for (let i = 0; i < 5; i++) await login(t, "hunter2-secret", "x", { ip: "198.51.100.9" });
+    expect((await login(t, "hunter2-secret", "x", { ip: "198.51.100.9" })).status).toBe(429);
+    const everything = JSON.stringify([t.store.events.list({ limit: 50 }), t.logger.lines]);
+    expect(everything).not.toContain("hunter2-secret");
+    expect(everything).toContain("sign-in throttled");
   });
 
   it("refuses a disabled user with the same message", async () => {
@@ -125,6 +140,20 @@ describe("POST /api/auth/login", () => {
     expect((await login(t, "alice", "correct horse battery")).status).toBe(200);
   });
 
+  it("counts parallel attempts still being checked, so a burst gets only 5 tries", async () => {
+    const t = setup();
+    await t.addUser("alice", "viewer");
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => login(t, "alice", `parallel guess ${i}`)),
+    );
+    const statuses = burst.map((r) => r.status).sort();
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+    expect(t.store.loginAttempts.failuresSince("user:alice", 0)).toHaveLength(5);
+    // Settled attempts release their reservation: after the window alice may sign in.
+    await t.clock.advance(15 * 60_000);
+    expect((await login(t, "alice", "correct horse battery")).status).toBe(200);
+  });
+
   it("slows an address down after 20 failures across usernames", async () => {
     const t = setup();
     await t.addUser("alice", "viewer");
@@ -147,6 +176,18 @@ describe("POST /api/auth/login", () => {
     expect(second).not.toBe(first);
     expect((await t.request("/api/me", { cookie: first })).status).toBe(401);
     expect((await t.request("/api/me", { cookie: second })).status).toBe(200);
+  });
+
+  it("keeps the browser's session when a sign-in fails or is throttled", async () => {
+    const t = setup();
+    await t.addUser("alice", "viewer");
+    await t.addUser("bob", "viewer");
+    const cookie = await t.signIn("alice");
+    expect((await login(t, "bob", "wrong", { cookie })).status).toBe(401);
+    expect((await t.request("/api/me", { cookie })).status).toBe(200);
+    for (let i = 0; i < 4; i++) await login(t, "bob", "wrong");
+    expect((await login(t, "bob", "wrong", { cookie })).status).toBe(429);
+    expect((await t.request("/api/me", { cookie })).status).toBe(200);
   });
 });
 

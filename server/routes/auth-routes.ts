@@ -28,6 +28,7 @@ export type AuthRoutesDeps = {
 };
 
 const WRONG_CREDENTIALS = "Wrong username or password.";
+const UNKNOWN_USER = "(unknown)";
 
 /** Mounted at /api: /api/auth/login, /api/auth/logout, /api/auth/config, /api/me. */
 export function createAuthRoutes(deps: AuthRoutesDeps) {
@@ -37,37 +38,39 @@ export function createAuthRoutes(deps: AuthRoutesDeps) {
 
   return new Hono<AuthEnv>()
     .post("/auth/login", validate("json", LoginRequestSchema), async (c) => {
-      // A fresh session id at every sign-in: whatever session the browser carried is ended, so an
-      // id planted before sign-in (session fixation) is worthless.
-      const previous = readSessionCookie(c);
-      if (previous) sessions.revoke(hashSessionToken(previous));
-
       const { username, password } = c.req.valid("json");
       const ip = clientAddress(c);
       const result = await authenticate({ username, password, ip });
-      if (result.outcome === "throttled") {
-        logger.warn("sign-in throttled", { username, ip, retryAt: result.retryAt });
-        const waitMs = result.retryAt - clock.now();
-        const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
-        c.header("Retry-After", String(Math.max(1, Math.ceil(waitMs / 1000))));
-        return apiError(
-          c,
-          429,
-          "too_many_attempts",
-          `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"} (after ${new Date(result.retryAt).toISOString()}).`,
-          { retryAt: result.retryAt },
-        );
-      }
-      if (result.outcome === "invalid") {
+      if (result.outcome !== "ok") {
+        // People type passwords into the username box: only a name that exists is recorded.
+        const known = store.users.findByUsername(username)?.username ?? UNKNOWN_USER;
+        if (result.outcome === "throttled") {
+          logger.warn("sign-in throttled", { username: known, ip, retryAt: result.retryAt });
+          const waitMs = result.retryAt - clock.now();
+          const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+          c.header("Retry-After", String(Math.max(1, Math.ceil(waitMs / 1000))));
+          return apiError(
+            c,
+            429,
+            "too_many_attempts",
+            `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"} (after ${new Date(result.retryAt).toISOString()}).`,
+            { retryAt: result.retryAt },
+          );
+        }
         store.events.append({
           actor: null,
           kind: "auth.login_failed",
-          target: username,
+          target: known,
           detail: { ip },
         });
-        logger.info("sign-in failed", { username, ip });
+        logger.info("sign-in failed", { username: known, ip });
         return apiError(c, 401, "invalid_credentials", WRONG_CREDENTIALS);
       }
+      // A fresh session id at every sign-in: whatever session the browser carried is ended, so an
+      // id planted before sign-in (session fixation) is worthless. Only on success, though: a
+      // failed or throttled attempt must not sign the browser's current user out.
+      const previous = readSessionCookie(c);
+      if (previous) sessions.revoke(hashSessionToken(previous));
       // Sign-ins are rare enough to carry the housekeeping of ended sessions.
       sessions.purgeExpired();
       const { token } = sessions.start(result.user.id);

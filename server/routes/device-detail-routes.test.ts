@@ -167,7 +167,7 @@ describe("GET /api/devices/export.csv", () => {
       .replace(/^\uFEFF/, "")
       .trimEnd()
       .split("\r\n");
-    expect(lines[0]).toBe("Hostname,Site,UDF 1");
+    expect(lines[0]).toBe('"Hostname","Site","UDF 1"');
     const online = t.sim.tenant.listDevices().filter((d) => d.online === true);
     expect(lines.length - 1).toBe(online.length);
   });

@@ -9,6 +9,9 @@ import type { SavedViewRepo } from "../store/fleet-repos";
 
 export type ViewRoutesDeps = { savedViews: SavedViewRepo };
 
+/** Views are per user and hand-made: far more than this is a script filling the database. */
+export const MAX_VIEWS_PER_USER = 200;
+
 const IdParamSchema = z.object({ id: z.string().min(1).max(100) });
 
 /** Mounted at /api/views: each user's own saved device views. */
@@ -20,7 +23,16 @@ export function createViewRoutes({ savedViews }: ViewRoutesDeps) {
       return c.json(body, 200);
     })
     .post("/", validate("json", CreateSavedViewSchema), (c) => {
-      const view = savedViews.create(c.get("user")!.id, c.req.valid("json"));
+      const userId = c.get("user")!.id;
+      if (savedViews.list(userId).length >= MAX_VIEWS_PER_USER) {
+        return apiError(
+          c,
+          409,
+          "too_many_views",
+          `You have ${MAX_VIEWS_PER_USER} saved views, the most allowed. Delete one to save another.`,
+        );
+      }
+      const view = savedViews.create(userId, c.req.valid("json"));
       return c.json(view, 201);
     })
     .delete("/:id", validate("param", IdParamSchema), (c) => {

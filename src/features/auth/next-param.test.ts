@@ -5,6 +5,9 @@ describe("safeNextPath", () => {
   it("keeps a path on this site, with its query", () => {
     expect(safeNextPath("/admin/users")).toBe("/admin/users");
     expect(safeNextPath("/devices?q=srv")).toBe("/devices?q=srv");
+    expect(safeNextPath("/devices?q=srv%2001&sort=hostname")).toBe(
+      "/devices?q=srv%2001&sort=hostname",
+    );
   });
 
   it("refuses anything that would leave the site or loop back to the login page", () => {
@@ -14,6 +17,14 @@ describe("safeNextPath", () => {
       "/\\evil.example",
       "admin",
       "/login?next=/x",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r/evil.example",
+      " //evil.example",
+      "/ /evil.example",
+      "/\u0000/evil.example",
+      "/x\\evil.example",
+      "/devices\u00A0",
       null,
     ]) {
       expect(safeNextPath(bad)).toBe("/");

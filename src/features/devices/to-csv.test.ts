@@ -1,18 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "./to-csv";
+import { toCsv } from "./to-csv";
 
 describe("toCsv", () => {
-  it("quotes separators and doubles quotes", () => {
-    expect(toCsv(["a", "b"], [["x,y", 'say "hi"']])).toBe('a,b\r\n"x,y","say ""hi"""\r\n');
+  it("quotes every cell and doubles quotes", () => {
+    expect(toCsv(["a", "b"], [["x,y", 'say "hi"']])).toBe('"a","b"\r\n"x,y","say ""hi"""\r\n');
+    // A ";" list separator (some Excel locales) cannot split a quoted cell.
+    expect(toCsv(["h"], [["x;=cmd|' /C calc'!A0"]])).toBe(`"h"\r\n"x;=cmd|' /C calc'!A0"\r\n`);
   });
 
   it("defuses spreadsheet formulas coming from endpoint text", () => {
-    expect(csvCell("=HYPERLINK(1)")).toBe(`"'=HYPERLINK(1)"`);
-    expect(csvCell("-2")).toBe(`"'-2"`);
-    expect(csvCell("pc-01")).toBe("pc-01");
+    const cells = ["=HYPERLINK(1)", "-2", "pc-01", "\t=1", "  +1", "\u00A0@x", "\uFF1D1"];
+    expect(toCsv(["h"], [cells])).toBe(
+      `"h"\r\n"'=HYPERLINK(1)","'-2","pc-01","'\t=1","'  +1","'\u00A0@x","'\uFF1D1"\r\n`,
+    );
   });
 
-  it("leaves empty values empty", () => {
-    expect(toCsv(["a"], [[null], [undefined]])).toBe("a\r\n\r\n\r\n");
+  it("writes empty values as empty quoted cells", () => {
+    expect(toCsv(["a"], [[null], [undefined], [0]])).toBe('"a"\r\n""\r\n""\r\n"0"\r\n');
   });
 });

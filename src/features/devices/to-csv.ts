@@ -1,10 +1,4 @@
-/** One CSV cell: quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it. */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+import { csvCell } from "@server/contract/csv";
 
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string {
   return [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
