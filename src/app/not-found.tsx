@@ -6,6 +6,7 @@ export function NotFound() {
   return (
     <EmptyState
       title="Page not found"
+      titleAs="h1"
       action={
         <Link to="/" className={buttonClasses("secondary", "sm")}>
           Go to the start page

@@ -8,7 +8,7 @@ export function RequireRole({ minRole }: { minRole: Role }) {
   const user = useCurrentUser();
   if (!roleAtLeast(user.role, minRole)) {
     return (
-      <EmptyState title="You do not have access to this screen">
+      <EmptyState title="You do not have access to this screen" titleAs="h1">
         It needs the {minRole} role; you are signed in as {user.username} ({user.role}).
       </EmptyState>
     );

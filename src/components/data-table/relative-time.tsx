@@ -21,6 +21,13 @@ export const AGE_THRESHOLDS = {
 
 export type AgeKind = keyof typeof AGE_THRESHOLDS;
 
+/** No timestamp: never seen or audited, but printers, ESXi hosts and switches report no reboots. */
+const MISSING_TEXT: Record<AgeKind, string> = {
+  lastSeen: "never",
+  lastAuditDate: "never",
+  lastReboot: "not reported",
+};
+
 /** "3 h ago", coloured green, amber or red by age; the exact time in the tooltip. */
 export function RelativeTime(props: {
   value: number | null;
@@ -31,7 +38,9 @@ export function RelativeTime(props: {
   const { value, now, kind } = props;
   const tone = ageTone(value, now, AGE_THRESHOLDS[kind]);
   if (value === null) {
-    return <span className={cn(ageToneClass("unknown"), props.className)}>never</span>;
+    return (
+      <span className={cn(ageToneClass("unknown"), props.className)}>{MISSING_TEXT[kind]}</span>
+    );
   }
   return (
     <time

@@ -1,5 +1,6 @@
 import { flexRender, type Header, type Table } from "@tanstack/react-table";
 import { cn } from "@/lib/cn";
+import { columnStyle, PINNED_CELL, titleIfCut } from "./virtual-table-row";
 
 function ariaSort<T>(header: Header<T, unknown>) {
   const sorted = header.column.getIsSorted();
@@ -27,19 +28,26 @@ export function VirtualTableHeader<T>(props: { table: Table<T> }) {
       style={{ width: table.getTotalSize() }}
     >
       {table.getHeaderGroups().map((group) => (
-        <div key={group.id} role="row" aria-rowindex={1} className="flex h-9 items-center">
+        <div
+          key={group.id}
+          role="row"
+          aria-rowindex={1}
+          className="flex h-9 items-center bg-inherit"
+        >
           {group.headers.map((header) => {
             const content = header.isPlaceholder
               ? null
               : flexRender(header.column.columnDef.header, header.getContext());
             const sortHandler = header.column.getToggleSortingHandler();
+            const label = (header.column.columnDef.meta as { label?: string } | undefined)?.label;
             return (
               <div
                 key={header.id}
                 role="columnheader"
+                onPointerEnter={(event) => titleIfCut(event.currentTarget, label)}
                 aria-sort={ariaSort(header)}
-                className="truncate px-2"
-                style={{ width: header.getSize(), flex: "none" }}
+                className={cn("truncate px-2", header.column.getIsPinned() && PINNED_CELL)}
+                style={columnStyle(header.column)}
               >
                 {header.column.getCanSort() && sortHandler ? (
                   <button

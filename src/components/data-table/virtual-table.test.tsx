@@ -81,4 +81,23 @@ describe("VirtualTable", () => {
     await user.keyboard("{Enter}");
     expect(onOpen).toHaveBeenCalledWith("host-1");
   });
+
+  it("shows the whole text of a cut-off cell on hover, and no tooltip on one that fits", async () => {
+    const user = userEvent.setup();
+    render(<Harness loaded={100} onOpen={() => {}} />);
+    const grid = screen.getByRole("grid", { name: "Hosts" });
+    const [cut, whole] = within(grid).getAllByRole("gridcell");
+    // jsdom has no layout: give the cells the widths a browser would measure.
+    for (const [cell, scrollWidth] of [
+      [cut!, 400],
+      [whole!, 100],
+    ] as const) {
+      Object.defineProperty(cell, "scrollWidth", { configurable: true, value: scrollWidth });
+      Object.defineProperty(cell, "clientWidth", { configurable: true, value: 150 });
+    }
+    await user.hover(cut!);
+    expect(cut).toHaveAttribute("title", "host-0");
+    await user.hover(whole!);
+    expect(whole).not.toHaveAttribute("title");
+  });
 });

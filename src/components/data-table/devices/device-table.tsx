@@ -1,6 +1,7 @@
 import {
   getCoreRowModel,
   useReactTable,
+  type ColumnPinningState,
   type OnChangeFn,
   type Row,
   type RowSelectionState,
@@ -46,6 +47,9 @@ export type DeviceTableProps = {
   className?: string;
   gridRef?: RefObject<HTMLDivElement | null>;
 };
+
+/** Scrolling right through many columns keeps the checkbox and the hostname in view. */
+const PINNED: ColumnPinningState = { left: ["select", "hostname"] };
 
 /** The virtualized device grid. Every piece of state is owned by the caller. */
 export function DeviceTable(props: DeviceTableProps) {
@@ -96,6 +100,7 @@ export function DeviceTable(props: DeviceTableProps) {
       columnVisibility: props.columnVisibility,
       columnOrder: props.columnOrder ?? [],
       rowSelection: props.rowSelection,
+      columnPinning: PINNED,
     },
     onSortingChange,
     onColumnVisibilityChange: props.onColumnVisibilityChange,

@@ -79,10 +79,29 @@ describe("DevicePage", () => {
     await renderApp(`/devices/${device.uid}?tab=hardware`, { signedInAs: "viewer" });
     expect(await screen.findByRole("heading", { name: /Datastores/ })).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: /Guests/ })).toBeInTheDocument();
+    // Units as ESXi sends them: CPU in GHz, guest memory in MB (never shown as a few KB).
+    const processors = screen.getByRole("table", { name: "Processors" });
+    expect(within(processors).getAllByText(/^\d+(\.\d+)? GHz$/).length).toBeGreaterThan(0);
+    const guests = screen.getByRole("table", { name: "Guests" });
+    expect(within(guests).getAllByText(/^\d+(\.\d+)? GB$/).length).toBeGreaterThan(0);
+    expect(within(guests).queryByText(/ KB$/)).not.toBeInTheDocument();
+    // A printer-only or computer-only fact is not claimed for a host that does not report it.
+    expect(screen.queryByText("never")).not.toBeInTheDocument();
+  });
+
+  it("shows a printer's supplies with how much is left", async () => {
+    const device = await deviceOf("printer");
+    await renderApp(`/devices/${device.uid}?tab=hardware`, { signedInAs: "viewer" });
+    expect(await screen.findByRole("heading", { name: /Supplies/ })).toBeInTheDocument();
+    const meters = screen.getAllByRole("meter", { name: /level$/ });
+    expect(meters.length).toBeGreaterThan(0);
+    expect(meters[0]).toHaveAttribute("aria-valuetext", expect.stringMatching(/^\d+% left$/));
   });
 
   it("says so when the device does not exist", async () => {
     await renderApp("/devices/no-such-device", { signedInAs: "viewer" });
-    expect(await screen.findByText("No such device")).toBeInTheDocument();
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "No such device" }),
+    ).toBeInTheDocument();
   });
 });

@@ -53,6 +53,7 @@ export function DevicePage() {
       return (
         <EmptyState
           title="No such device"
+          titleAs="h1"
           action={
             <Link to="/devices" className="text-indigo-700 underline dark:text-indigo-300">
               All devices

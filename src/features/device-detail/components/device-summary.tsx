@@ -80,7 +80,11 @@ export function DeviceSummary(props: { device: DeviceDetail }) {
           { label: "Domain", value: d.domain },
           { label: "Agent version", value: d.displayVersion ?? d.cagVersion },
           { label: "Open alerts", value: <OpenAlertsBadge counts={d.openAlerts} /> },
-          { label: "Description", value: d.description },
+          {
+            label: "Description",
+            // Technicians write descriptions over several lines in Datto; keep their breaks.
+            value: d.description && <span className="whitespace-pre-line">{d.description}</span>,
+          },
         ]}
       />
       <h3 className="mt-5 mb-2 text-sm font-semibold">User-defined fields</h3>

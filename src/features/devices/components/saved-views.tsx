@@ -42,6 +42,7 @@ export function SavedViews(props: { query: DeviceQuery; columns: string[] }) {
             <Link
               to={`/devices${deviceViewSearch(view.query, view.columns.length > 0 ? view.columns : null)}`}
               className="truncate text-indigo-700 hover:underline dark:text-indigo-300"
+              title={view.name}
             >
               {view.name}
             </Link>

@@ -6,20 +6,28 @@ import { Button } from "@/components/ui/button";
 import { downloadText, toCsv } from "../to-csv";
 
 const TIME_COLUMNS = new Set(["lastSeen", "lastReboot", "lastAuditDate"]);
+/** Headers where the server's export (server/fleet/device-csv.ts) says it differently. */
+const CSV_HEADERS: Record<string, string> = { online: "Online" };
+/** Excel reads a CSV without a byte-order mark as ANSI and garbles non-ASCII hostnames. */
+const BOM = "\uFEFF";
 
-/** The visible columns of `rows` as CSV: what the person sees is what they export. */
+/**
+ * The visible columns of `rows` as CSV: what the person sees is what they export, written like
+ * the server's "Export CSV" (ISO times, yes/no) so the two files line up.
+ */
 export function selectedCsv(table: Table<DeviceRow>, rows: readonly DeviceRow[]): string {
   const columns = table.getVisibleLeafColumns().filter((c) => c.id !== "select");
-  const header = columns.map((c) => columnLabel(c));
+  const header = columns.map((c) => CSV_HEADERS[c.id] ?? columnLabel(c));
   const body = rows.map((row, i) =>
     columns.map((c) => {
       const value = c.accessorFn?.(row, i);
+      if (typeof value === "boolean") return value ? "yes" : "no";
       return TIME_COLUMNS.has(c.id) && typeof value === "number"
         ? new Date(value).toISOString()
         : value;
     }),
   );
-  return toCsv(header, body);
+  return BOM + toCsv(header, body);
 }
 
 /** Bulk actions on the chosen devices (more arrive with jobs): export and copy hostnames. */

@@ -42,7 +42,8 @@ export const SITE_COLUMNS: Col[] = [
     accessorFn: (r) => r.openAlerts.total,
     header: "Open alerts",
     meta: { label: "Open alerts" },
-    size: 250,
+    // Wide enough for all five priorities at two-digit counts without cutting "Info".
+    size: 290,
     sortDescFirst: true,
     cell: (ctx) => <AlertCountBadges counts={ctx.row.original.openAlerts} />,
   },

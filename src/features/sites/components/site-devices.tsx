@@ -1,11 +1,12 @@
 import type { RowSelectionState, VisibilityState } from "@tanstack/react-table";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Link } from "react-router";
 import type { DeviceQuery } from "@server/contract/fleet";
 import { DebouncedInput } from "@/components/data-table/debounced-input";
 import { DEFAULT_VISIBLE_COLUMNS } from "@/components/data-table/devices/device-columns";
 import { DeviceTable, type DeviceSort } from "@/components/data-table/devices/device-table";
 import { useDeviceWindows } from "@/components/data-table/devices/use-device-windows";
+import { useSlashFocus } from "@/components/data-table/use-slash-focus";
 
 const VISIBLE: VisibilityState = Object.fromEntries(
   DEFAULT_VISIBLE_COLUMNS.map((id) => [id, id !== "select" && id !== "siteName"]),
@@ -20,6 +21,9 @@ export function SiteDevices(props: { siteUid: string }) {
   const [selection, setSelection] = useState<RowSelectionState>({});
   const query: DeviceQuery = { siteUid: props.siteUid, q: q || undefined, ...sort };
   const windows = useDeviceWindows(query);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  useSlashFocus(searchRef);
 
   return (
     <section aria-labelledby="site-devices-heading" className="flex flex-col gap-2">
@@ -40,13 +44,21 @@ export function SiteDevices(props: { siteUid: string }) {
       <DebouncedInput
         id="site-device-search"
         type="search"
-        placeholder="Search this site's devices"
+        inputRef={searchRef}
+        placeholder="Search this site's devices  ( / )"
         className="h-8! max-w-sm"
         value={q}
         onValueChange={setQ}
+        onKeyDown={(event) => {
+          if (event.key === "ArrowDown" || event.key === "Enter") {
+            event.preventDefault();
+            gridRef.current?.focus();
+          }
+        }}
       />
       <DeviceTable
         label="Devices of this site"
+        gridRef={gridRef}
         query={query}
         windows={windows}
         onSortChange={setSort}

@@ -47,6 +47,7 @@ export function SitePage() {
       return (
         <EmptyState
           title="No such site"
+          titleAs="h1"
           action={
             <Link to="/sites" className="text-indigo-700 underline dark:text-indigo-300">
               All sites
@@ -74,7 +75,7 @@ export function SitePage() {
             Sites
           </Link>
         </nav>
-        <h1 className="text-xl font-semibold">{data.name}</h1>
+        <h1 className="text-xl font-semibold break-words">{data.name}</h1>
         {data.description && (
           <p className="text-slate-600 dark:text-slate-400">{data.description}</p>
         )}

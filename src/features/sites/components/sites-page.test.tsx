@@ -55,6 +55,13 @@ describe("SitesPage", () => {
       expect(siteRows()).toHaveLength(1);
       expect(siteRows()[0]).toHaveTextContent(name);
     });
+
+    // From the search box to the results with ArrowDown, then j and Enter open the site.
+    await user.keyboard("{ArrowDown}");
+    expect(grid).toHaveFocus();
+    await user.keyboard("j{Enter}");
+    await waitFor(() => expect(currentPath(router)).toMatch(/^\/sites\/[^/?]+$/));
+    expect(await screen.findByRole("heading", { level: 1, name })).toBeInTheDocument();
   });
 
   it("opens a site with its summary, its devices and its open alerts", async () => {

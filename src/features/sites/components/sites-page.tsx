@@ -74,6 +74,7 @@ export function SitesPage() {
     onSortingChange,
   });
   const searchRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
   useSlashFocus(searchRef);
   const rows = table.getRowModel().rows;
   const total = sites.data?.total;
@@ -97,10 +98,17 @@ export function SitesPage() {
           id="site-search"
           inputRef={searchRef}
           type="search"
-          placeholder="Search sites"
+          placeholder="Search sites  ( / )"
           className="h-8! max-w-sm"
           value={query.q ?? ""}
           onValueChange={(q) => setQuery({ q: q || undefined })}
+          onKeyDown={(event) => {
+            // As on the devices page: from the search box straight to the results (j/k, Enter).
+            if (event.key === "ArrowDown" || event.key === "Enter") {
+              event.preventDefault();
+              gridRef.current?.focus();
+            }
+          }}
         />
       </div>
       {sites.isError && !sites.data ? (
@@ -113,6 +121,7 @@ export function SitesPage() {
         <VirtualTable
           table={table}
           label="Sites"
+          gridRef={gridRef}
           rowCount={rows.length}
           getRow={(index) => rows[index]}
           onVisibleRangeChange={noop}

@@ -6,9 +6,9 @@ import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
 import { InlineAlert } from "@/components/ui/inline-alert";
 import { Input } from "@/components/ui/input";
-import { Meter } from "@/components/ui/meter";
 import { Select } from "@/components/ui/select";
 import { softwareSearchQueries } from "../api/queries";
+import { CrawlProgress } from "./crawl-progress";
 import { SoftwareResults, VersionBreakdown } from "./software-results";
 
 /** "Which devices have X installed, and which version?" across the fleet or one site. */
@@ -39,7 +39,6 @@ export function SoftwareSearchPage() {
   };
 
   const result = search.data;
-  const progress = result?.progress;
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Software search</h1>
@@ -79,30 +78,7 @@ export function SoftwareSearchPage() {
           onRetry={() => void search.refetch()}
         />
       )}
-      {progress && result && (
-        <div className="space-y-1">
-          <p role="status" className="text-sm">
-            {progress.state === "crawling"
-              ? `Reading software audits: ${progress.done} of ${progress.total} devices…`
-              : progress.state === "error"
-                ? `Stopped after ${progress.done} of ${progress.total} devices; results are partial.`
-                : `Searched ${progress.total} devices${result.scope.siteName ? ` at ${result.scope.siteName}` : ""}: ${result.deviceCount} have "${result.query}" (${result.matchCount} matches).`}
-          </p>
-          {progress.state !== "done" && (
-            <Meter
-              value={progress.done}
-              max={Math.max(progress.total, 1)}
-              label="Software audits read"
-              valueText={`${progress.done} of ${progress.total} devices`}
-            />
-          )}
-          {result.truncated && (
-            <p className="text-sm text-slate-600 dark:text-slate-400">
-              Listing the first {result.matches.length} matches; counts and versions cover all.
-            </p>
-          )}
-        </div>
-      )}
+      {result && <CrawlProgress result={result} />}
       {result && (
         <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
           <SoftwareResults result={result} />
