@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import axe from "axe-core";
+import { expect, test } from "@playwright/test";
+import { seriousViolations, submitLogin } from "./support/session";
 
 /**
  * Sign-in, role-based navigation and sign-out against the real server in demo mode, plus an
@@ -12,31 +12,11 @@ const DEMO_USERS = [
   { username: "viewer", seesUsers: false },
 ] as const;
 
-async function signIn(page: Page, username: string, password = "demo") {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-async function seriousViolations(page: Page) {
-  // The CSP allows no inline scripts; this test context bypasses it to inject axe (see use below).
-  await page.addScriptTag({ content: axe.source });
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, {
-      resultTypes: ["violations"],
-    }),
-  );
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
-
 test.use({ bypassCSP: true });
 
 for (const { username, seesUsers } of DEMO_USERS) {
   test(`${username} signs in, sees the right navigation and signs out`, async ({ page }) => {
-    await signIn(page, username);
+    await submitLogin(page, username, "demo");
     const account = page.getByRole("button", { name: `Account: ${username}` });
     await expect(account).toBeVisible();
     await expect(page.getByText("Demo mode: simulated tenant")).toBeAttached();
@@ -60,7 +40,7 @@ for (const { username, seesUsers } of DEMO_USERS) {
 }
 
 test("a wrong password shows the server's message", async ({ page }) => {
-  await signIn(page, "viewer", "not-the-password");
+  await submitLogin(page, "viewer", "not-the-password");
   await expect(page.getByRole("alert")).toContainText("Wrong username or password.");
   await expect(page).toHaveURL(/\/login/);
 });
@@ -79,19 +59,19 @@ test("the demo accounts fill the form with one click", async ({ page }) => {
 test("the login page has no serious accessibility violations", async ({ page }) => {
   await page.goto("/login");
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, "page")).toEqual([]);
 });
 
 test("the shell has no serious accessibility violations, in light and dark", async ({ page }) => {
-  await signIn(page, "admin");
+  await submitLogin(page, "admin", "demo");
   await expect(page.getByRole("button", { name: "Account: admin" })).toBeVisible();
   await page.goto("/admin/users");
   await expect(page.getByRole("table", { name: /Users who can sign in/ })).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, "page")).toEqual([]);
 
   await page.getByRole("button", { name: "Account: admin" }).click();
   await page.getByRole("menuitemradio", { name: "Dark" }).click();
   await expect(page.locator("html")).toHaveClass(/dark/);
   await page.getByRole("button", { name: /Datto status/ }).click();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, "page")).toEqual([]);
 });

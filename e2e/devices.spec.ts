@@ -1,30 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
-import axe from "axe-core";
+import { expect, test } from "@playwright/test";
+import { seriousViolations, signIn } from "./support/session";
 import { DeviceTablePage } from "./pages/device-table";
 
 /** The device browser and device page against the real server in demo mode. */
-
-async function signIn(page: Page, username = "technician", password = "demo") {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: `Account: ${username}` })).toBeVisible();
-}
-
-/** axe over this screen's content (<main>); the shell's header is checked by auth.spec.ts. */
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ content: axe.source });
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(
-      { include: [["main"]] },
-      { resultTypes: ["violations"] },
-    ),
-  );
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 test.use({ bypassCSP: true });
 
