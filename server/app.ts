@@ -5,7 +5,7 @@ import type { AppEnv } from "./app-env";
 import type { Services } from "./compose";
 import { createCsrfMiddleware } from "./middleware/csrf";
 import { dattoErrorResponse } from "./middleware/datto-errors";
-import { apiError, notFoundJson, onErrorJson } from "./middleware/errors";
+import { apiError, createErrorHandler, notFoundJson } from "./middleware/errors";
 import { createSecurityHeaders } from "./middleware/security-headers";
 import { createSessionMiddleware } from "./middleware/session";
 import { mountSpa } from "./middleware/spa";
@@ -70,7 +70,8 @@ export function createApp(deps: AppDeps) {
   app.use("/api/*", createSessionMiddleware({ store, clock, secureCookies: config.secureCookies }));
   const routes = app.route("/api", api);
   // A safety net: routes answer gateway errors themselves, but one that escapes still maps cleanly.
-  app.onError((err, c) => dattoErrorResponse(c, err) ?? onErrorJson(err, c));
+  const onError = createErrorHandler(logger);
+  app.onError((err, c) => dattoErrorResponse(c, err) ?? onError(err, c));
   if (deps.spaRoot) mountSpa(app, deps.spaRoot);
   app.notFound(notFoundJson);
   return routes;

@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ApiError } from "../contract/errors";
+import type { Logger } from "../lib/logger";
 
 export function apiError(
   c: Context,
@@ -18,11 +19,30 @@ export function apiError(
 export const notFoundJson: NotFoundHandler = (c) =>
   apiError(c, 404, "not_found", `No API route ${c.req.method} ${new URL(c.req.url).pathname}.`);
 
-export const onErrorJson: ErrorHandler = (err, c) => {
-  if (err instanceof HTTPException) {
-    return apiError(c, err.status as 400, "http_error", err.message || "Request refused.");
-  }
-  // Never echo internal error text: it may carry upstream payloads. The log has the details.
-  console.error("unhandled error", err instanceof Error ? err.stack : err);
-  return apiError(c, 500, "internal", "Something went wrong on the server. The error was logged.");
-};
+/**
+ * The last-resort handler. Unexpected errors go to the (secret-masking) logger, never to the
+ * caller: their text may carry upstream payloads.
+ */
+export function createErrorHandler(logger: Pick<Logger, "error">): ErrorHandler {
+  return (err, c) => {
+    if (err instanceof HTTPException) {
+      return apiError(c, err.status as 400, "http_error", err.message || "Request refused.");
+    }
+    logger.error("unhandled error", {
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      error: err instanceof Error ? err.stack : String(err),
+    });
+    return apiError(
+      c,
+      500,
+      "internal",
+      "Something went wrong on the server. The error was logged.",
+    );
+  };
+}
+
+/** For small test apps without a logger: unexpected errors fail the test via console.error. */
+export const onErrorJson: ErrorHandler = createErrorHandler({
+  error: (message, fields) => console.error(message, fields),
+});
