@@ -5,7 +5,11 @@ import { FleetFreshness } from "@/components/data-table/fleet-freshness";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { PageSpinner } from "@/components/ui/spinner";
-import { isApiRequestError } from "@/lib/api-client";
+import { Button } from "@/components/ui/button";
+import { InlineAlert } from "@/components/ui/inline-alert";
+import { errorMessage, isApiRequestError } from "@/lib/api-client";
+import { useHasRole } from "@/lib/session";
+import { useRefreshSite } from "../api/mutations";
 import { siteQueries } from "../api/queries";
 import { SiteDevices } from "./site-devices";
 import { SiteSummary } from "./site-summary";
@@ -40,6 +44,8 @@ function SiteAlerts(props: { siteUid: string }) {
 export function SitePage() {
   const siteUid = useParams().siteUid ?? "";
   const site = useQuery(siteQueries.detail(siteUid));
+  const refresh = useRefreshSite(siteUid);
+  const canRefresh = useHasRole("technician");
 
   if (site.isPending) return <PageSpinner label="Loading site…" />;
   if (site.isError) {
@@ -69,23 +75,31 @@ export function SitePage() {
   const data = site.data;
   return (
     <div className="space-y-6">
-      <div>
-        <nav aria-label="Breadcrumb" className="text-sm">
-          <Link to="/sites" className="text-indigo-700 hover:underline dark:text-indigo-300">
-            Sites
-          </Link>
-        </nav>
-        <h1 className="text-xl font-semibold break-words">{data.name}</h1>
-        {data.description && (
-          <p className="text-slate-600 dark:text-slate-400">{data.description}</p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <nav aria-label="Breadcrumb" className="text-sm">
+            <Link to="/sites" className="text-indigo-700 hover:underline dark:text-indigo-300">
+              Sites
+            </Link>
+          </nav>
+          <h1 className="text-xl font-semibold break-words">{data.name}</h1>
+          {data.description && (
+            <p className="text-slate-600 dark:text-slate-400">{data.description}</p>
+          )}
+          {data.autotaskCompanyName && (
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Autotask: {data.autotaskCompanyName}
+            </p>
+          )}
+          <FleetFreshness freshness={data.freshness} />
+        </div>
+        {canRefresh && (
+          <Button size="sm" isPending={refresh.isPending} onClick={() => refresh.mutate()}>
+            Refresh from Datto
+          </Button>
         )}
-        {data.autotaskCompanyName && (
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            Autotask: {data.autotaskCompanyName}
-          </p>
-        )}
-        <FleetFreshness freshness={data.freshness} />
       </div>
+      {refresh.isError && <InlineAlert>{errorMessage(refresh.error)}</InlineAlert>}
       <SiteSummary site={data} />
       <SiteDevices siteUid={siteUid} />
       <SiteAlerts siteUid={siteUid} />

@@ -84,6 +84,31 @@ describe("SitesPage", () => {
     ).toBeInTheDocument();
   });
 
+  it("lets a technician re-read a site from Datto, and keeps the button from viewers", async () => {
+    const { services, sim } = await getTestApp();
+    const site = services.fleet.snapshot().siteRows.find((s) => s.devices > 0)!;
+    const siteDevicesReads = () =>
+      sim.control.counters().byRoute["GET /v2/site/{siteUid}/devices"] ?? 0;
+
+    const { user } = await renderApp(`/sites/${site.uid}`, { signedInAs: "technician" });
+    await screen.findByRole("heading", { level: 1, name: site.name });
+    const before = siteDevicesReads();
+    await user.click(screen.getByRole("button", { name: "Refresh from Datto" }));
+    await waitFor(() => expect(siteDevicesReads()).toBeGreaterThan(before));
+    await waitFor(() =>
+      expect(screen.getByRole("button", { name: "Refresh from Datto" })).toBeEnabled(),
+    );
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("shows no refresh button to a viewer", async () => {
+    const { services } = await getTestApp();
+    const site = services.fleet.snapshot().siteRows.find((s) => s.devices > 0)!;
+    await renderApp(`/sites/${site.uid}`, { signedInAs: "viewer" });
+    await screen.findByRole("heading", { level: 1, name: site.name });
+    expect(screen.queryByRole("button", { name: "Refresh from Datto" })).not.toBeInTheDocument();
+  });
+
   it("links each summary count to the device browser filtered to those devices", async () => {
     const { services } = await getTestApp();
     const site = services.fleet.snapshot().siteRows.find((s) => s.devices > 0)!;
