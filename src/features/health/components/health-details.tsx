@@ -43,6 +43,13 @@ export function HealthDetails({
           </p>
         </div>
       )}
+      {health && health.malformedPayloads > 0 && (
+        <p className="text-xs text-amber-800 dark:text-amber-300">
+          Datto sent {health.malformedPayloads} answer
+          {health.malformedPayloads === 1 ? "" : "s"} in an unexpected shape since the server
+          started. The readable parts are shown; the rest was skipped and logged.
+        </p>
+      )}
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
         {health && (
           <>

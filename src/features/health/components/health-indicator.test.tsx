@@ -47,6 +47,18 @@ describe("health indicator", () => {
     expect(panel).toHaveTextContent(`reads in the last ${health.budget.windowSeconds} s`);
   });
 
+  it("says when Datto sent answers in an unexpected shape", async () => {
+    const res = await forwardToApp(new Request(new URL("/api/health", window.location.origin)));
+    const real = HealthSchema.parse(await res.json());
+    server.use(
+      http.get("*/api/health", () => HttpResponse.json({ ...real, malformedPayloads: 3 })),
+    );
+    const { panel } = await openDetails();
+    expect(panel).toHaveTextContent(
+      "Datto sent 3 answers in an unexpected shape since the server started.",
+    );
+  });
+
   it("explains a rate limit loudly, in words a technician can act on", async () => {
     await overrideUpstream({ state: "rate-limited", detail: "Datto answered 429" });
     const { trigger, panel } = await openDetails();
