@@ -23,13 +23,19 @@ export function createConcurrencyGate(max: number) {
     }
   };
 
+  /** A release function when a slot is free now, else null. */
+  const tryAcquire = (): (() => void) | null => {
+    if (active >= max) return null;
+    active += 1;
+    return once(release);
+  };
+
   return {
+    tryAcquire,
     /** Resolves with a release function once a slot is free; leaves the queue when aborted. */
     acquire(priority: Priority, signal?: AbortSignal): Promise<() => void> {
-      if (active < max) {
-        active += 1;
-        return Promise.resolve(once(release));
-      }
+      const slot = tryAcquire();
+      if (slot) return Promise.resolve(slot);
       if (signal?.aborted) return Promise.reject(signal.reason);
       return new Promise((resolve, reject) => {
         const onAbort = () => {

@@ -77,11 +77,12 @@ export function createDattoGateway(options: DattoGatewayOptions): DattoGateway {
     logger.warn("datto payload malformed", { call: template, count, where });
   };
 
-  function parse<T>(schema: ZodType<T>, raw: unknown, template: string): T {
+  /** `template` is a function: the message is only built for an answer that fails to parse. */
+  function parse<T>(schema: ZodType<T>, raw: unknown, template: () => string): T {
     const result = schema.safeParse(raw);
     if (result.success) return result.data;
-    countMalformed(template, result.error.issues);
-    throw new DattoError("malformed", `Datto's answer to ${template} had an unexpected shape.`);
+    countMalformed(template(), result.error.issues);
+    throw new DattoError("malformed", `Datto's answer to ${template()} had an unexpected shape.`);
   }
 
   async function sendRead(
@@ -127,7 +128,7 @@ export function createDattoGateway(options: DattoGatewayOptions): DattoGateway {
     while (query) {
       guard(query);
       const raw = await sendRead(request.path, query, request.priority, signal);
-      const envelope = parse(PageDetailsEnvelopeSchema, raw, template);
+      const envelope = parse(PageDetailsEnvelopeSchema, raw, () => template);
       const list = (envelope as Record<string, unknown>)[request.itemsKey] ?? [];
       if (!Array.isArray(list)) {
         countMalformed(template, [{ path: [request.itemsKey] }]);
@@ -164,7 +165,7 @@ export function createDattoGateway(options: DattoGatewayOptions): DattoGateway {
         parse(
           request.schema,
           await sendRead(request.path, pairs, request.priority, signal),
-          `GET ${pathTemplate(request.path)}`,
+          () => `GET ${pathTemplate(request.path)}`,
         ),
       );
     },
@@ -187,7 +188,7 @@ export function createDattoGateway(options: DattoGatewayOptions): DattoGateway {
         priority: "interactive",
         ...(request.signal ? { signal: request.signal } : {}),
       });
-      return parse(request.schema, raw, template);
+      return parse(request.schema, raw, () => template);
     },
     invalidate: (prefix) => cache.invalidate(prefix),
     health(): GatewayHealth {

@@ -12,6 +12,7 @@ export function toQueryPairs(query: Record<string, QueryValue> | undefined): Que
 }
 
 export function queryString(pairs: QueryPairs): string {
+  if (pairs.length === 0) return "";
   const text = new URLSearchParams(pairs).toString();
   return text === "" ? "" : `?${text}`;
 }

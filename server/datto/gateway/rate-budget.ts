@@ -59,15 +59,21 @@ export function createRateBudget(
     }
   };
 
+  /** Takes a slot at once when one is free and nobody waits before us. */
+  const tryAcquire = (name: string): boolean => {
+    const b = bucket(name);
+    prune(b);
+    if (b.queue.length > 0 || b.sent.length >= b.limit) return false;
+    b.sent.push(clock.now());
+    return true;
+  };
+
   return {
+    tryAcquire,
     /** Resolves when a slot in the bucket is taken for this request (counted as sent). */
     acquire(name: string, priority: Priority, signal?: AbortSignal): Promise<void> {
+      if (tryAcquire(name)) return Promise.resolve();
       const b = bucket(name);
-      prune(b);
-      if (b.queue.length === 0 && b.sent.length < b.limit) {
-        b.sent.push(clock.now());
-        return Promise.resolve();
-      }
       if (signal?.aborted) return Promise.reject(signal.reason);
       return new Promise<void>((resolve, reject) => {
         const onAbort = () => {

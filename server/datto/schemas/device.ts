@@ -42,7 +42,11 @@ export const DattoPatchManagementSchema = z.looseObject({
 export const DattoUdfSchema = z.unknown().transform((raw): Record<string, string> => {
   const out: Record<string, string> = {};
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return out;
-  for (const [key, value] of Object.entries(raw)) {
+  const record = raw as Record<string, unknown>;
+  // for..in over own keys: a third of the cost of Object.entries over 300 keys (0005).
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const value = record[key];
     if (value === null || value === undefined || value === "") continue;
     out[key] = typeof value === "string" ? value : String(value);
   }

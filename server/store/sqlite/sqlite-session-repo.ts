@@ -1,5 +1,6 @@
 import type { Database } from "better-sqlite3";
 import type { SessionRecord, SessionRepo } from "../store";
+import { createReadCache } from "./read-cache";
 
 type SessionRow = { id_hash: string; user_id: string; created_at: number; last_seen_at: number };
 
@@ -15,28 +16,40 @@ export function createSqliteSessionRepo(db: Database): SessionRepo {
     "DELETE FROM sessions WHERE last_seen_at <= ? OR created_at <= ?",
   );
 
+  // Every request looks its session up: see read-cache.ts. Every write below clears it.
+  const cache = createReadCache<SessionRecord>(db);
+  const load = (idHash: string): SessionRecord | null => {
+    const row = select.get(idHash);
+    if (!row) return null;
+    return {
+      idHash: row.id_hash,
+      userId: row.user_id,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+    };
+  };
+
   return {
     create(s: SessionRecord) {
+      cache.clear();
       insert.run(s.idHash, s.userId, s.createdAt, s.lastSeenAt);
     },
-    find(idHash) {
-      const row = select.get(idHash);
-      if (!row) return null;
-      return {
-        idHash: row.id_hash,
-        userId: row.user_id,
-        createdAt: row.created_at,
-        lastSeenAt: row.last_seen_at,
-      };
-    },
+    find: (idHash) => cache.get(idHash, () => load(idHash)),
     touch(idHash, at) {
+      cache.clear();
       touch.run(at, idHash);
     },
     revoke(idHash) {
+      cache.clear();
       remove.run(idHash);
     },
-    revokeAllForUser: (userId) => removeForUser.run(userId).changes,
-    deleteExpired: (idleBefore, createdBefore) =>
-      removeExpired.run(idleBefore, createdBefore).changes,
+    revokeAllForUser(userId) {
+      cache.clear();
+      return removeForUser.run(userId).changes;
+    },
+    deleteExpired(idleBefore, createdBefore) {
+      cache.clear();
+      return removeExpired.run(idleBefore, createdBefore).changes;
+    },
   };
 }

@@ -4,6 +4,7 @@ import { RoleSchema } from "../../contract/roles";
 import type { User } from "../../contract/users";
 import type { Clock } from "../../lib/clock";
 import { UsernameTakenError, type UserRecord, type UserRepo } from "../store";
+import { createReadCache } from "./read-cache";
 
 type UserRow = {
   id: string;
@@ -38,15 +39,19 @@ export function createSqliteUserRepo(db: Database, clock: Clock): UserRepo {
     "SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled = 0",
   );
 
-  const findById = (id: string) => {
-    const row = byId.get(id);
-    return row ? toRecord(row) : null;
-  };
+  // Every request checks its user (role, disabled); read-cache.ts keeps that exact. Writes clear it.
+  const cache = createReadCache<UserRecord>(db);
+  const findById = (id: string) =>
+    cache.get(id, () => {
+      const row = byId.get(id);
+      return row ? toRecord(row) : null;
+    });
 
   return {
     create({ username, role, passwordHash }) {
       if (byName.get(username)) throw new UsernameTakenError(`The username ${username} is taken.`);
       const id = randomUUID();
+      cache.clear();
       insert.run(id, username, role, passwordHash, clock.now());
       return toUser(findById(id)!);
     },
@@ -57,6 +62,7 @@ export function createSqliteUserRepo(db: Database, clock: Clock): UserRepo {
     },
     list: () => all.all().map((row) => toUser(toRecord(row))),
     update(id, patch) {
+      cache.clear();
       if (patch.role !== undefined) {
         db.prepare("UPDATE users SET role = ? WHERE id = ?").run(patch.role, id);
       }
@@ -67,9 +73,11 @@ export function createSqliteUserRepo(db: Database, clock: Clock): UserRepo {
       return record ? toUser(record) : null;
     },
     setPasswordHash(id, passwordHash) {
+      cache.clear();
       db.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(passwordHash, id);
     },
     recordLogin(id, at) {
+      cache.clear();
       db.prepare("UPDATE users SET last_login_at = ? WHERE id = ?").run(at, id);
     },
     countActiveAdmins: () => activeAdmins.get()?.n ?? 0,
