@@ -78,6 +78,8 @@ export function createTokenManager(options: TokenManagerOptions) {
               Accept: "application/json",
             },
             body: body.toString(),
+            // A redirect would resend the key and secret to whatever host it names: never follow.
+            redirect: "manual",
             signal: deadline.signal,
           }),
           deadline.signal,

@@ -98,6 +98,8 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
             method: call.method,
             headers,
             body: call.body === undefined ? undefined : JSON.stringify(call.body),
+            // Never fetch a host named in a response (API.md §4): a redirect is an error.
+            redirect: "manual",
             signal: deadline.signal,
           }),
         );
@@ -135,6 +137,15 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
       }
     }
     const template = templateOf(call);
+    if (status >= 300 && status < 400) {
+      throw new DattoError(
+        "upstream",
+        `Datto answered ${template} with a redirect (${status}); not followed.`,
+        {
+          status,
+        },
+      );
+    }
     if (status === 429) throw monitor.on429(response.headers.get("retry-after"));
     if (status === 403) {
       if (monitor.on403()) throw monitor.blockedError();
