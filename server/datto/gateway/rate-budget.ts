@@ -10,6 +10,8 @@ interface Waiter {
 
 interface Bucket {
   limit: number;
+  /** Slots background work may not take: left for people clicking while a walk or crawl runs. */
+  reserved: number;
   sent: number[];
   queue: Waiter[];
   timerArmed: boolean;
@@ -19,7 +21,11 @@ interface Bucket {
  * One shared, rolling 60 s budget for every caller (API.md §3): reads in one bucket, writes in one
  * bucket per operation, each set below Datto's limit. A caller over budget waits in a queue;
  * interactive waiters are served before background ones; a waiter leaves when its signal aborts.
+ * Background work (fleet walks, software crawls) may use only 80% of the reads: a fleet-wide crawl
+ * must not make a technician's device page wait for the window to roll over.
  */
+const INTERACTIVE_RESERVE = 0.2;
+
 export function createRateBudget(
   clock: Clock,
   limits: { reads: number; writesPerOperation: number },
@@ -30,7 +36,8 @@ export function createRateBudget(
     let b = buckets.get(name);
     if (!b) {
       const limit = name === "reads" ? limits.reads : limits.writesPerOperation;
-      b = { limit, sent: [], queue: [], timerArmed: false };
+      const reserved = name === "reads" ? Math.floor(limit * INTERACTIVE_RESERVE) : 0;
+      b = { limit, reserved, sent: [], queue: [], timerArmed: false };
       buckets.set(name, b);
     }
     return b;
@@ -41,13 +48,19 @@ export function createRateBudget(
     while (b.sent.length > 0 && b.sent[0]! <= cutoff) b.sent.shift();
   };
 
+  const hasRoom = (b: Bucket, priority: Priority) =>
+    b.sent.length < (priority === "interactive" ? b.limit : b.limit - b.reserved);
+
   const pump = (b: Bucket) => {
     prune(b);
-    while (b.queue.length > 0 && b.sent.length < b.limit) {
-      const index = b.queue.findIndex((w) => w.priority === "interactive");
-      const [waiter] = b.queue.splice(index >= 0 ? index : 0, 1);
+    for (;;) {
+      const interactive = b.queue.findIndex((w) => w.priority === "interactive");
+      const index = interactive >= 0 ? interactive : 0;
+      const next = b.queue[index];
+      if (!next || !hasRoom(b, next.priority)) break;
+      b.queue.splice(index, 1);
       b.sent.push(clock.now());
-      waiter!.resolve();
+      next.resolve();
     }
     if (b.queue.length > 0 && !b.timerArmed) {
       b.timerArmed = true;
@@ -59,11 +72,11 @@ export function createRateBudget(
     }
   };
 
-  /** Takes a slot at once when one is free and nobody waits before us. */
-  const tryAcquire = (name: string): boolean => {
+  /** Takes a slot at once when one is free for this priority and nobody waits before us. */
+  const tryAcquire = (name: string, priority: Priority): boolean => {
     const b = bucket(name);
     prune(b);
-    if (b.queue.length > 0 || b.sent.length >= b.limit) return false;
+    if (b.queue.length > 0 || !hasRoom(b, priority)) return false;
     b.sent.push(clock.now());
     return true;
   };
@@ -72,7 +85,7 @@ export function createRateBudget(
     tryAcquire,
     /** Resolves when a slot in the bucket is taken for this request (counted as sent). */
     acquire(name: string, priority: Priority, signal?: AbortSignal): Promise<void> {
-      if (tryAcquire(name)) return Promise.resolve();
+      if (tryAcquire(name, priority)) return Promise.resolve();
       const b = bucket(name);
       if (signal?.aborted) return Promise.reject(signal.reason);
       return new Promise<void>((resolve, reject) => {

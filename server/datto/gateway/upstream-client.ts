@@ -61,7 +61,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     tokens.assertUsable();
     // Budget and gate are usually free: take them at once, and build the queue deadline only when
     // a call really has to wait (its timers and listeners cost ~30 µs a call).
-    if (!budget.tryAcquire(call.bucket)) {
+    if (!budget.tryAcquire(call.bucket, call.priority)) {
       await budget.acquire(call.bucket, call.priority, queue.signal());
     }
     const leave = gate.tryAcquire() ?? (await gate.acquire(call.priority, queue.signal()));
