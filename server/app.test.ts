@@ -54,6 +54,18 @@ describe("the composed app", () => {
     expect(body.rows).toHaveLength(5);
   });
 
+  it("refuses a uid that is not a Datto uid before any call to Datto", async () => {
+    t = await createTestApp({ syncFleet: false });
+    const cookie = await signIn(t.app, "viewer");
+    t.sim.control.resetCounters();
+    for (const uid of ["a.b", "x%2F..%2Fsystem"]) {
+      const response = await t.app.request(`/api/devices/${uid}/software`, { headers: { cookie } });
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(await response.json())).toContain("not a Datto uid");
+    }
+    expect(t.sim.control.counters().total).toBe(0);
+  });
+
   it("keeps a viewer out of the admin routes", async () => {
     t = await createTestApp({ syncFleet: false });
     const cookie = await signIn(t.app, "viewer");

@@ -14,6 +14,7 @@ import { loadDeviceAlerts, loadDeviceAudit, loadDeviceDetail } from "../fleet/de
 import type { FleetIndex } from "../fleet/fleet-index";
 import type { SoftwareSearch } from "../fleet/software-search";
 import { fromFresh } from "../fleet/fresh";
+import { UidParamSchema } from "./uid-param";
 
 export type DeviceRoutesDeps = {
   fleet: FleetIndex;
@@ -23,7 +24,6 @@ export type DeviceRoutesDeps = {
   software?: SoftwareSearch;
 };
 
-const UidParamSchema = z.object({ uid: z.string().min(1).max(100) });
 const ExportQuerySchema = DeviceQuerySchema.extend({
   /** Comma-separated column keys in order; unknown keys are ignored. */
   columns: z.string().max(4000).optional(),

@@ -11,10 +11,10 @@ import { requireRole } from "../middleware/require-role";
 import { loadDeviceAlerts } from "../fleet/device-reads";
 import type { FleetIndex } from "../fleet/fleet-index";
 import { siteDetail } from "../fleet/site-summary";
+import { UidParamSchema } from "./uid-param";
 
 export type SiteRoutesDeps = { fleet: FleetIndex; datto: DattoApi };
 
-const UidParamSchema = z.object({ uid: z.string().min(1).max(100) });
 const AlertQuerySchema = z.object({ state: AlertStateSchema.optional() });
 
 const orDattoError = (c: Context, error: unknown) => {
