@@ -99,3 +99,10 @@ function writeNote(err: DattoError): string {
     ? "The change may or may not have been applied: check before trying again."
     : "";
 }
+
+/** For a route's catch: answers a Datto error as our API error, rethrows anything else. */
+export function dattoErrorOrRethrow(c: Context, error: unknown) {
+  const response = dattoErrorResponse(c, error);
+  if (response) return response;
+  throw error;
+}

@@ -1,12 +1,12 @@
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { z } from "zod";
 import type { AuthEnv } from "../auth/auth-env";
 import { validate } from "../auth/validation-hook";
 import { DeviceQuerySchema, type DeviceListResponse } from "../contract/fleet";
-import { AlertStateSchema, type DeviceAudit } from "../contract/fleet-device";
+import type { DeviceAudit } from "../contract/fleet-device";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import type { Clock } from "../lib/clock";
-import { dattoErrorResponse } from "../middleware/datto-errors";
+import { dattoErrorOrRethrow } from "../middleware/datto-errors";
 import { requireRole } from "../middleware/require-role";
 import type { UdfLabelRepo } from "../store/fleet-repos";
 import { csvColumns, devicesToCsv } from "../fleet/device-csv";
@@ -14,7 +14,7 @@ import { loadDeviceAlerts, loadDeviceAudit, loadDeviceDetail } from "../fleet/de
 import type { FleetIndex } from "../fleet/fleet-index";
 import type { SoftwareSearch } from "../fleet/software-search";
 import { fromFresh } from "../fleet/fresh";
-import { UidParamSchema } from "./uid-param";
+import { AlertQuerySchema, UidParamSchema } from "./route-params";
 
 export type DeviceRoutesDeps = {
   fleet: FleetIndex;
@@ -28,14 +28,6 @@ const ExportQuerySchema = DeviceQuerySchema.extend({
   /** Comma-separated column keys in order; unknown keys are ignored. */
   columns: z.string().max(4000).optional(),
 });
-const AlertQuerySchema = z.object({ state: AlertStateSchema.optional() });
-
-const orDattoError = (c: Context, error: unknown) => {
-  const response = dattoErrorResponse(c, error);
-  if (response) return response;
-  throw error;
-};
-
 /** Mounted at /api/devices. Lists come from the fleet index; one device's pages from Datto. */
 export function createDeviceRoutes(deps: DeviceRoutesDeps) {
   const { fleet, datto, clock } = deps;
@@ -51,7 +43,7 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps) {
         };
         return c.json(body, 200);
       } catch (error) {
-        return orDattoError(c, error);
+        return dattoErrorOrRethrow(c, error);
       }
     })
     .get("/export.csv", validate("query", ExportQuerySchema), async (c) => {
@@ -65,19 +57,19 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps) {
           "content-disposition": `attachment; filename="devices-${stamp}.csv"`,
         });
       } catch (error) {
-        return orDattoError(c, error);
+        return dattoErrorOrRethrow(c, error);
       }
     })
     .get("/:uid", validate("param", UidParamSchema), async (c) => {
       const { uid } = c.req.valid("param");
       const detail = await loadDeviceDetail(deps, uid);
-      if ("error" in detail) return orDattoError(c, detail.error);
+      if ("error" in detail) return dattoErrorOrRethrow(c, detail.error);
       return c.json(detail.value, 200);
     })
     .get("/:uid/audit", validate("param", UidParamSchema), async (c) => {
       const { uid } = c.req.valid("param");
       const audit = await loadDeviceAudit(deps, uid);
-      if ("error" in audit) return orDattoError(c, audit.error);
+      if ("error" in audit) return dattoErrorOrRethrow(c, audit.error);
       const body: DeviceAudit = audit.value;
       return c.json(body, 200);
     })
@@ -92,7 +84,7 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps) {
         deps.software?.remember(uid, items, list.fetchedAt);
         return c.json({ items, total: items.length, freshness: fromFresh(list) }, 200);
       } catch (error) {
-        return orDattoError(c, error);
+        return dattoErrorOrRethrow(c, error);
       }
     })
     .get(
@@ -105,7 +97,7 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps) {
         try {
           return c.json(await loadDeviceAlerts(datto, { deviceUid: uid }, state), 200);
         } catch (error) {
-          return orDattoError(c, error);
+          return dattoErrorOrRethrow(c, error);
         }
       },
     )
@@ -119,7 +111,7 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps) {
           await fleet.refreshDevice(uid);
           return c.json({ accepted: true as const }, 202);
         } catch (error) {
-          return orDattoError(c, error);
+          return dattoErrorOrRethrow(c, error);
         }
       },
     );

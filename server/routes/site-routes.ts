@@ -1,27 +1,17 @@
-import { Hono, type Context } from "hono";
-import { z } from "zod";
+import { Hono } from "hono";
 import type { AuthEnv } from "../auth/auth-env";
 import { validate } from "../auth/validation-hook";
 import { SiteQuerySchema, type SiteDetail, type SiteListResponse } from "../contract/fleet";
-import { AlertStateSchema } from "../contract/fleet-device";
 import type { DattoApi } from "../datto/api/create-datto-api";
-import { dattoErrorResponse } from "../middleware/datto-errors";
+import { dattoErrorOrRethrow } from "../middleware/datto-errors";
 import { apiError } from "../middleware/errors";
 import { requireRole } from "../middleware/require-role";
 import { loadDeviceAlerts } from "../fleet/device-reads";
 import type { FleetIndex } from "../fleet/fleet-index";
 import { siteDetail } from "../fleet/site-summary";
-import { UidParamSchema } from "./uid-param";
+import { AlertQuerySchema, UidParamSchema } from "./route-params";
 
 export type SiteRoutesDeps = { fleet: FleetIndex; datto: DattoApi };
-
-const AlertQuerySchema = z.object({ state: AlertStateSchema.optional() });
-
-const orDattoError = (c: Context, error: unknown) => {
-  const response = dattoErrorResponse(c, error);
-  if (response) return response;
-  throw error;
-};
 
 /** Mounted at /api/sites. Rows and summaries from the fleet index; alerts from Datto. */
 export function createSiteRoutes({ fleet, datto }: SiteRoutesDeps) {
@@ -53,7 +43,7 @@ export function createSiteRoutes({ fleet, datto }: SiteRoutesDeps) {
         try {
           return c.json(await loadDeviceAlerts(datto, { siteUid: uid }, state), 200);
         } catch (error) {
-          return orDattoError(c, error);
+          return dattoErrorOrRethrow(c, error);
         }
       },
     )
@@ -66,7 +56,7 @@ export function createSiteRoutes({ fleet, datto }: SiteRoutesDeps) {
           await fleet.refreshSite(c.req.valid("param").uid);
           return c.json({ accepted: true as const }, 202);
         } catch (error) {
-          return orDattoError(c, error);
+          return dattoErrorOrRethrow(c, error);
         }
       },
     );

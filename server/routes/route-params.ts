@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AlertStateSchema } from "../contract/fleet-device";
 
 /**
  * A Datto uid in a path (`/api/devices/:uid`). Datto's uids are UUIDs; anything with dots,
@@ -12,3 +13,6 @@ export const UidParamSchema = z.object({
       "That is not a Datto uid (letters, digits and dashes).",
     ),
 });
+
+/** `?state=open|resolved` on the alert lists of a device or a site. */
+export const AlertQuerySchema = z.object({ state: AlertStateSchema.optional() });
