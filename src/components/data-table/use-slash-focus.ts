@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from "react";
+import { useEffect, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from "react";
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -24,4 +24,16 @@ export function useSlashFocus(ref: RefObject<HTMLInputElement | null>) {
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [ref]);
+}
+
+/**
+ * For a search box above a table: ArrowDown or Enter moves focus from the box to the results, where
+ * j/k, Enter and x take over.
+ */
+export function focusResultsOnArrowDown(grid: RefObject<HTMLElement | null>) {
+  return (event: ReactKeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== "ArrowDown" && event.key !== "Enter") return;
+    event.preventDefault();
+    grid.current?.focus();
+  };
 }

@@ -11,7 +11,7 @@ import { InlineAlert } from "@/components/ui/inline-alert";
 import { useColumnState } from "../use-column-state";
 import { useDeviceUrlState } from "../use-device-url-state";
 import { useSelectedRows } from "../use-selected-rows";
-import { useSlashFocus } from "@/components/data-table/use-slash-focus";
+import { focusResultsOnArrowDown, useSlashFocus } from "@/components/data-table/use-slash-focus";
 import { activeFilterCount, DeviceFilters } from "./device-filters";
 import { SavedViews } from "./saved-views";
 import { SelectionBar } from "./selection-bar";
@@ -94,13 +94,7 @@ export function DevicesPage() {
                 className="h-8! max-w-md"
                 value={query.q ?? ""}
                 onValueChange={(q) => setQuery({ q: q || undefined })}
-                onKeyDown={(event) => {
-                  // From the search box straight to the results: then j/k, Enter, x.
-                  if (event.key === "ArrowDown" || event.key === "Enter") {
-                    event.preventDefault();
-                    gridRef.current?.focus();
-                  }
-                }}
+                onKeyDown={focusResultsOnArrowDown(gridRef)}
               />
               <Button
                 size="sm"

@@ -6,7 +6,7 @@ import { DebouncedInput } from "@/components/data-table/debounced-input";
 import { DEFAULT_VISIBLE_COLUMNS } from "@/components/data-table/devices/device-columns";
 import { DeviceTable, type DeviceSort } from "@/components/data-table/devices/device-table";
 import { useDeviceWindows } from "@/components/data-table/devices/use-device-windows";
-import { useSlashFocus } from "@/components/data-table/use-slash-focus";
+import { focusResultsOnArrowDown, useSlashFocus } from "@/components/data-table/use-slash-focus";
 
 const VISIBLE: VisibilityState = Object.fromEntries(
   DEFAULT_VISIBLE_COLUMNS.map((id) => [id, id !== "select" && id !== "siteName"]),
@@ -49,12 +49,7 @@ export function SiteDevices(props: { siteUid: string }) {
         className="h-8! max-w-sm"
         value={q}
         onValueChange={setQ}
-        onKeyDown={(event) => {
-          if (event.key === "ArrowDown" || event.key === "Enter") {
-            event.preventDefault();
-            gridRef.current?.focus();
-          }
-        }}
+        onKeyDown={focusResultsOnArrowDown(gridRef)}
       />
       <DeviceTable
         label="Devices of this site"

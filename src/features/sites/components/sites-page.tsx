@@ -10,7 +10,7 @@ import { useNavigate, useSearchParams } from "react-router";
 import { SiteQuerySchema, type SiteQuery } from "@server/contract/fleet";
 import { DebouncedInput } from "@/components/data-table/debounced-input";
 import { FleetFreshness } from "@/components/data-table/fleet-freshness";
-import { useSlashFocus } from "@/components/data-table/use-slash-focus";
+import { focusResultsOnArrowDown, useSlashFocus } from "@/components/data-table/use-slash-focus";
 import { VirtualTable } from "@/components/data-table/virtual-table";
 import { ErrorState } from "@/components/ui/error-state";
 import { siteQueries } from "../api/queries";
@@ -102,13 +102,7 @@ export function SitesPage() {
           className="h-8! max-w-sm"
           value={query.q ?? ""}
           onValueChange={(q) => setQuery({ q: q || undefined })}
-          onKeyDown={(event) => {
-            // As on the devices page: from the search box straight to the results (j/k, Enter).
-            if (event.key === "ArrowDown" || event.key === "Enter") {
-              event.preventDefault();
-              gridRef.current?.focus();
-            }
-          }}
+          onKeyDown={focusResultsOnArrowDown(gridRef)}
         />
       </div>
       {sites.isError && !sites.data ? (
