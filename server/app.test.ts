@@ -66,6 +66,29 @@ describe("the composed app", () => {
     expect(t.sim.control.counters().total).toBe(0);
   });
 
+  it("limits how many Datto-calling requests one person makes a minute, not the others", async () => {
+    t = await createTestApp({ devices: 10 });
+    const uid = t.sim.tenant.listDevices()[0]!.uid;
+    const viewer = await signIn(t.app, "viewer");
+    const technician = await signIn(t.app, "technician");
+    const ask = (cookie: string) =>
+      t.app.request(`/api/devices/${uid}/alerts`, { headers: { cookie } });
+
+    for (let i = 0; i < 120; i++) expect((await ask(viewer)).status).toBe(200);
+    const refused = await ask(viewer);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("60");
+    expect(await refused.json()).toMatchObject({ error: { code: "too_many_requests" } });
+    // The index-backed list costs Datto nothing and stays open; so does everyone else.
+    expect(
+      (await t.app.request("/api/devices?limit=1", { headers: { cookie: viewer } })).status,
+    ).toBe(200);
+    expect((await ask(technician)).status).toBe(200);
+
+    await t.clock.advance(60_000);
+    expect((await ask(viewer)).status).toBe(200);
+  });
+
   it("keeps a viewer out of the admin routes", async () => {
     t = await createTestApp({ syncFleet: false });
     const cookie = await signIn(t.app, "viewer");

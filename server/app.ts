@@ -9,6 +9,7 @@ import { apiError, createErrorHandler, notFoundJson } from "./middleware/errors"
 import { createSecurityHeaders } from "./middleware/security-headers";
 import { createSessionMiddleware } from "./middleware/session";
 import { mountSpa } from "./middleware/spa";
+import { createUpstreamAllowance } from "./middleware/upstream-allowance";
 import { createAuthRoutes } from "./routes/auth-routes";
 import { createDeviceRoutes } from "./routes/device-routes";
 import { createEventRoutes } from "./routes/event-routes";
@@ -29,6 +30,8 @@ export type AppDeps = Pick<
 
 /** No API request needs more; a cap keeps one client from making the server buffer anything. */
 const MAX_BODY_BYTES = 256 * 1024;
+/** About 30 device pages (4 requests each) a minute per person; the whole budget is 450 reads. */
+const UPSTREAM_REQUESTS_PER_USER_PER_MINUTE = 120;
 
 /**
  * createApp(deps) builds the whole HTTP surface from its dependencies. Nothing here reads the
@@ -37,15 +40,27 @@ const MAX_BODY_BYTES = 256 * 1024;
 export function createApp(deps: AppDeps) {
   const { config, clock, logger, store, gateway, datto, fleet, software } = deps;
 
+  // Shared by device and site routes: one person's Datto-calling requests per minute, all pages.
+  const upstreamAllowance = createUpstreamAllowance({
+    clock,
+    perMinute: UPSTREAM_REQUESTS_PER_USER_PER_MINUTE,
+  });
   const api = new Hono<AppEnv>()
     .route("/health", createHealthRoutes({ gateway, mode: config.mode }))
     .route("/", createAuthRoutes({ store, clock, config, logger }))
     .route("/users", createUserRoutes({ store, clock }))
     .route("/events", createEventRoutes({ store }))
-    .route("/sites", createSiteRoutes({ fleet, datto }))
+    .route("/sites", createSiteRoutes({ fleet, datto, upstreamAllowance }))
     .route(
       "/devices",
-      createDeviceRoutes({ fleet, datto, clock, udfLabels: store.udfLabels, software }),
+      createDeviceRoutes({
+        fleet,
+        datto,
+        clock,
+        udfLabels: store.udfLabels,
+        software,
+        upstreamAllowance,
+      }),
     )
     .route(
       "/fleet",

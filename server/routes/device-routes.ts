@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { z } from "zod";
 import type { AuthEnv } from "../auth/auth-env";
 import { validate } from "../auth/validation-hook";
@@ -8,6 +8,7 @@ import type { DattoApi } from "../datto/api/create-datto-api";
 import type { Clock } from "../lib/clock";
 import { dattoErrorOrRethrow } from "../middleware/datto-errors";
 import { requireRole } from "../middleware/require-role";
+import { unlimitedUpstream } from "../middleware/upstream-allowance";
 import type { UdfLabelRepo } from "../store/fleet-repos";
 import { csvColumns, devicesToCsv } from "../fleet/device-csv";
 import { loadDeviceAlerts, loadDeviceAudit, loadDeviceDetail } from "../fleet/device-reads";
@@ -22,6 +23,8 @@ export type DeviceRoutesDeps = {
   clock: Clock;
   udfLabels: UdfLabelRepo;
   software?: SoftwareSearch;
+  /** Per-user limit on requests that call Datto (server/middleware/upstream-allowance.ts). */
+  upstreamAllowance?: MiddlewareHandler<AuthEnv>;
 };
 
 const ExportQuerySchema = DeviceQuerySchema.extend({
@@ -31,6 +34,7 @@ const ExportQuerySchema = DeviceQuerySchema.extend({
 /** Mounted at /api/devices. Lists come from the fleet index; one device's pages from Datto. */
 export function createDeviceRoutes(deps: DeviceRoutesDeps) {
   const { fleet, datto, clock } = deps;
+  const allowance = deps.upstreamAllowance ?? unlimitedUpstream;
   return new Hono<AuthEnv>()
     .use(requireRole("viewer"))
     .get("/", validate("query", DeviceQuerySchema), async (c) => {
@@ -60,20 +64,20 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps) {
         return dattoErrorOrRethrow(c, error);
       }
     })
-    .get("/:uid", validate("param", UidParamSchema), async (c) => {
+    .get("/:uid", allowance, validate("param", UidParamSchema), async (c) => {
       const { uid } = c.req.valid("param");
       const detail = await loadDeviceDetail(deps, uid);
       if ("error" in detail) return dattoErrorOrRethrow(c, detail.error);
       return c.json(detail.value, 200);
     })
-    .get("/:uid/audit", validate("param", UidParamSchema), async (c) => {
+    .get("/:uid/audit", allowance, validate("param", UidParamSchema), async (c) => {
       const { uid } = c.req.valid("param");
       const audit = await loadDeviceAudit(deps, uid);
       if ("error" in audit) return dattoErrorOrRethrow(c, audit.error);
       const body: DeviceAudit = audit.value;
       return c.json(body, 200);
     })
-    .get("/:uid/software", validate("param", UidParamSchema), async (c) => {
+    .get("/:uid/software", allowance, validate("param", UidParamSchema), async (c) => {
       const { uid } = c.req.valid("param");
       try {
         const list = await datto.listDeviceSoftware(uid, { priority: "interactive" });
@@ -89,6 +93,7 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps) {
     })
     .get(
       "/:uid/alerts",
+      allowance,
       validate("param", UidParamSchema),
       validate("query", AlertQuerySchema),
       async (c) => {
@@ -104,6 +109,7 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps) {
     .post(
       "/:uid/refresh",
       requireRole("technician"),
+      allowance,
       validate("param", UidParamSchema),
       async (c) => {
         const { uid } = c.req.valid("param");

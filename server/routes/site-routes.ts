@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import type { AuthEnv } from "../auth/auth-env";
 import { validate } from "../auth/validation-hook";
 import { SiteQuerySchema, type SiteDetail, type SiteListResponse } from "../contract/fleet";
@@ -6,15 +6,22 @@ import type { DattoApi } from "../datto/api/create-datto-api";
 import { dattoErrorOrRethrow } from "../middleware/datto-errors";
 import { apiError } from "../middleware/errors";
 import { requireRole } from "../middleware/require-role";
+import { unlimitedUpstream } from "../middleware/upstream-allowance";
 import { loadDeviceAlerts } from "../fleet/device-reads";
 import type { FleetIndex } from "../fleet/fleet-index";
 import { siteDetail } from "../fleet/site-summary";
 import { AlertQuerySchema, UidParamSchema } from "./route-params";
 
-export type SiteRoutesDeps = { fleet: FleetIndex; datto: DattoApi };
+export type SiteRoutesDeps = {
+  fleet: FleetIndex;
+  datto: DattoApi;
+  /** Per-user limit on requests that call Datto (server/middleware/upstream-allowance.ts). */
+  upstreamAllowance?: MiddlewareHandler<AuthEnv>;
+};
 
 /** Mounted at /api/sites. Rows and summaries from the fleet index; alerts from Datto. */
-export function createSiteRoutes({ fleet, datto }: SiteRoutesDeps) {
+export function createSiteRoutes({ fleet, datto, upstreamAllowance }: SiteRoutesDeps) {
+  const allowance = upstreamAllowance ?? unlimitedUpstream;
   return new Hono<AuthEnv>()
     .use(requireRole("viewer"))
     .get("/", validate("query", SiteQuerySchema), (c) => {
@@ -35,6 +42,7 @@ export function createSiteRoutes({ fleet, datto }: SiteRoutesDeps) {
     })
     .get(
       "/:uid/alerts",
+      allowance,
       validate("param", UidParamSchema),
       validate("query", AlertQuerySchema),
       async (c) => {
@@ -50,6 +58,7 @@ export function createSiteRoutes({ fleet, datto }: SiteRoutesDeps) {
     .post(
       "/:uid/refresh",
       requireRole("technician"),
+      allowance,
       validate("param", UidParamSchema),
       async (c) => {
         try {
