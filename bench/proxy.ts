@@ -54,8 +54,9 @@ export async function benchProxy(): Promise<BenchRow[]> {
     DATTO_API_SECRET: sim.apiSecret,
     LOG_LEVEL: "warn",
   });
-  // The bench measures latency, not pacing: lift our own budget far above Datto's for this run.
+  // The bench measures latency, not pacing: lift our own budget and the per-person allowance.
   config.budget.readsPerMinute = 1_000_000;
+  config.budget.perPersonPerMinute = 1_000_000;
   const services = await createServices(config, { logger: createLogger({ level: "error" }) });
   const appServer = await listen(createApp(services).fetch);
   try {

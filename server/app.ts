@@ -30,8 +30,6 @@ export type AppDeps = Pick<
 
 /** No API request needs more; a cap keeps one client from making the server buffer anything. */
 const MAX_BODY_BYTES = 256 * 1024;
-/** About 30 device pages (4 requests each) a minute per person; the whole budget is 450 reads. */
-const UPSTREAM_REQUESTS_PER_USER_PER_MINUTE = 120;
 
 /**
  * createApp(deps) builds the whole HTTP surface from its dependencies. Nothing here reads the
@@ -43,7 +41,7 @@ export function createApp(deps: AppDeps) {
   // Shared by device and site routes: one person's Datto-calling requests per minute, all pages.
   const upstreamAllowance = createUpstreamAllowance({
     clock,
-    perMinute: UPSTREAM_REQUESTS_PER_USER_PER_MINUTE,
+    perMinute: config.budget.perPersonPerMinute,
   });
   const api = new Hono<AppEnv>()
     .route("/health", createHealthRoutes({ gateway, mode: config.mode }))

@@ -26,6 +26,7 @@ const rawEnvSchema = z.object({
   DEMO_DEVICES: z.coerce.number().int().min(0).max(200_000).default(400),
   READ_BUDGET_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(450),
   WRITE_BUDGET_PER_OPERATION_PER_MINUTE: z.coerce.number().int().min(1).max(100).default(80),
+  PERSON_DATTO_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -41,7 +42,12 @@ export type AppConfig = {
   /** The origin browsers use (from PUBLIC_URL), when a proxy in front changes scheme or host. */
   publicOrigin: string | null;
   demo: { seed: number; devices: number };
-  budget: { readsPerMinute: number; writesPerOperationPerMinute: number };
+  budget: {
+    readsPerMinute: number;
+    writesPerOperationPerMinute: number;
+    /** Requests one person may make a minute to routes that call Datto (upstream-allowance.ts). */
+    perPersonPerMinute: number;
+  };
   logLevel: "debug" | "info" | "warn" | "error";
 };
 
@@ -121,6 +127,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     budget: {
       readsPerMinute: e.READ_BUDGET_PER_MINUTE,
       writesPerOperationPerMinute: e.WRITE_BUDGET_PER_OPERATION_PER_MINUTE,
+      perPersonPerMinute: e.PERSON_DATTO_REQUESTS_PER_MINUTE,
     },
     logLevel: e.LOG_LEVEL,
   };
