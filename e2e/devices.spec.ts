@@ -18,9 +18,15 @@ test("find a device by typing, open each audit tab, share the URL", async ({ pag
   await expect(table.search).toBeFocused();
   await page.keyboard.type(first!);
   await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(first!)}`));
-  await expect.poll(() => table.hostnames()).toContain(first);
-  for (const name of await table.hostnames())
-    expect(name.toLowerCase()).toContain(first!.toLowerCase());
+  // Until the filtered answer arrives the previous rows stay (they include `first` too): wait for
+  // a table in which every row matches.
+  await expect
+    .poll(async () => {
+      const names = await table.hostnames();
+      const matching = names.every((n) => n.toLowerCase().includes(first!.toLowerCase()));
+      return matching && names.includes(first!);
+    })
+    .toBe(true);
 
   await table.dataRows().getByRole("link", { name: first, exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: first })).toBeVisible();
