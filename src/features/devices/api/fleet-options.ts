@@ -1,5 +1,4 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { SiteListResponseSchema } from "@server/contract/fleet";
 import {
   FilterListResponseSchema,
   UdfLabelsSchema,
@@ -8,21 +7,9 @@ import {
 import { udfLabelQueries } from "@/components/data-table/devices/device-queries";
 import { apiFetch } from "@/lib/api-client";
 
-/** The choices the filter controls offer: sites and Datto's saved filters. */
+/** Datto's saved filters for the filter controls (sites come from lib/site-options). */
 export const fleetOptionQueries = {
   all: () => ["fleet", "options"] as const,
-  sites: () =>
-    queryOptions({
-      queryKey: [...fleetOptionQueries.all(), "sites"] as const,
-      queryFn: ({ signal }) =>
-        apiFetch("/api/sites", {
-          query: { sort: "name", dir: "asc" },
-          schema: SiteListResponseSchema,
-          signal,
-        }),
-      select: (data) => data.rows.map((s) => ({ value: s.uid, label: s.name })),
-      staleTime: 5 * 60_000,
-    }),
   filters: () =>
     queryOptions({
       queryKey: [...fleetOptionQueries.all(), "filters"] as const,

@@ -15,6 +15,7 @@ import { DebouncedInput } from "@/components/data-table/debounced-input";
 import { Field } from "@/components/ui/field";
 import { Select, type SelectOption } from "@/components/ui/select";
 import { fleetOptionQueries } from "../api/fleet-options";
+import { siteOptionQueries } from "@/lib/site-options";
 
 type Props = { query: DeviceQuery; onChange: (patch: Partial<DeviceQuery>) => void };
 
@@ -33,7 +34,7 @@ function days(value: string): number | undefined {
 
 /** Every structured filter of the device query; each change lands in the URL at once. */
 export function DeviceFilters({ query, onChange }: Props) {
-  const sites = useQuery(fleetOptionQueries.sites());
+  const sites = useQuery(siteOptionQueries.options());
   const filters = useQuery(fleetOptionQueries.filters());
   const udf = query.udf ? parseUdfFilter(query.udf) : null;
   const udfNumber = udf ? udf.key.replace("udf", "") : "";

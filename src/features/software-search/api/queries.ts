@@ -1,5 +1,4 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import { SiteListResponseSchema } from "@server/contract/fleet";
 import {
   SoftwareSearchResponseSchema,
   type SoftwareSearchQuery,
@@ -20,17 +19,5 @@ export const softwareSearchQueries = {
       // The server crawls software audits within the shared budget; ask again until it is done.
       refetchInterval: (q) => (q.state.data?.progress.state === "crawling" ? 1_000 : false),
       placeholderData: keepPreviousData,
-    }),
-  sites: () =>
-    queryOptions({
-      queryKey: [...softwareSearchQueries.all(), "sites"] as const,
-      queryFn: ({ signal }) =>
-        apiFetch("/api/sites", {
-          query: { sort: "name", dir: "asc" },
-          schema: SiteListResponseSchema,
-          signal,
-        }),
-      select: (data) => data.rows.map((s) => ({ value: s.uid, label: s.name })),
-      staleTime: 5 * 60_000,
     }),
 };

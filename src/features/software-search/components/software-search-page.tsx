@@ -10,6 +10,7 @@ import { Select } from "@/components/ui/select";
 import { softwareSearchQueries } from "../api/queries";
 import { CrawlProgress } from "./crawl-progress";
 import { SoftwareResults, VersionBreakdown } from "./software-results";
+import { siteOptionQueries } from "@/lib/site-options";
 
 /** "Which devices have X installed, and which version?" across the fleet or one site. */
 export function SoftwareSearchPage() {
@@ -19,7 +20,7 @@ export function SoftwareSearchPage() {
   const [name, setName] = useState(params.get("name") ?? "");
   const [siteUid, setSiteUid] = useState(params.get("siteUid") ?? "");
   const [formError, setFormError] = useState<string | null>(null);
-  const sites = useQuery(softwareSearchQueries.sites());
+  const sites = useQuery(siteOptionQueries.options());
   const search = useQuery({
     ...softwareSearchQueries.search(query ?? { name: "" }),
     enabled: query !== null,
