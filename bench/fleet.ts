@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AuthEnv } from "../server/auth/auth-env";
-import { DeviceQuerySchema, type DeviceListResponse } from "../server/contract/fleet";
+import { DeviceQuerySchema, type DeviceListResponse } from "../server/contract/devices";
 import { createDattoApi } from "../server/datto/api/create-datto-api";
 import { createDattoGateway } from "../server/datto/gateway/create-gateway";
 import { createSimulator } from "../server/datto/simulator/create-simulator";

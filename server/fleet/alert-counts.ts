@@ -1,4 +1,4 @@
-import type { AlertCounts } from "../contract/fleet";
+import type { AlertCounts } from "../contract/alerts";
 
 export const emptyAlertCounts = (): AlertCounts => ({
   total: 0,

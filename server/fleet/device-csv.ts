@@ -1,6 +1,6 @@
 import { csvCell } from "../contract/csv";
-import { DEVICE_COLUMN_KEYS, UDF_KEY_PATTERN, type DeviceRow } from "../contract/fleet";
-import type { UdfLabels } from "../contract/fleet-views";
+import { DEVICE_COLUMN_KEYS, UDF_KEY_PATTERN, type DeviceRow } from "../contract/devices";
+import type { UdfLabels } from "../contract/views";
 
 export const DEFAULT_CSV_COLUMNS = [
   "hostname",

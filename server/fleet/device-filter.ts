@@ -1,4 +1,4 @@
-import { parseUdfFilter, type DeviceQuery, type DeviceRow } from "../contract/fleet";
+import { parseUdfFilter, type DeviceQuery, type DeviceRow } from "../contract/devices";
 import type { FleetSnapshot } from "./fleet-snapshot";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DeviceQuerySchema, type DeviceQuery } from "../contract/fleet";
+import { DeviceQuerySchema, type DeviceQuery } from "../contract/devices";
 import { queryDevices } from "./device-query";
 import { createSnapshot } from "./fleet-snapshot";
 import { makeDeviceRow } from "./testing/make-device-row";

@@ -1,4 +1,4 @@
-import { DEFAULT_DEVICE_LIMIT, type DeviceQuery, type DeviceRow } from "../contract/fleet";
+import { DEFAULT_DEVICE_LIMIT, type DeviceQuery, type DeviceRow } from "../contract/devices";
 import { buildDeviceFilter } from "./device-filter";
 import type { FleetSnapshot } from "./fleet-snapshot";
 

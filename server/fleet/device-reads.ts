@@ -1,4 +1,6 @@
-import type { AlertListResponse, DeviceAudit, DeviceDetail } from "../contract/fleet-device";
+import type { AlertListResponse } from "../contract/alerts";
+import type { DeviceAudit } from "../contract/device-audit";
+import type { DeviceDetail } from "../contract/devices";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { DattoError } from "../datto/gateway/datto-error";
 import type { UdfLabelRepo } from "../store/fleet-repos";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import type { DeviceListResponse } from "../contract/fleet";
-import type { FleetStatusResponse } from "../contract/fleet-views";
+import type { DeviceListResponse } from "../contract/devices";
+import type { FleetStatusResponse } from "../contract/sync";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { DattoError } from "../datto/gateway/datto-error";
 import { SYNC_FAILED_MESSAGE } from "./fleet-index";

@@ -1,10 +1,6 @@
-import type {
-  DeviceQuery,
-  DeviceRow,
-  FleetSyncStatus,
-  SiteQuery,
-  SiteRow,
-} from "../contract/fleet";
+import type { DeviceQuery, DeviceRow } from "../contract/devices";
+import type { SiteQuery, SiteRow } from "../contract/sites";
+import type { FleetSyncStatus } from "../contract/sync";
 import type { Freshness } from "../contract/freshness";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { DattoError } from "../datto/gateway/datto-error";

@@ -1,4 +1,5 @@
-import type { DeviceRow, SiteRow } from "../contract/fleet";
+import type { DeviceRow } from "../contract/devices";
+import type { SiteRow } from "../contract/sites";
 import { buildSiteRow, type SiteBase } from "./site-rows";
 import { computeSortKeys, naturalKey, sortedOrder, type SortKeys } from "./sort-keys";
 

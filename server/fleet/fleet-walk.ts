@@ -1,4 +1,5 @@
-import type { AlertCounts, DeviceRow } from "../contract/fleet";
+import type { AlertCounts } from "../contract/alerts";
+import type { DeviceRow } from "../contract/devices";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import type { ListOptions } from "../datto/api/read-options";
 import type { Fresh } from "../datto/gateway/types";

@@ -1,4 +1,4 @@
-import { ALERT_PRIORITIES, type DeviceAlert } from "../contract/fleet-device";
+import { ALERT_PRIORITIES, type DeviceAlert } from "../contract/alerts";
 import type { DattoAlert } from "../datto/schemas/alert";
 import type { DattoAlertContext, KnownAlertContext } from "../datto/schemas/alert-context";
 

@@ -1,4 +1,4 @@
-import type { DeviceAudit, Nic } from "../contract/fleet-device";
+import type { DeviceAudit, Nic } from "../contract/device-audit";
 import type { Freshness } from "../contract/freshness";
 import type { DattoDeviceAudit, DattoEsxiAudit, DattoPrinterAudit } from "../datto/schemas/audit";
 

@@ -1,7 +1,7 @@
-import type { DeviceRow } from "../contract/fleet";
-import type { DeviceDetail, UdfField } from "../contract/fleet-device";
+import type { DeviceRow } from "../contract/devices";
+import type { DeviceDetail, UdfField } from "../contract/devices";
 import type { Freshness } from "../contract/freshness";
-import type { UdfLabels } from "../contract/fleet-views";
+import type { UdfLabels } from "../contract/views";
 import type { DattoDevice } from "../datto/schemas/device";
 import { emptyAlertCounts } from "./alert-counts";
 

@@ -1,4 +1,4 @@
-import type { DattoFilter } from "../contract/fleet-views";
+import type { DattoFilter } from "../contract/views";
 import type { DattoFilter as WireFilter } from "../datto/schemas/filter";
 
 const TYPES: Record<string, DattoFilter["type"]> = {

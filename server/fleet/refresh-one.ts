@@ -1,4 +1,4 @@
-import type { DeviceRow } from "../contract/fleet";
+import type { DeviceRow } from "../contract/devices";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { emptyAlertCounts } from "./alert-counts";
 import { withDevice, withSite, type FleetSnapshot, type FleetSnapshotData } from "./fleet-snapshot";

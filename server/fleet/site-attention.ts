@@ -1,4 +1,5 @@
-import type { AlertCounts, Attention } from "../contract/fleet";
+import type { AlertCounts } from "../contract/alerts";
+import type { Attention } from "../contract/sites";
 
 export type SiteHealth = {
   devices: number;

@@ -1,4 +1,4 @@
-import type { SiteQuery, SiteRow } from "../contract/fleet";
+import type { SiteQuery, SiteRow } from "../contract/sites";
 import { naturalKey } from "./sort-keys";
 
 const alertWeight = (s: SiteRow) =>

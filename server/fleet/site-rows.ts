@@ -1,4 +1,5 @@
-import type { DeviceRow, SiteRow } from "../contract/fleet";
+import type { DeviceRow } from "../contract/devices";
+import type { SiteRow } from "../contract/sites";
 import { addCounts, emptyAlertCounts } from "./alert-counts";
 import { siteAttention } from "./site-attention";
 

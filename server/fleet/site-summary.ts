@@ -1,4 +1,5 @@
-import type { DeviceRow, SiteDetail } from "../contract/fleet";
+import type { DeviceRow } from "../contract/devices";
+import type { SiteDetail } from "../contract/sites";
 import type { FleetSnapshot } from "./fleet-snapshot";
 
 type Counts = SiteDetail["summary"]["byDeviceClass"];

@@ -1,7 +1,7 @@
 import { promisify } from "node:util";
 import { gunzip, gzip } from "node:zlib";
 import { z } from "zod";
-import { DeviceRowSchema } from "../contract/fleet";
+import { DeviceRowSchema } from "../contract/devices";
 import type { FleetSnapshotData } from "./fleet-snapshot";
 
 const gzipAsync = promisify(gzip);

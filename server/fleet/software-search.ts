@@ -1,4 +1,4 @@
-import { SOFTWARE_MATCH_LIMIT, type SoftwareSearchResponse } from "../contract/fleet-views";
+import { SOFTWARE_MATCH_LIMIT, type SoftwareSearchResponse } from "../contract/software";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import type { Clock } from "../lib/clock";
 import type { Logger } from "../lib/logger";

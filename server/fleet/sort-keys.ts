@@ -1,4 +1,4 @@
-import type { DeviceRow } from "../contract/fleet";
+import type { DeviceRow } from "../contract/devices";
 
 /**
  * Sort keys. Decision (bench/fleet.ts, one sort of 50,000 shuffled hostnames on the shared 2-core

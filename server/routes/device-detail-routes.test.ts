@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { DeviceListResponse } from "../contract/fleet";
-import type {
-  AlertListResponse,
-  DeviceAudit,
-  DeviceDetail,
-  SoftwareList,
-} from "../contract/fleet-device";
+import type { DeviceListResponse } from "../contract/devices";
+import type { AlertListResponse } from "../contract/alerts";
+import type { DeviceAudit } from "../contract/device-audit";
+import type { DeviceDetail } from "../contract/devices";
+import type { SoftwareList } from "../contract/software";
 import { createFleetTestApp, type FleetTestApp } from "../fleet/testing/create-fleet-test-app";
 
 const apps: FleetTestApp[] = [];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { DeviceListResponse, DeviceRow } from "../contract/fleet";
+import type { DeviceListResponse, DeviceRow } from "../contract/devices";
 import { createFleetTestApp, type FleetTestApp } from "../fleet/testing/create-fleet-test-app";
 import { naturalKey } from "../fleet/sort-keys";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { FilterListResponse, UdfLabels } from "../contract/fleet-views";
+import type { FilterListResponse, UdfLabels } from "../contract/views";
 import { createFleetTestApp, type FleetTestApp } from "../fleet/testing/create-fleet-test-app";
 
 const apps: FleetTestApp[] = [];

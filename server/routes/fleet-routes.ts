@@ -1,12 +1,8 @@
 import { Hono } from "hono";
 import type { AuthEnv } from "../auth/auth-env";
 import { validate } from "../auth/validation-hook";
-import {
-  UdfLabelsSchema,
-  type DattoFilter,
-  type FilterListResponse,
-  type FleetStatusResponse,
-} from "../contract/fleet-views";
+import { type FleetStatusResponse } from "../contract/sync";
+import { UdfLabelsSchema, type DattoFilter, type FilterListResponse } from "../contract/views";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { dattoErrorResponse } from "../middleware/datto-errors";
 import { requireRole } from "../middleware/require-role";

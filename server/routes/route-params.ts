@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AlertStateSchema } from "../contract/fleet-device";
+import { AlertStateSchema } from "../contract/alerts";
 
 /**
  * A Datto uid in a path (`/api/devices/:uid`). Datto's uids are UUIDs; anything with dots,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { SiteDetail, SiteListResponse } from "../contract/fleet";
-import type { AlertListResponse } from "../contract/fleet-device";
+import type { SiteDetail, SiteListResponse } from "../contract/sites";
+import type { AlertListResponse } from "../contract/alerts";
 import { createFleetTestApp, type FleetTestApp } from "../fleet/testing/create-fleet-test-app";
 
 const apps: FleetTestApp[] = [];

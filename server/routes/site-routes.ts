@@ -1,7 +1,7 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import type { AuthEnv } from "../auth/auth-env";
 import { validate } from "../auth/validation-hook";
-import { SiteQuerySchema, type SiteDetail, type SiteListResponse } from "../contract/fleet";
+import { SiteQuerySchema, type SiteDetail, type SiteListResponse } from "../contract/sites";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { dattoErrorOrRethrow } from "../middleware/datto-errors";
 import { apiError } from "../middleware/errors";

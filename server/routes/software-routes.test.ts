@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { SoftwareList } from "../contract/fleet-device";
-import type { SoftwareSearchResponse } from "../contract/fleet-views";
+import type { SoftwareList } from "../contract/software";
+import type { SoftwareSearchResponse } from "../contract/software";
 import { createFleetTestApp, type FleetTestApp } from "../fleet/testing/create-fleet-test-app";
 
 const apps: FleetTestApp[] = [];

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AuthEnv } from "../auth/auth-env";
 import { validate } from "../auth/validation-hook";
-import { SoftwareSearchQuerySchema } from "../contract/fleet-views";
+import { SoftwareSearchQuerySchema } from "../contract/software";
 import { requireRole } from "../middleware/require-role";
 import type { SoftwareSearch } from "../fleet/software-search";
 

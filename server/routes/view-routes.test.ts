@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { SavedView, SavedViewList } from "../contract/fleet-views";
+import type { SavedView, SavedViewList } from "../contract/views";
 import { MAX_VIEWS_PER_USER } from "./view-routes";
 import { createFleetTestApp, type FleetTestApp } from "../fleet/testing/create-fleet-test-app";
 

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AuthEnv } from "../auth/auth-env";
 import { validate } from "../auth/validation-hook";
-import { CreateSavedViewSchema, type SavedViewList } from "../contract/fleet-views";
+import { CreateSavedViewSchema, type SavedViewList } from "../contract/views";
 import { apiError } from "../middleware/errors";
 import { requireRole } from "../middleware/require-role";
 import type { SavedViewRepo } from "../store/fleet-repos";

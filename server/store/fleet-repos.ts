@@ -1,4 +1,4 @@
-import type { CreateSavedView, SavedView, UdfLabels } from "../contract/fleet-views";
+import type { CreateSavedView, SavedView, UdfLabels } from "../contract/views";
 
 /** The fleet's part of the persistence port (store.ts); the SQLite adapter implements these. */
 

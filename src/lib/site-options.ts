@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { SiteListResponseSchema } from "@server/contract/fleet";
+import { SiteListResponseSchema } from "@server/contract/sites";
 import { apiFetch } from "@/lib/api-client";
 
 /** Every site as a choice for a picker (device filters, software search scope): one cache entry. */

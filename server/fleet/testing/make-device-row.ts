@@ -1,4 +1,4 @@
-import type { DeviceRow } from "../../contract/fleet";
+import type { DeviceRow } from "../../contract/devices";
 import { emptyAlertCounts } from "../alert-counts";
 
 /** A plain device row for pure tests of the query engine; override what the test is about. */

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
-import { DeviceQuerySchema } from "../../contract/fleet";
-import type { SavedView } from "../../contract/fleet-views";
+import { DeviceQuerySchema } from "../../contract/devices";
+import type { SavedView } from "../../contract/views";
 import type { Clock } from "../../lib/clock";
 import type { SavedViewRepo } from "../fleet-repos";
 

@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import type { UdfLabels } from "../../contract/fleet-views";
+import type { UdfLabels } from "../../contract/views";
 import type { Clock } from "../../lib/clock";
 import type { UdfLabelRepo } from "../fleet-repos";
 

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import type { FleetStatusResponse } from "@server/contract/fleet-views";
+import type { FleetStatusResponse } from "@server/contract/sync";
 import { server } from "@/testing/msw-server";
 import { FleetFreshness } from "./fleet-freshness";
 

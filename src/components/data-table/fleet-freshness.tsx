@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Freshness } from "@server/contract/freshness";
-import { FleetStatusResponseSchema } from "@server/contract/fleet-views";
-import type { FleetSyncStatus } from "@server/contract/fleet";
+import { FleetStatusResponseSchema } from "@server/contract/sync";
+import type { FleetSyncStatus } from "@server/contract/sync";
 import { InlineAlert } from "@/components/ui/inline-alert";
 import { Meter } from "@/components/ui/meter";
 import { apiFetch } from "@/lib/api-client";

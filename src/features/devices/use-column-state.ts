@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { OnChangeFn, VisibilityState } from "@tanstack/react-table";
 import { useCallback, useMemo } from "react";
-import { UDF_KEY_PATTERN } from "@server/contract/fleet";
+import { UDF_KEY_PATTERN } from "@server/contract/devices";
 import { BASE_DEVICE_COLUMNS } from "@/components/data-table/devices/device-columns";
 import { udfLabelQueries } from "@/components/data-table/devices/device-queries";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DeviceQuerySchema } from "@server/contract/fleet";
+import { DeviceQuerySchema } from "@server/contract/devices";
 import { DEFAULT_VISIBLE_COLUMNS } from "@/components/data-table/devices/device-columns";
 import { deviceViewSearch, parseDeviceUrl } from "./use-device-url-state";
 

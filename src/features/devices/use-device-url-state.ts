@@ -4,7 +4,7 @@ import {
   DeviceQuerySchema,
   deviceQueryToSearchParams,
   type DeviceQuery,
-} from "@server/contract/fleet";
+} from "@server/contract/devices";
 import { DEFAULT_VISIBLE_COLUMNS } from "@/components/data-table/devices/device-columns";
 
 /** Search param holding the visible columns in order; everything else is the DeviceQuery. */

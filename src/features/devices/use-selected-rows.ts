@@ -1,6 +1,6 @@
 import type { RowSelectionState } from "@tanstack/react-table";
 import { useEffect, useState } from "react";
-import type { DeviceRow } from "@server/contract/fleet";
+import type { DeviceRow } from "@server/contract/devices";
 import type { DeviceWindows } from "@/components/data-table/devices/use-device-windows";
 
 /**

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import type { DeviceAlert } from "@server/contract/fleet-device";
+import type { DeviceAlert } from "@server/contract/alerts";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime, formatRelativeTime } from "@/lib/format";
 import { useNow } from "../use-now";

@@ -1,4 +1,4 @@
-import type { DeviceAlert } from "@server/contract/fleet-device";
+import type { DeviceAlert } from "@server/contract/alerts";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 const TONES: Record<DeviceAlert["priority"], BadgeTone> = {

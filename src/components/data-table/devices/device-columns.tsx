@@ -1,7 +1,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { Link } from "react-router";
-import type { DeviceRow } from "@server/contract/fleet";
-import type { UdfLabels } from "@server/contract/fleet-views";
+import type { DeviceRow } from "@server/contract/devices";
+import type { UdfLabels } from "@server/contract/views";
 import { RelativeTime, type AgeKind } from "../relative-time";
 import {
   AntivirusStatusBadge,

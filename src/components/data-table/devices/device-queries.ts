@@ -3,8 +3,8 @@ import {
   DeviceListResponseSchema,
   deviceQueryToSearchParams,
   type DeviceQuery,
-} from "@server/contract/fleet";
-import { UdfLabelsSchema } from "@server/contract/fleet-views";
+} from "@server/contract/devices";
+import { UdfLabelsSchema } from "@server/contract/views";
 import { apiFetch } from "@/lib/api-client";
 
 /** Rows per request: a viewport never spans more than two windows. */

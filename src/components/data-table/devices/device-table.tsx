@@ -18,8 +18,8 @@ import {
   type SetStateAction,
 } from "react";
 import { useNavigate } from "react-router";
-import type { DeviceQuery, DeviceRow } from "@server/contract/fleet";
-import type { UdfLabels } from "@server/contract/fleet-views";
+import type { DeviceQuery, DeviceRow } from "@server/contract/devices";
+import type { UdfLabels } from "@server/contract/views";
 import { ErrorState } from "@/components/ui/error-state";
 import { useNow } from "../use-now";
 import { useRangeSelection } from "../use-range-selection";

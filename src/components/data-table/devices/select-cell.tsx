@@ -1,6 +1,6 @@
 import type { Row, Table } from "@tanstack/react-table";
 import { useEffect, useRef } from "react";
-import type { DeviceRow } from "@server/contract/fleet";
+import type { DeviceRow } from "@server/contract/devices";
 import { deviceTableMeta } from "./device-columns";
 
 export function SelectCell(props: { row: Row<DeviceRow>; table: Table<DeviceRow> }) {

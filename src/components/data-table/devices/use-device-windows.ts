@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import type { DeviceListResponse, DeviceQuery, DeviceRow } from "@server/contract/fleet";
+import type { DeviceListResponse, DeviceQuery, DeviceRow } from "@server/contract/devices";
 import type { VisibleRange } from "../virtual-table-body";
 import { DEVICE_WINDOW_SIZE, deviceQueries } from "./device-queries";
 

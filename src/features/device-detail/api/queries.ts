@@ -1,10 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import {
-  AlertListResponseSchema,
-  DeviceAuditSchema,
-  DeviceDetailSchema,
-  SoftwareListSchema,
-} from "@server/contract/fleet-device";
+import { AlertListResponseSchema } from "@server/contract/alerts";
+import { DeviceAuditSchema } from "@server/contract/device-audit";
+import { DeviceDetailSchema } from "@server/contract/devices";
+import { SoftwareListSchema } from "@server/contract/software";
 import { apiFetch } from "@/lib/api-client";
 
 export type AlertState = "open" | "resolved";

@@ -1,4 +1,4 @@
-import type { DeviceAudit } from "@server/contract/fleet-device";
+import type { DeviceAudit } from "@server/contract/device-audit";
 import { Card } from "@/components/ui/card";
 import { formatBytes } from "@/lib/format";
 import { Facts, SimpleTable } from "./facts";

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { DeviceRow } from "@server/contract/fleet";
+import type { DeviceRow } from "@server/contract/devices";
 import { configureTestApp, getTestApp } from "@/testing/msw-server";
 import { currentPath, renderApp } from "@/testing/render-app";
 

@@ -1,4 +1,4 @@
-import type { DeviceDetail } from "@server/contract/fleet-device";
+import type { DeviceDetail } from "@server/contract/devices";
 import {
   AntivirusStatusBadge,
   OnlineBadge,

@@ -1,4 +1,4 @@
-import type { DeviceAudit } from "@server/contract/fleet-device";
+import type { DeviceAudit } from "@server/contract/device-audit";
 import { UnsupportedAudit } from "./audit-panel";
 import { SimpleTable } from "./facts";
 

@@ -1,4 +1,4 @@
-import type { DeviceAudit } from "@server/contract/fleet-device";
+import type { DeviceAudit } from "@server/contract/device-audit";
 import { Card } from "@/components/ui/card";
 import { Meter } from "@/components/ui/meter";
 import { formatBytes } from "@/lib/format";

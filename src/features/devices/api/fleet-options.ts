@@ -1,9 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import {
-  FilterListResponseSchema,
-  UdfLabelsSchema,
-  type UdfLabels,
-} from "@server/contract/fleet-views";
+import { FilterListResponseSchema, UdfLabelsSchema, type UdfLabels } from "@server/contract/views";
 import { udfLabelQueries } from "@/components/data-table/devices/device-queries";
 import { apiFetch } from "@/lib/api-client";
 

@@ -1,9 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import {
-  SavedViewListSchema,
-  SavedViewSchema,
-  type CreateSavedView,
-} from "@server/contract/fleet-views";
+import { SavedViewListSchema, SavedViewSchema, type CreateSavedView } from "@server/contract/views";
 import { apiFetch } from "@/lib/api-client";
 
 export const savedViewQueries = {

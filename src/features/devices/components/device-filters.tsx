@@ -5,7 +5,7 @@ import {
   PATCH_STATUSES,
   parseUdfFilter,
   type DeviceQuery,
-} from "@server/contract/fleet";
+} from "@server/contract/devices";
 import {
   antivirusStatusLabel,
   deviceClassLabel,

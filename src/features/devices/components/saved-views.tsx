@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import type { DeviceQuery } from "@server/contract/fleet";
+import type { DeviceQuery } from "@server/contract/devices";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { InlineAlert } from "@/components/ui/inline-alert";
 import { Input } from "@/components/ui/input";

@@ -1,6 +1,6 @@
 import type { Table } from "@tanstack/react-table";
 import { useState } from "react";
-import type { DeviceRow } from "@server/contract/fleet";
+import type { DeviceRow } from "@server/contract/devices";
 import { columnLabel } from "@/components/data-table/column-picker";
 import { Button } from "@/components/ui/button";
 import { downloadText, toCsv } from "../to-csv";

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
-import { UDF_COUNT } from "@server/contract/fleet";
-import type { UdfLabels } from "@server/contract/fleet-views";
+import { UDF_COUNT } from "@server/contract/devices";
+import type { UdfLabels } from "@server/contract/views";
 import { Button } from "@/components/ui/button";
 import { InlineAlert } from "@/components/ui/inline-alert";
 import { Input } from "@/components/ui/input";

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import { SiteDetailSchema, SiteListResponseSchema, type SiteQuery } from "@server/contract/fleet";
-import { AlertListResponseSchema } from "@server/contract/fleet-device";
+import { SiteDetailSchema, SiteListResponseSchema, type SiteQuery } from "@server/contract/sites";
+import { AlertListResponseSchema } from "@server/contract/alerts";
 import { apiFetch } from "@/lib/api-client";
 
 export const siteQueries = {

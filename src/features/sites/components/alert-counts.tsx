@@ -1,4 +1,4 @@
-import type { AlertCounts } from "@server/contract/fleet";
+import type { AlertCounts } from "@server/contract/alerts";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 const SHOWN: Array<{ key: keyof AlertCounts; short: string; tone: BadgeTone }> = [

@@ -1,4 +1,4 @@
-import type { Attention } from "@server/contract/fleet";
+import type { Attention } from "@server/contract/sites";
 
 /** "3 critical alerts +30 · 12 offline +24": why a site ranks where it does. */
 export function attentionText(attention: Attention): string {

@@ -1,6 +1,6 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { Link } from "react-router";
-import type { SiteRow } from "@server/contract/fleet";
+import type { SiteRow } from "@server/contract/sites";
 import { AlertCountBadges } from "./alert-counts";
 import { AttentionCell } from "./attention-parts";
 

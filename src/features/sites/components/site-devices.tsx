@@ -1,7 +1,7 @@
 import type { RowSelectionState, VisibilityState } from "@tanstack/react-table";
 import { useRef, useState } from "react";
 import { Link } from "react-router";
-import type { DeviceQuery } from "@server/contract/fleet";
+import type { DeviceQuery } from "@server/contract/devices";
 import { DebouncedInput } from "@/components/data-table/debounced-input";
 import { DEFAULT_VISIBLE_COLUMNS } from "@/components/data-table/devices/device-columns";
 import { DeviceTable, type DeviceSort } from "@/components/data-table/devices/device-table";

@@ -5,8 +5,8 @@ import {
   deviceQueryToSearchParams,
   PATCH_STATUSES,
   type DeviceQuery,
-  type SiteDetail,
-} from "@server/contract/fleet";
+} from "@server/contract/devices";
+import { type SiteDetail } from "@server/contract/sites";
 import {
   antivirusStatusLabel,
   deviceClassLabel,

@@ -7,7 +7,7 @@ import {
 } from "@tanstack/react-table";
 import { useCallback, useMemo, useRef } from "react";
 import { useNavigate, useSearchParams } from "react-router";
-import { SiteQuerySchema, type SiteQuery } from "@server/contract/fleet";
+import { SiteQuerySchema, type SiteQuery } from "@server/contract/sites";
 import { DebouncedInput } from "@/components/data-table/debounced-input";
 import { FleetFreshness } from "@/components/data-table/fleet-freshness";
 import { focusResultsOnArrowDown, useSlashFocus } from "@/components/data-table/use-slash-focus";

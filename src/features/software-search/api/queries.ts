@@ -1,8 +1,5 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import {
-  SoftwareSearchResponseSchema,
-  type SoftwareSearchQuery,
-} from "@server/contract/fleet-views";
+import { SoftwareSearchResponseSchema, type SoftwareSearchQuery } from "@server/contract/software";
 import { apiFetch } from "@/lib/api-client";
 
 export const softwareSearchQueries = {

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { SoftwareSearchResponse } from "@server/contract/fleet-views";
+import type { SoftwareSearchResponse } from "@server/contract/software";
 import { useNow } from "@/components/data-table/use-now";
 import { Meter } from "@/components/ui/meter";
 

@@ -1,6 +1,6 @@
 import { getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
 import { Link, useNavigate } from "react-router";
-import type { SoftwareSearchResponse } from "@server/contract/fleet-views";
+import type { SoftwareSearchResponse } from "@server/contract/software";
 import { VirtualTable } from "@/components/data-table/virtual-table";
 
 type Match = SoftwareSearchResponse["matches"][number];

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
-import { SoftwareSearchQuerySchema } from "@server/contract/fleet-views";
+import { SoftwareSearchQuerySchema } from "@server/contract/software";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
 import { InlineAlert } from "@/components/ui/inline-alert";

@@ -1,24 +1,16 @@
 import { z } from "zod";
+import { AlertCountsSchema } from "./alerts";
 import { FreshnessSchema } from "./freshness";
+import { booleanParam, daysParam, optionalParam } from "./query-params";
+import { FleetSyncStatusSchema } from "./sync";
 
 /**
- * The fleet contract: device rows, the device query (URL search params of the SPA = query string of
- * GET /api/devices), sync status and sites. Siblings: fleet-device.ts (detail, audits, software,
- * alerts) and fleet-views.ts (saved views, UDF labels, filters, status, software search).
+ * Devices: the row of the device table, the device query (URL search params of the SPA = query
+ * string of GET /api/devices), the list answer and one device's detail. Audits: device-audit.ts.
  */
 
 export const UDF_COUNT = 300;
 export const UDF_KEY_PATTERN = /^udf([1-9]|[1-9]\d|[12]\d\d|300)$/;
-
-export const AlertCountsSchema = z.object({
-  total: z.number(),
-  critical: z.number(),
-  high: z.number(),
-  moderate: z.number(),
-  low: z.number(),
-  information: z.number(),
-});
-export type AlertCounts = z.infer<typeof AlertCountsSchema>;
 
 export const DEVICE_CLASSES = [
   "device",
@@ -109,51 +101,39 @@ export const DEFAULT_DEVICE_LIMIT = 100;
 export const MAX_DEVICE_LIMIT = 500;
 export const UDF_FILTER_PATTERN = /^([1-9]|[1-9]\d|[12]\d\d|300):([\s\S]*)$/;
 
-/** Empty URL params ("?q=") mean "no filter". */
-const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-const opt = <T extends z.ZodType>(schema: T) =>
-  z.preprocess(blankToUndefined, schema.optional()).optional();
-const toBool = (v: unknown) => (v === "true" ? true : v === "false" ? false : v);
-const days = (name: string) =>
-  opt(
-    z.coerce
-      .number({ error: `${name} must be a number of days.` })
-      .int(`${name} must be a whole number of days.`)
-      .min(0, `${name} cannot be negative.`)
-      .max(36500, `${name} is too large.`),
-  );
-
 /**
  * One schema for the SPA's URL search params and the server's query string. Every field is
  * optional and accepts strings (coerced); the output re-parses to itself, so a parsed query can be
  * stored (saved views) and parsed again. Serialize with deviceQueryToSearchParams.
  */
 export const DeviceQuerySchema = z.object({
-  q: opt(z.string().trim().max(200, "Search text can have at most 200 characters.")),
-  siteUid: opt(z.string().max(100)),
-  status: opt(z.enum(["online", "offline"], { error: "status must be online or offline." })),
-  deviceClass: opt(
+  q: optionalParam(z.string().trim().max(200, "Search text can have at most 200 characters.")),
+  siteUid: optionalParam(z.string().max(100)),
+  status: optionalParam(
+    z.enum(["online", "offline"], { error: "status must be online or offline." }),
+  ),
+  deviceClass: optionalParam(
     z.enum(DEVICE_CLASSES, { error: `deviceClass must be one of ${DEVICE_CLASSES.join(", ")}.` }),
   ),
   /** Matches deviceType.category or deviceType.type, case-insensitive. */
-  deviceType: opt(z.string().max(100)),
+  deviceType: optionalParam(z.string().max(100)),
   /** Substring of the operating system, case-insensitive. */
-  os: opt(z.string().max(200)),
-  rebootRequired: opt(
-    z.preprocess(toBool, z.boolean({ error: "rebootRequired must be true or false." })),
+  os: optionalParam(z.string().max(200)),
+  rebootRequired: optionalParam(
+    z.preprocess(booleanParam, z.boolean({ error: "rebootRequired must be true or false." })),
   ),
-  patchStatus: opt(
+  patchStatus: optionalParam(
     z.enum(PATCH_STATUSES, { error: `patchStatus must be one of ${PATCH_STATUSES.join(", ")}.` }),
   ),
-  antivirusStatus: opt(
+  antivirusStatus: optionalParam(
     z.enum(ANTIVIRUS_STATUSES, {
       error: `antivirusStatus must be one of ${ANTIVIRUS_STATUSES.join(", ")}.`,
     }),
   ),
-  lastSeenOlderThanDays: days("lastSeenOlderThanDays"),
-  lastAuditOlderThanDays: days("lastAuditOlderThanDays"),
+  lastSeenOlderThanDays: daysParam("lastSeenOlderThanDays"),
+  lastAuditOlderThanDays: daysParam("lastAuditOlderThanDays"),
   /** "<n>:<text>": UDF n (1..300) contains text, case-insensitive. */
-  udf: opt(
+  udf: optionalParam(
     z
       .string({ error: "udf must look like 7:text (UDF number 1-300, a colon, the text)." })
       .max(300, "The udf filter can have at most 300 characters.")
@@ -163,25 +143,25 @@ export const DeviceQuerySchema = z.object({
       ),
   ),
   /** A Datto saved filter id (GET /api/fleet/filters). */
-  filterId: opt(
+  filterId: optionalParam(
     z.coerce
       .number({ error: "filterId must be a number." })
       .int("filterId must be a whole number.")
       .positive("filterId must be positive."),
   ),
-  sort: opt(
+  sort: optionalParam(
     z
       .string()
       .refine(isDeviceSortKey, "sort must be a column key (e.g. hostname, lastSeen, udf3)."),
   ),
-  dir: opt(z.enum(["asc", "desc"], { error: "dir must be asc or desc." })),
-  offset: opt(
+  dir: optionalParam(z.enum(["asc", "desc"], { error: "dir must be asc or desc." })),
+  offset: optionalParam(
     z.coerce
       .number({ error: "offset must be a number." })
       .int("offset must be a whole number.")
       .min(0, "offset cannot be negative."),
   ),
-  limit: opt(
+  limit: optionalParam(
     z.coerce
       .number({ error: "limit must be a number." })
       .int("limit must be a whole number.")
@@ -207,17 +187,6 @@ export function deviceQueryToSearchParams(query: DeviceQuery): URLSearchParams {
   return params;
 }
 
-export const FleetSyncStatusSchema = z.object({
-  state: z.enum(["idle", "syncing", "error"]),
-  pagesDone: z.number(),
-  /** Null while the number of pages is not yet known. */
-  pagesTotal: z.number().nullable(),
-  startedAt: z.number().nullable(),
-  finishedAt: z.number().nullable(),
-  lastError: z.string().nullable(),
-});
-export type FleetSyncStatus = z.infer<typeof FleetSyncStatusSchema>;
-
 /** GET /api/devices */
 export const DeviceListResponseSchema = z.object({
   total: z.number(),
@@ -229,67 +198,31 @@ export const DeviceListResponseSchema = z.object({
 });
 export type DeviceListResponse = z.infer<typeof DeviceListResponseSchema>;
 
-export const AttentionSchema = z.object({
-  score: z.number(),
-  /** Why the site ranks where it does, biggest first. */
-  parts: z.array(z.object({ label: z.string(), points: z.number() })),
+export const UdfFieldSchema = z.object({
+  /** "udf7" */
+  key: z.string(),
+  index: z.number().int(),
+  /** The admin-given name (PUT /api/fleet/udf-labels), null when none. */
+  label: z.string().nullable(),
+  value: z.string(),
 });
-export type Attention = z.infer<typeof AttentionSchema>;
+export type UdfField = z.infer<typeof UdfFieldSchema>;
 
-export const SiteRowSchema = z.object({
-  uid: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  devices: z.number(),
-  online: z.number(),
-  offline: z.number(),
-  rebootRequired: z.number(),
-  patchProblems: z.number(),
-  antivirusProblems: z.number(),
-  openAlerts: AlertCountsSchema,
-  attention: AttentionSchema,
-});
-export type SiteRow = z.infer<typeof SiteRowSchema>;
-
-export const SITE_SORT_KEYS = [
-  "name",
-  "devices",
-  "online",
-  "offline",
-  "openAlerts",
-  "attention",
-] as const;
-
-/** Query of GET /api/sites (defaults: sort attention, dir desc). */
-export const SiteQuerySchema = z.object({
-  q: opt(z.string().trim().max(200, "Search text can have at most 200 characters.")),
-  sort: opt(z.enum(SITE_SORT_KEYS, { error: `sort must be one of ${SITE_SORT_KEYS.join(", ")}.` })),
-  dir: opt(z.enum(["asc", "desc"], { error: "dir must be asc or desc." })),
-});
-export type SiteQuery = z.infer<typeof SiteQuerySchema>;
-
-/** GET /api/sites */
-export const SiteListResponseSchema = z.object({
-  total: z.number(),
-  rows: z.array(SiteRowSchema),
-  freshness: FreshnessSchema,
-  sync: FleetSyncStatusSchema,
-});
-export type SiteListResponse = z.infer<typeof SiteListResponseSchema>;
-
-const countsBy = z.array(z.object({ value: z.string(), count: z.number() }));
-
-/** GET /api/sites/:uid (its devices: GET /api/devices?siteUid=...). */
-export const SiteDetailSchema = SiteRowSchema.extend({
+/** GET /api/devices/:uid */
+export const DeviceDetailSchema = DeviceRowSchema.extend({
   portalUrl: z.string().nullable(),
-  notes: z.string().nullable(),
-  autotaskCompanyName: z.string().nullable(),
-  summary: z.object({
-    byDeviceClass: countsBy,
-    byOperatingSystem: countsBy,
-    byPatchStatus: countsBy,
-    byAntivirusStatus: countsBy,
+  webRemoteUrl: z.string().nullable(),
+  a64Bit: z.boolean().nullable(),
+  cagVersion: z.string().nullable(),
+  displayVersion: z.string().nullable(),
+  creationDate: z.number().nullable(),
+  patches: z.object({
+    approvedPending: z.number().nullable(),
+    notApproved: z.number().nullable(),
+    installed: z.number().nullable(),
   }),
+  /** Non-empty UDFs in index order, with their labels. */
+  udfFields: z.array(UdfFieldSchema),
   freshness: FreshnessSchema,
 });
-export type SiteDetail = z.infer<typeof SiteDetailSchema>;
+export type DeviceDetail = z.infer<typeof DeviceDetailSchema>;
