@@ -226,3 +226,14 @@ export const DeviceDetailSchema = DeviceRowSchema.extend({
   freshness: FreshnessSchema,
 });
 export type DeviceDetail = z.infer<typeof DeviceDetailSchema>;
+
+/**
+ * POST /api/devices/:uid/refresh: the device as the fleet index now holds it, read from Datto
+ * just now. When Datto cannot be reached the answer is an error (502 upstream_unavailable), never
+ * a stale copy passed off as refreshed.
+ */
+export const DeviceRefreshResponseSchema = z.object({
+  device: DeviceRowSchema,
+  freshness: FreshnessSchema,
+});
+export type DeviceRefreshResponse = z.infer<typeof DeviceRefreshResponseSchema>;

@@ -72,3 +72,10 @@ export const SiteDetailSchema = SiteRowSchema.extend({
   freshness: FreshnessSchema,
 });
 export type SiteDetail = z.infer<typeof SiteDetailSchema>;
+
+/** POST /api/sites/:uid/refresh: like the device refresh, the site's row after re-reading it. */
+export const SiteRefreshResponseSchema = z.object({
+  site: SiteRowSchema,
+  freshness: FreshnessSchema,
+});
+export type SiteRefreshResponse = z.infer<typeof SiteRefreshResponseSchema>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csvCell } from "../contract/csv";
 import { csvColumns, devicesToCsv } from "./device-csv";
-import { makeDeviceRow } from "./testing/make-device-row";
+import { makeDeviceRow } from "../testing/make-device-row";
 
 describe("device CSV", () => {
   it("quotes every cell and doubles quotes (RFC 4180)", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DeviceQuerySchema, type DeviceQuery } from "../contract/devices";
 import { queryDevices } from "./device-query";
 import { createSnapshot } from "./fleet-snapshot";
-import { makeDeviceRow } from "./testing/make-device-row";
+import { makeDeviceRow } from "../testing/make-device-row";
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 2);

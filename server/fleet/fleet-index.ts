@@ -30,9 +30,13 @@ export interface FleetIndex {
   stop(): Promise<void>;
   /** A full walk; joins the one in progress if any. Never rejects: failures land in status(). */
   refreshAll(priority?: Priority): Promise<void>;
-  /** Rejects with the gateway's error (e.g. not-found) so the route can answer it. */
-  refreshSite(uid: string): Promise<void>;
-  refreshDevice(uid: string): Promise<DeviceRow>;
+  /**
+   * Re-read one site (with its devices) or one device from Datto now. The index changes only when
+   * Datto answered; `stale` says it could not be reached. Rejects with the gateway's error (e.g.
+   * not-found) when Datto failed and had nothing cached.
+   */
+  refreshSite(uid: string): Promise<Refreshed<SiteRow>>;
+  refreshDevice(uid: string): Promise<Refreshed<DeviceRow>>;
   status(): FleetSyncStatus;
   freshness(): Freshness;
   /** The current complete snapshot; hold the reference for the whole of one answer. */
@@ -40,6 +44,10 @@ export interface FleetIndex {
   queryDevices(query: DeviceQuery, options?: { unlimited?: boolean }): Promise<DeviceQueryResult>;
   querySites(query: SiteQuery): SiteRow[];
 }
+
+export type Refreshed<T> =
+  | { stale: false; fetchedAt: number; row: T }
+  | { stale: true; fetchedAt: number };
 
 const RETRY_AFTER_FAILURE_MS = 60_000;
 
@@ -169,12 +177,18 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
     },
     refreshAll,
     async refreshSite(uid) {
-      swap(await refreshedWithSite(datto, current, uid));
+      const read = await refreshedWithSite(datto, current, uid);
+      if (read.stale) return read;
+      swap(read.data);
+      const row = current.siteRowIndex.get(uid)!;
+      return { stale: false, fetchedAt: read.fetchedAt, row };
     },
     async refreshDevice(uid) {
-      const { data, row } = await refreshedWithDevice(datto, current, uid);
-      swap(data);
-      return row;
+      const read = await refreshedWithDevice(datto, current, uid);
+      if (read.stale) return read;
+      swap(read.data);
+      const row = current.devices[current.deviceIndex.get(uid)!]!;
+      return { stale: false, fetchedAt: read.fetchedAt, row };
     },
     status: () => sync,
     freshness: () =>

@@ -1,8 +1,13 @@
-import { SOFTWARE_MATCH_LIMIT, type SoftwareSearchResponse } from "../contract/software";
+import {
+  SOFTWARE_MATCH_LIMIT,
+  type SoftwareItem,
+  type SoftwareSearchResponse,
+} from "../contract/software";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import type { Clock } from "../lib/clock";
 import type { Logger } from "../lib/logger";
 import type { FleetIndex } from "./fleet-index";
+import { mapSoftware } from "./map-software";
 import { createSoftwareCatalog } from "./software-catalog";
 
 export interface SoftwareSearchDeps {
@@ -47,12 +52,7 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
         maxAgeMs: ttl,
         signal: controller.signal,
       });
-      const items = list.data.map((s) => ({ name: s.name ?? "", version: s.version ?? "" }));
-      catalog.put(
-        uid,
-        items.filter((i) => i.name !== ""),
-        list.fetchedAt,
-      );
+      catalog.put(uid, mapSoftware(list.data), list.fetchedAt);
       failedAt.delete(uid);
     } catch (error) {
       failedAt.set(uid, clock.now());
@@ -146,7 +146,7 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
   return {
     search,
     /** Lets the device page's software answer seed the cache the search uses. */
-    remember: (uid: string, items: { name: string; version: string }[], fetchedAt: number) =>
+    remember: (uid: string, items: SoftwareItem[], fetchedAt: number) =>
       catalog.put(uid, items, fetchedAt),
     /** Devices still waiting to be read (for tests and status). */
     pending: () => queue.size + workers,

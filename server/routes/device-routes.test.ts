@@ -1,27 +1,27 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { DeviceListResponse, DeviceRow } from "../contract/devices";
-import { createFleetTestApp, type FleetTestApp } from "../fleet/testing/create-fleet-test-app";
 import { naturalKey } from "../fleet/sort-keys";
+import { createTestApp, type TestApp } from "../testing/create-test-app";
 
-type Wire = ReturnType<FleetTestApp["sim"]["tenant"]["listDevices"]>[number];
+type Wire = ReturnType<TestApp["sim"]["tenant"]["listDevices"]>[number];
+type Synced = TestApp & { viewer: Awaited<ReturnType<TestApp["signIn"]>> };
 
-const apps: FleetTestApp[] = [];
+const apps: TestApp[] = [];
 afterEach(async () => {
-  for (const t of apps.splice(0)) await t.cleanup();
+  for (const t of apps.splice(0)) await t.close();
 });
 
-async function synced() {
-  const t = createFleetTestApp({ devices: 60 });
+/** 60 devices (seed 7 has every device class) synced into the fleet index; a viewer signed in. */
+async function synced(): Promise<Synced> {
+  const t = await createTestApp({ devices: 60, seed: 7 });
   apps.push(t);
-  await t.fleet.start();
-  await t.fleet.refreshAll();
-  return t;
+  return Object.assign(t, { viewer: await t.signIn("viewer") });
 }
 
-const list = (t: FleetTestApp, qs = "") => t.getJson<DeviceListResponse>(`/api/devices${qs}`);
-const uidsOf = async (t: FleetTestApp, qs: string) =>
+const list = (t: Synced, qs = "") => t.viewer.getJson<DeviceListResponse>(`/api/devices${qs}`);
+const uidsOf = async (t: Synced, qs: string) =>
   new Set((await list(t, `?limit=500&${qs}`)).rows.map((r) => r.uid));
-const expected = (t: FleetTestApp, test: (d: Wire) => boolean) =>
+const expected = (t: TestApp, test: (d: Wire) => boolean) =>
   new Set(
     t.sim.tenant
       .listDevices()
@@ -236,7 +236,7 @@ describe("GET /api/devices: bad input", () => {
       ["filterId=x", "filterId must be a number"],
     ];
     for (const [qs, message] of cases) {
-      const res = await t.request(`/api/devices?${qs}`);
+      const res = await t.viewer.request(`/api/devices?${qs}`);
       expect(res.status, qs).toBe(400);
       const body = (await res.json()) as { error: { code: string; message: string } };
       expect(body.error.code).toBe("invalid_request");
@@ -246,6 +246,6 @@ describe("GET /api/devices: bad input", () => {
 
   it("needs a signed-in user", async () => {
     const t = await synced();
-    expect((await t.request("/api/devices", { as: null })).status).toBe(401);
+    expect((await t.request("/api/devices")).status).toBe(401);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createHarness, drive } from "../gateway/test-harness";
+import { createHarness, drive } from "../../testing/datto-harness";
 
 describe("createDattoApi against the simulator", () => {
   it("reads account, sites, devices, filters, audits and quota with the right paths and shapes", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createHarness, drive, settle, type Harness } from "./test-harness";
+import { createHarness, drive, settle, type Harness } from "../../testing/datto-harness";
 
 const DEVICE = "GET /v2/device/{deviceUid}";
 

@@ -1,5 +1,5 @@
-import type { DeviceRow } from "../../contract/devices";
-import { emptyAlertCounts } from "../alert-counts";
+import type { DeviceRow } from "../contract/devices";
+import { emptyAlertCounts } from "../fleet/alert-counts";
 
 /** A plain device row for pure tests of the query engine; override what the test is about. */
 export function makeDeviceRow(overrides: Partial<DeviceRow> & { uid: string }): DeviceRow {

@@ -1,8 +1,8 @@
-import { createManualClock, type ManualClock } from "../../lib/clock";
-import { createMemoryLogger } from "../../lib/logger";
-import { createDattoApi } from "../api/create-datto-api";
-import { createSimulator, type SimulatorOptions } from "../simulator/create-simulator";
-import { createDattoGateway, type DattoGatewayOptions } from "./create-gateway";
+import { createManualClock, type ManualClock } from "../lib/clock";
+import { createMemoryLogger } from "../lib/logger";
+import { createDattoApi } from "../datto/api/create-datto-api";
+import { createSimulator, type SimulatorOptions } from "../datto/simulator/create-simulator";
+import { createDattoGateway, type DattoGatewayOptions } from "../datto/gateway/create-gateway";
 
 /** Credentials long and distinctive enough that a leak into any log line or message is caught. */
 export const TEST_KEY = "KEY-7f3a9c1e55d04b2a";

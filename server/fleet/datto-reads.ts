@@ -1,6 +1,7 @@
 import type { AlertListResponse } from "../contract/alerts";
 import type { DeviceAudit } from "../contract/device-audit";
 import type { DeviceDetail } from "../contract/devices";
+import type { SoftwareList } from "../contract/software";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { DattoError } from "../datto/gateway/datto-error";
 import type { UdfLabelRepo } from "../store/fleet-repos";
@@ -9,9 +10,16 @@ import { fromFresh } from "./fresh";
 import { byNewest, mapAlert } from "./map-alert";
 import { mapDeviceAudit, mapEsxiAudit, mapPrinterAudit } from "./map-audit";
 import { mapDeviceDetail, mapDeviceRow, labelledUdfs } from "./map-device";
+import { byNameAndVersion, mapSoftware } from "./map-software";
+import type { SoftwareSearch } from "./software-search";
 
 type Result<T> = { value: T } | { error: unknown };
 type Deps = { fleet: FleetIndex; datto: DattoApi; udfLabels: UdfLabelRepo };
+
+/*
+ * What one device's and one site's pages read from Datto at interactive priority (through the
+ * gateway's cache), mapped to our contract; the lists come from the fleet index instead.
+ */
 
 const unavailable = (e: unknown) => e instanceof DattoError && e.kind !== "not-found";
 
@@ -22,7 +30,7 @@ const unavailable = (e: unknown) => e instanceof DattoError && e.kind !== "not-f
 export async function loadDeviceDetail(deps: Deps, uid: string): Promise<Result<DeviceDetail>> {
   const snapshot = deps.fleet.snapshot();
   const indexed = snapshot.devices[snapshot.deviceIndex.get(uid) ?? -1];
-  const labels = deps.udfLabels.getAll();
+  const labels = await deps.udfLabels.getAll();
   try {
     const fresh = await deps.datto.getDevice(uid, { priority: "interactive" });
     const site = snapshot.siteIndex.get(fresh.data.siteUid ?? "");
@@ -98,8 +106,19 @@ const unsupported = (deviceClass: string): DeviceAudit => ({
   freshness: { fetchedAt: null, stale: false, reason: null },
 });
 
+/** One device's software, sorted; it also seeds the fleet-wide software search's cache. */
+export async function loadDeviceSoftware(
+  deps: { datto: DattoApi; software: SoftwareSearch },
+  uid: string,
+): Promise<SoftwareList> {
+  const list = await deps.datto.listDeviceSoftware(uid, { priority: "interactive" });
+  const items = mapSoftware(list.data).sort(byNameAndVersion);
+  deps.software.remember(uid, items, list.fetchedAt);
+  return { items, total: items.length, freshness: fromFresh(list) };
+}
+
 /** Alerts of one device or one site, newest first. */
-export async function loadDeviceAlerts(
+export async function loadAlerts(
   datto: DattoApi,
   where: { deviceUid: string } | { siteUid: string },
   state: "open" | "resolved",

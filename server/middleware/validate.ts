@@ -1,7 +1,7 @@
 import { zValidator } from "@hono/zod-validator";
 import type { ValidationTargets } from "hono";
 import type { z } from "zod";
-import { apiError } from "../middleware/errors";
+import { apiError } from "./errors";
 
 /**
  * zValidator with our error shape: 400 `invalid_request` whose message names the field and says
