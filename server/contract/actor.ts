@@ -74,8 +74,7 @@ export function actorName(actor: Actor): string {
 export type ActorRef = { kind: Actor["kind"]; id: string; name: string };
 
 export function actorRef(actor: Actor): ActorRef {
-  const id =
-    actor.kind === "person" ? actor.userId : actor.kind === "cli" ? "cli" : actor.tokenId;
+  const id = actor.kind === "person" ? actor.userId : actor.kind === "cli" ? "cli" : actor.tokenId;
   return { kind: actor.kind, id, name: actorName(actor) };
 }
 

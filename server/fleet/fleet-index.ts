@@ -46,8 +46,7 @@ export interface FleetIndex {
 }
 
 export type Refreshed<T> =
-  | { stale: false; fetchedAt: number; row: T }
-  | { stale: true; fetchedAt: number };
+  { stale: false; fetchedAt: number; row: T } | { stale: true; fetchedAt: number };
 
 const RETRY_AFTER_FAILURE_MS = 60_000;
 

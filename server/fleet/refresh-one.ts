@@ -15,8 +15,7 @@ const NOW = { priority: "interactive" as const, maxAgeMs: 0 };
  * caller says so instead of pretending the refresh happened.
  */
 export type RefreshRead =
-  | { stale: false; fetchedAt: number; data: FleetSnapshotData }
-  | { stale: true; fetchedAt: number };
+  { stale: false; fetchedAt: number; data: FleetSnapshotData } | { stale: true; fetchedAt: number };
 
 const dataOf = (s: FleetSnapshot): FleetSnapshotData => ({
   fetchedAt: s.fetchedAt ?? 0,

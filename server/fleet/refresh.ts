@@ -23,7 +23,11 @@ const fresh = (read: { fetchedAt: number }) => ({
  * index, and answered as it now stands. Datto errors reject (DattoError); a Datto that could not
  * be reached while a cached copy existed is a refusal, not a pretend success.
  */
-export function createFleetRefresh({ fleet }: { fleet: Pick<FleetIndex, "refreshDevice" | "refreshSite"> }) {
+export function createFleetRefresh({
+  fleet,
+}: {
+  fleet: Pick<FleetIndex, "refreshDevice" | "refreshSite">;
+}) {
   async function refresh<T>(
     actor: Actor,
     read: () => Promise<Refreshed<T>>,

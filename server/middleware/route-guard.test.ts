@@ -52,15 +52,18 @@ describe("route guard", () => {
     });
   });
 
-  it.each(ROLES)("lets a %s through exactly the routes its role's permissions allow", async (role) => {
-    const { app } = appAs(person(role));
-    const rank = ROLES.indexOf(role);
-    expect(await status(app, "/read")).toBe(200);
-    expect(await status(app, "/views")).toBe(200);
-    expect(await status(app, "/refresh")).toBe(rank >= 1 ? 200 : 403);
-    expect(await status(app, "/decide")).toBe(rank >= 2 ? 200 : 403);
-    expect(await status(app, "/users")).toBe(rank >= 3 ? 200 : 403);
-  });
+  it.each(ROLES)(
+    "lets a %s through exactly the routes its role's permissions allow",
+    async (role) => {
+      const { app } = appAs(person(role));
+      const rank = ROLES.indexOf(role);
+      expect(await status(app, "/read")).toBe(200);
+      expect(await status(app, "/views")).toBe(200);
+      expect(await status(app, "/refresh")).toBe(rank >= 1 ? 200 : 403);
+      expect(await status(app, "/decide")).toBe(rank >= 2 ? 200 : 403);
+      expect(await status(app, "/users")).toBe(rank >= 3 ? 200 : 403);
+    },
+  );
 
   it("names the role needed when refusing a person", async () => {
     const res = await appAs(person("technician")).app.request("/decide");

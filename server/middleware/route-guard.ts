@@ -61,7 +61,11 @@ export function createGuard(deps: { allowance: UpstreamAllowance }) {
         { retryAt: taken.retryAt },
       );
     });
-    return [check, ...validators, spend] as [MiddlewareHandler<AppEnv>, ...V, MiddlewareHandler<AppEnv>];
+    return [check, ...validators, spend] as [
+      MiddlewareHandler<AppEnv>,
+      ...V,
+      MiddlewareHandler<AppEnv>,
+    ];
   };
 }
 

@@ -84,7 +84,9 @@ describe("POST /api/auth/login", () => {
     expect(await wrong.json()).toEqual(expected);
     expect(await unknown.json()).toEqual(expected);
     expect(wrong.headers.get("set-cookie")).toBeNull();
-    const failed = (await t.store.events.list({ limit: 5 })).filter((e) => e.kind === "auth.login_failed");
+    const failed = (await t.store.events.list({ limit: 5 })).filter(
+      (e) => e.kind === "auth.login_failed",
+    );
     expect(failed.map((e) => e.target)).toEqual(["(unknown)", "alice"]);
     expect(JSON.stringify(failed)).not.toContain("not the password");
   });
@@ -95,7 +97,9 @@ describe("POST /api/auth/login", () => {
     // Someone typed their password into the username box.
     expect((await login(t, "hunter2-secret", "x")).status).toBe(401);
     expect((await login(t, "ALICE", "x")).status).toBe(401);
-    const failed = (await t.store.events.list({ limit: 5 })).filter((e) => e.kind === "auth.login_failed");
+    const failed = (await t.store.events.list({ limit: 5 })).filter(
+      (e) => e.kind === "auth.login_failed",
+    );
     expect(failed.map((e) => e.target)).toEqual(["alice", "(unknown)"]);
     for (let i = 0; i < 5; i++) await login(t, "hunter2-secret", "x", { ip: "198.51.100.9" });
     expect((await login(t, "hunter2-secret", "x", { ip: "198.51.100.9" })).status).toBe(429);

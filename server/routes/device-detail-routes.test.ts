@@ -71,7 +71,9 @@ describe("GET /api/devices/:uid", () => {
 describe("GET /api/devices/:uid/audit", () => {
   it("uses the audit matching each device class, and a message for classes without one", async () => {
     const t = await synced();
-    const device = await t.viewer.getJson<DeviceAudit>(`/api/devices/${ofClass(t, "device").uid}/audit`);
+    const device = await t.viewer.getJson<DeviceAudit>(
+      `/api/devices/${ofClass(t, "device").uid}/audit`,
+    );
     if (device.kind !== "device") throw new Error(`expected a device audit, got ${device.kind}`);
     expect(device.processors.length).toBeGreaterThan(0);
     expect(device.nics.length).toBeGreaterThan(0);
@@ -82,12 +84,16 @@ describe("GET /api/devices/:uid/audit", () => {
       }
     }
 
-    const esxi = await t.viewer.getJson<DeviceAudit>(`/api/devices/${ofClass(t, "esxihost").uid}/audit`);
+    const esxi = await t.viewer.getJson<DeviceAudit>(
+      `/api/devices/${ofClass(t, "esxihost").uid}/audit`,
+    );
     expect(esxi.kind).toBe("esxihost");
     if (esxi.kind === "esxihost")
       expect(esxi.datastores.length + esxi.guests.length).toBeGreaterThan(0);
 
-    const printer = await t.viewer.getJson<DeviceAudit>(`/api/devices/${ofClass(t, "printer").uid}/audit`);
+    const printer = await t.viewer.getJson<DeviceAudit>(
+      `/api/devices/${ofClass(t, "printer").uid}/audit`,
+    );
     expect(printer.kind).toBe("printer");
     if (printer.kind === "printer") expect(printer.markerSupplies.length).toBeGreaterThan(0);
 

@@ -104,7 +104,10 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps) {
         try {
           const result = await deps.refresh.device(actorOf(c), c.req.valid("param").uid);
           if (!result.ok) return refusalResponse(c, result);
-          const body: DeviceRefreshResponse = { device: result.device, freshness: result.freshness };
+          const body: DeviceRefreshResponse = {
+            device: result.device,
+            freshness: result.freshness,
+          };
           return c.json(body, 200);
         } catch (error) {
           return dattoErrorOrRethrow(c, error);

@@ -34,7 +34,11 @@ describe("/api/fleet/udf-labels", () => {
     expect(denied.status).toBe(403);
 
     const admin = await t.signIn("admin");
-    const res = await admin.put("/api/fleet/udf-labels", { udf10: " Owner ", udf1: "Contract", udf2: "" });
+    const res = await admin.put("/api/fleet/udf-labels", {
+      udf10: " Owner ",
+      udf1: "Contract",
+      udf2: "",
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ udf1: "Contract", udf10: "Owner" });
     expect(await t.viewer.getJson<UdfLabels>("/api/fleet/udf-labels")).toEqual({

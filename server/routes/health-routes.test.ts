@@ -57,7 +57,11 @@ describe("GET /api/health", () => {
     expect(body.mode).toBe("live");
     expect(body.upstream.state).toBe("credentials-rejected");
     expect(body.upstream.detail).toMatch(/DATTO_API_KEY and DATTO_API_SECRET/);
-    for (const secret of ["WRONG-KEY-abcdef", t.sim.credentials.apiKey, t.sim.credentials.apiSecret])
+    for (const secret of [
+      "WRONG-KEY-abcdef",
+      t.sim.credentials.apiKey,
+      t.sim.credentials.apiSecret,
+    ])
       expect(text).not.toContain(secret);
   });
 

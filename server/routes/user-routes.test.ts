@@ -64,7 +64,9 @@ describe("/api/users admin flows", () => {
       disabled: false,
     });
     await t.signIn("bob", "bobs password");
-    const created = (await t.store.events.list({ limit: 10 })).find((e) => e.kind === "user.created");
+    const created = (await t.store.events.list({ limit: 10 })).find(
+      (e) => e.kind === "user.created",
+    );
     expect(created).toMatchObject({ actor: "root", target: "bob", detail: { role: "technician" } });
     expect(JSON.stringify(await t.store.events.list({ limit: 50 }))).not.toContain("bobs password");
   });
@@ -152,7 +154,10 @@ describe("/api/users admin flows", () => {
       expect(error.code).toBe("last_admin");
       expect(error.message).toContain("only active admin");
     }
-    expect(await t.store.users.findById(t.admin.id)).toMatchObject({ role: "admin", disabled: false });
+    expect(await t.store.users.findById(t.admin.id)).toMatchObject({
+      role: "admin",
+      disabled: false,
+    });
 
     // With a second admin, the first may step down.
     const approver = (await t.store.users.findByUsername("approver"))!;
@@ -178,7 +183,9 @@ describe("/api/users admin flows", () => {
     expect((await t.request("/api/me", { cookie: viewerCookie })).status).toBe(401);
     await expect(t.signIn("viewer")).rejects.toThrow("401");
     await t.signIn("viewer", "brand new secret");
-    const reset = (await t.store.events.list({ limit: 10 })).find((e) => e.kind === "user.password_reset")!;
+    const reset = (await t.store.events.list({ limit: 10 })).find(
+      (e) => e.kind === "user.password_reset",
+    )!;
     expect(reset).toMatchObject({
       actor: "root",
       target: "viewer",

@@ -34,11 +34,7 @@ export function createUserRoutes({ users, guard }: UserRoutesDeps) {
       "/:id",
       ...guard(MANAGE, validate("param", IdParamSchema), validate("json", UpdateUserSchema)),
       async (c) => {
-        const result = await users.update(
-          actorOf(c),
-          c.req.valid("param").id,
-          c.req.valid("json"),
-        );
+        const result = await users.update(actorOf(c), c.req.valid("param").id, c.req.valid("json"));
         if (!result.ok) return refusalResponse(c, result);
         return c.json(result.user satisfies User, 200);
       },

@@ -9,12 +9,22 @@ import type { SessionUser } from "../contract/auth";
 import type { Role } from "../contract/roles";
 import type { User } from "../contract/users";
 import type { DattoApi } from "../datto/api/create-datto-api";
-import { createSimulator, type ScenarioName, type Simulator } from "../datto/simulator/create-simulator";
+import {
+  createSimulator,
+  type ScenarioName,
+  type Simulator,
+} from "../datto/simulator/create-simulator";
 import { parseConfig } from "../env";
 import { createManualClock, type ManualClock } from "../lib/clock";
 import { createMemoryLogger } from "../lib/logger";
 import type { TokenResolver } from "../middleware/resolve-actor";
-import { createSend, createTestClient, sessionCookieFrom, type Send, type TestClient } from "./test-client";
+import {
+  createSend,
+  createTestClient,
+  sessionCookieFrom,
+  type Send,
+  type TestClient,
+} from "./test-client";
 
 export interface TestAppOptions {
   /** The simulated tenant: size (default 60), seed (default 1) and scenario (default normal). */
@@ -38,7 +48,10 @@ export interface TestAppOptions {
 
 export const TEST_PASSWORD = "correct horse battery";
 
-export interface TestApp extends Pick<Services, "store" | "fleet" | "software" | "datto" | "gateway"> {
+export interface TestApp extends Pick<
+  Services,
+  "store" | "fleet" | "software" | "datto" | "gateway"
+> {
   app: ReturnType<typeof createApp>;
   services: Services;
   sim: Simulator;
@@ -109,7 +122,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     request: send,
     async addUser(username, role, password = TEST_PASSWORD) {
       passwords.set(username, password);
-      return services.store.users.create({ username, role, passwordHash: await hashPassword(password) });
+      return services.store.users.create({
+        username,
+        role,
+        passwordHash: await hashPassword(password),
+      });
     },
     async signIn(username, password = passwords.get(username) ?? DEMO_PASSWORD) {
       const res = await send("/api/auth/login", { method: "POST", json: { username, password } });

@@ -21,9 +21,9 @@ export type Send = (path: string, init?: RequestInit) => Promise<Response>;
  * Sends a request the way the SPA's browser does: same-origin (Origin and Sec-Fetch-Site), JSON
  * bodies, the cookie when given, from a fixed socket address.
  */
-export function createSend(
-  app: { request(url: string, init: globalThis.RequestInit, env: unknown): Response | Promise<Response> },
-): Send {
+export function createSend(app: {
+  request(url: string, init: globalThis.RequestInit, env: unknown): Response | Promise<Response>;
+}): Send {
   return async (path, init = {}) => {
     const method = init.method ?? "GET";
     const headers: Record<string, string> = {
@@ -70,7 +70,8 @@ export function createTestClient(send: Send, user: SessionUser, cookie: string):
       if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
     },
-    post: (path, json) => request(path, { method: "POST", ...(json === undefined ? {} : { json }) }),
+    post: (path, json) =>
+      request(path, { method: "POST", ...(json === undefined ? {} : { json }) }),
     put: (path, json) => request(path, { method: "PUT", json }),
     patch: (path, json) => request(path, { method: "PATCH", json }),
     delete: (path) => request(path, { method: "DELETE" }),

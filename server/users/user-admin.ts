@@ -8,7 +8,11 @@ import { refusal, type Outcome } from "../lib/outcome";
 import { UsernameTakenError, type Store } from "../store/store";
 
 const notFound = () =>
-  refusal("not-found", "user_not_found", "No such user. It may have been removed; reload the list.");
+  refusal(
+    "not-found",
+    "user_not_found",
+    "No such user. It may have been removed; reload the list.",
+  );
 const taken = (username: string) =>
   refusal("conflict", "username_taken", `The username ${username} is taken. Pick another.`);
 
@@ -32,7 +36,11 @@ export function createUserAdmin({ store }: { store: Store }) {
       const passwordHash = await hashPassword(input.password);
       let user: User;
       try {
-        user = await store.users.create({ username: input.username, role: input.role, passwordHash });
+        user = await store.users.create({
+          username: input.username,
+          role: input.role,
+          passwordHash,
+        });
       } catch (error) {
         // Another request may have taken the name while the password was hashing.
         if (error instanceof UsernameTakenError) return taken(input.username);

@@ -12,7 +12,11 @@ function ownerOf(actor: Actor): { userId: string } | Refusal {
   const denied = authorize(actor, "fleet:read");
   if (denied) return denied;
   if (actor.kind !== "person") {
-    return refusal("forbidden", "forbidden", "Only people signed in to the console have saved views.");
+    return refusal(
+      "forbidden",
+      "forbidden",
+      "Only people signed in to the console have saved views.",
+    );
   }
   return { userId: actor.userId };
 }
