@@ -83,8 +83,8 @@ export async function walkFleet(
   const progress = createSyncProgress(options.onProgress);
   let oldest = Number.POSITIVE_INFINITY;
   let stale = false;
-  const part = async <T>(key: string, fetch: (o: ListRead) => Promise<Fresh<T>>): Promise<T> => {
-    const fresh = await fetch({ ...read, onProgress: (p) => progress.update(key, p) });
+  const part = async <T>(key: string, list: (o: ListRead) => Promise<Fresh<T>>): Promise<T> => {
+    const fresh = await list({ ...read, onProgress: (p) => progress.update(key, p) });
     progress.finish(key);
     oldest = Math.min(oldest, fresh.fetchedAt);
     stale ||= fresh.stale;

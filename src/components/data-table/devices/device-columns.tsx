@@ -10,18 +10,8 @@ import {
   OpenAlertsBadge,
   PatchStatusBadge,
 } from "./device-status-badges";
+import { deviceTableMeta } from "./device-table-meta";
 import { SelectCell, SelectHeader } from "./select-cell";
-
-/** What the cells need beyond their row: set as the table's `meta`. */
-export type DeviceTableMeta = {
-  now: number;
-  indexOf: (uid: string) => number;
-  toggle: (index: number, uid: string, shiftKey: boolean) => void;
-};
-
-export function deviceTableMeta(meta: unknown): DeviceTableMeta {
-  return meta as DeviceTableMeta;
-}
 
 type Col = ColumnDef<DeviceRow>;
 

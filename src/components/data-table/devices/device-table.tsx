@@ -24,7 +24,8 @@ import { ErrorState } from "@/components/ui/error-state";
 import { useNow } from "../use-now";
 import { useRangeSelection } from "../use-range-selection";
 import { VirtualTable } from "../virtual-table";
-import { createDeviceColumns, type DeviceTableMeta } from "./device-columns";
+import { createDeviceColumns } from "./device-columns";
+import type { DeviceTableMeta } from "./device-table-meta";
 import type { DeviceWindows } from "./use-device-windows";
 
 export type DeviceSort = { sort: string | undefined; dir: "asc" | "desc" | undefined };

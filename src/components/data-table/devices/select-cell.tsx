@@ -1,7 +1,7 @@
 import type { Row, Table } from "@tanstack/react-table";
 import { useEffect, useRef } from "react";
 import type { DeviceRow } from "@server/contract/devices";
-import { deviceTableMeta } from "./device-columns";
+import { deviceTableMeta } from "./device-table-meta";
 
 export function SelectCell(props: { row: Row<DeviceRow>; table: Table<DeviceRow> }) {
   const { row, table } = props;
