@@ -41,7 +41,7 @@ export type Actor = PersonActor | AgentActor | WallActor | CliActor;
 /** Actors a request can resolve to from a bearer token. */
 export type TokenActor = AgentActor | WallActor;
 
-export function permissionsOf(actor: Actor): readonly Permission[] {
+function permissionsOf(actor: Actor): readonly Permission[] {
   switch (actor.kind) {
     case "person":
       return ROLE_PERMISSIONS[actor.role];
@@ -68,14 +68,6 @@ export function actorName(actor: Actor): string {
     case "cli":
       return "cli";
   }
-}
-
-/** Who did it, structured: kind, stable id and the name shown. */
-export type ActorRef = { kind: Actor["kind"]; id: string; name: string };
-
-export function actorRef(actor: Actor): ActorRef {
-  const id = actor.kind === "person" ? actor.userId : actor.kind === "cli" ? "cli" : actor.tokenId;
-  return { kind: actor.kind, id, name: actorName(actor) };
 }
 
 /** The Hono context variables every request carries (middleware sets them, routes read them). */

@@ -91,15 +91,14 @@ export const DEVICE_COLUMN_KEYS = [
   "warrantyDate",
   "openAlerts",
 ] as const;
-export type DeviceColumnKey = (typeof DEVICE_COLUMN_KEYS)[number];
 
 export function isDeviceSortKey(key: string): boolean {
   return (DEVICE_COLUMN_KEYS as readonly string[]).includes(key) || UDF_KEY_PATTERN.test(key);
 }
 
 export const DEFAULT_DEVICE_LIMIT = 100;
-export const MAX_DEVICE_LIMIT = 500;
-export const UDF_FILTER_PATTERN = /^([1-9]|[1-9]\d|[12]\d\d|300):([\s\S]*)$/;
+const MAX_DEVICE_LIMIT = 500;
+const UDF_FILTER_PATTERN = /^([1-9]|[1-9]\d|[12]\d\d|300):([\s\S]*)$/;
 
 /**
  * One schema for the SPA's URL search params and the server's query string. Every field is

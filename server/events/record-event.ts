@@ -3,9 +3,9 @@ import type { EventRepo, NewEvent } from "../store/store";
 
 /**
  * Appends one event to the log on `actor`'s behalf (null: nobody signed in, e.g. a failed
- * sign-in). Every event goes through here, so when the events table gains columns for the actor's
- * kind and id (actorRef in server/contract/actor.ts), only this function changes; today it stores
- * the name the log shows.
+ * sign-in). Every event goes through here with the whole actor, so when the events table gains
+ * columns for the actor's kind and id, only this function changes; today it stores the name the
+ * log shows.
  */
 export async function recordEvent(
   events: EventRepo,

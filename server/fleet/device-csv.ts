@@ -2,7 +2,7 @@ import { csvCell } from "../contract/csv";
 import { DEVICE_COLUMN_KEYS, UDF_KEY_PATTERN, type DeviceRow } from "../contract/devices";
 import type { UdfLabels } from "../contract/views";
 
-export const DEFAULT_CSV_COLUMNS = [
+const DEFAULT_CSV_COLUMNS = [
   "hostname",
   "siteName",
   "deviceClass",

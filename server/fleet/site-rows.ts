@@ -16,9 +16,9 @@ export type SiteBase = {
 const PATCH_PROBLEMS = new Set(["InstallError"]);
 const AV_PROBLEMS = new Set(["RunningAndNotUpToDate", "NotRunning", "NotDetected"]);
 
-export const isPatchProblem = (d: DeviceRow) =>
+const isPatchProblem = (d: DeviceRow) =>
   d.patchStatus !== null && PATCH_PROBLEMS.has(d.patchStatus);
-export const isAntivirusProblem = (d: DeviceRow) =>
+const isAntivirusProblem = (d: DeviceRow) =>
   d.antivirusStatus !== null && AV_PROBLEMS.has(d.antivirusStatus);
 
 export function buildSiteRow(site: SiteBase, devices: readonly DeviceRow[]): SiteRow {

@@ -11,7 +11,7 @@ import type { Store } from "../store/store";
  */
 export type TokenResolver = (token: string) => Promise<TokenActor | null>;
 
-export const noTokens: TokenResolver = async () => null;
+const noTokens: TokenResolver = async () => null;
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 

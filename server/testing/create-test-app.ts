@@ -46,7 +46,7 @@ export interface TestAppOptions {
   resolveToken?: TokenResolver;
 }
 
-export const TEST_PASSWORD = "correct horse battery";
+const TEST_PASSWORD = "correct horse battery";
 
 export interface TestApp extends Pick<
   Services,

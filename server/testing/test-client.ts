@@ -1,7 +1,7 @@
 import type { SessionUser } from "../contract/auth";
 
 /** The origin tests send requests to; the app treats it as its own. */
-export const TEST_ORIGIN = "http://localhost";
+const TEST_ORIGIN = "http://localhost";
 
 export type RequestInit = {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";

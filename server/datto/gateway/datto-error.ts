@@ -42,10 +42,6 @@ export class DattoError extends Error {
   }
 }
 
-export function isDattoError(value: unknown): value is DattoError {
-  return value instanceof DattoError;
-}
-
 /** Kinds after which a cached answer is better than an error (Datto unreachable, not "no"). */
 export const UNAVAILABLE_KINDS: ReadonlySet<DattoErrorKind> = new Set([
   "rate-limited",

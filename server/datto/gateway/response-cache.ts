@@ -127,5 +127,3 @@ export function createResponseCache(clock: Clock, logger: Logger, maxEntries: nu
     stats: () => ({ entries: entries.size, ...stats }),
   };
 }
-
-export type ResponseCache = ReturnType<typeof createResponseCache>;

@@ -272,5 +272,3 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     return error;
   }
 }
-
-export type UpstreamClient = ReturnType<typeof createUpstreamClient>;
