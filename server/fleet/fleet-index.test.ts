@@ -1,16 +1,18 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DeviceListResponse } from "../contract/devices";
 import type { FleetStatusResponse } from "../contract/sync";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { DattoError } from "../datto/gateway/datto-error";
 import { SYNC_FAILED_MESSAGE } from "./fleet-index";
-import { createTestApp, type TestApp, type TestAppOptions } from "../testing/create-test-app";
+import { type TestAppOptions } from "../testing/create-test-app";
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 
-const apps: TestApp[] = [];
+const testApp = testAppsClosedAfterEach({ syncFleet: false });
 const dirs: string[] = [];
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.close();
+afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
@@ -57,8 +59,7 @@ async function until(check: () => boolean) {
 
 /** A test app whose viewer is signed in; `devices()` is the fleet index's answer as they see it. */
 async function setup(options: TestAppOptions) {
-  const t = await createTestApp({ ...options, syncFleet: false });
-  apps.push(t);
+  const t = await testApp(options);
   const viewer = await t.signIn("viewer");
   const devices = () => viewer.getJson<DeviceListResponse>("/api/devices?limit=500");
   return { t, viewer, devices };
@@ -221,15 +222,15 @@ describe("fleet index: freshness and the background walk", () => {
 
 describe("fleet index: persisted snapshot", () => {
   it("serves the last good snapshot after a restart while Datto is down, marked stale", async () => {
-    const first = await setup({ devices: 50 });
-    apps.pop();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rmm-deck-restart-"));
+    dirs.push(dataDir);
+    const first = await setup({ devices: 50, dataDir });
     await first.t.fleet.start();
     await first.t.fleet.refreshAll();
     const before = await first.devices();
-    await first.t.close({ keepDataDir: true });
-    dirs.push(first.t.dataDir);
+    await first.t.close();
 
-    const { t, devices } = await setup({ devices: 50, scenario: "down", dataDir: first.t.dataDir });
+    const { t, devices } = await setup({ devices: 50, scenario: "down", dataDir });
     await t.fleet.start();
     const loaded = await devices();
     expect(loaded.rows).toEqual(before.rows);

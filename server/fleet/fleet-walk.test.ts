@@ -1,13 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { DattoError } from "../datto/gateway/datto-error";
 import { walkFleet } from "./fleet-walk";
-import { createTestApp, type TestApp } from "../testing/create-test-app";
-
-const apps: TestApp[] = [];
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.close();
-});
+import { type TestApp } from "../testing/create-test-app";
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 
 const SITES = "GET /v2/account/sites";
 const ACCOUNT_DEVICES = "GET /v2/account/devices";
@@ -15,11 +11,9 @@ const SITE_DEVICES = "GET /v2/site/{siteUid}/devices";
 const OPEN_ALERTS = "GET /v2/account/alerts/open";
 const pages = (items: number) => Math.max(1, Math.ceil(items / 250));
 
-async function setup(devices: number, wrapDatto?: (datto: DattoApi) => DattoApi) {
-  const t = await createTestApp({ devices, syncFleet: false, ...(wrapDatto ? { wrapDatto } : {}) });
-  apps.push(t);
-  return t;
-}
+const testApp = testAppsClosedAfterEach({ syncFleet: false });
+const setup = (devices: number, wrapDatto?: (datto: DattoApi) => DattoApi) =>
+  testApp({ devices, ...(wrapDatto ? { wrapDatto } : {}) });
 
 /** One walk with the upstream reads it caused and every progress report it made. */
 async function walk(t: TestApp) {

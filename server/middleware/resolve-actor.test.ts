@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { hashSessionToken } from "../auth/session-manager";
 import type { TokenActor } from "../contract/actor";
-import { createTestApp, type TestApp, type TestAppOptions } from "../testing/create-test-app";
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 
-const apps: TestApp[] = [];
-const setup = async (options: TestAppOptions = {}) => {
-  const t = await createTestApp({ mode: "live", devices: 5, syncFleet: false, ...options });
-  apps.push(t);
-  return t;
-};
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.close();
-});
+const setup = testAppsClosedAfterEach({ mode: "live", devices: 5, syncFleet: false });
 
 const HOUR = 60 * 60_000;
 

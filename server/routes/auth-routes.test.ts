@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { hashSessionToken } from "../auth/session-manager";
-import { createTestApp, type TestApp, type TestAppOptions } from "../testing/create-test-app";
+import { type TestApp } from "../testing/create-test-app";
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 import { sessionCookieFrom, type RequestInit } from "../testing/test-client";
 
-const apps: TestApp[] = [];
 /** A live-mode app (no demo accounts): each test adds the users it needs. */
-const setup = async (options: TestAppOptions = {}) => {
-  const t = await createTestApp({ mode: "live", devices: 5, syncFleet: false, ...options });
-  apps.push(t);
-  return t;
-};
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.close();
-});
+const setup = testAppsClosedAfterEach({ mode: "live", devices: 5, syncFleet: false });
 
 const login = (t: TestApp, username: string, password: string, extra: RequestInit = {}) =>
   t.request("/api/auth/login", { method: "POST", json: { username, password }, ...extra });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AlertListResponse } from "../contract/alerts";
 import type { DeviceAudit } from "../contract/device-audit";
 import {
@@ -8,17 +8,13 @@ import {
 } from "../contract/devices";
 import { ApiErrorSchema } from "../contract/errors";
 import type { SoftwareList } from "../contract/software";
-import { createTestApp, type TestApp } from "../testing/create-test-app";
-
-const apps: TestApp[] = [];
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.close();
-});
+import { type TestApp } from "../testing/create-test-app";
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 
 /** 60 devices (seed 7 has every device class) synced into the fleet index; a viewer signed in. */
+const testApp = testAppsClosedAfterEach({ devices: 60, seed: 7 });
 async function synced() {
-  const t = await createTestApp({ devices: 60, seed: 7 });
-  apps.push(t);
+  const t = await testApp();
   return Object.assign(t, { viewer: await t.signIn("viewer") });
 }
 

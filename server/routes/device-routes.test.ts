@@ -1,20 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DeviceListResponse, DeviceRow } from "../contract/devices";
 import { naturalKey } from "../fleet/sort-keys";
-import { createTestApp, type TestApp } from "../testing/create-test-app";
+import { type TestApp } from "../testing/create-test-app";
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 
 type Wire = ReturnType<TestApp["sim"]["tenant"]["listDevices"]>[number];
 type Synced = TestApp & { viewer: Awaited<ReturnType<TestApp["signIn"]>> };
 
-const apps: TestApp[] = [];
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.close();
-});
-
 /** 60 devices (seed 7 has every device class) synced into the fleet index; a viewer signed in. */
+const testApp = testAppsClosedAfterEach({ devices: 60, seed: 7 });
 async function synced(): Promise<Synced> {
-  const t = await createTestApp({ devices: 60, seed: 7 });
-  apps.push(t);
+  const t = await testApp();
   return Object.assign(t, { viewer: await t.signIn("viewer") });
 }
 

@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AuditEvent } from "../contract/users";
-import { createTestApp, type TestApp } from "../testing/create-test-app";
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 
-const apps: TestApp[] = [];
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.close();
-});
-const setup = async () => {
-  const t = await createTestApp({ mode: "live", devices: 5, syncFleet: false });
-  apps.push(t);
-  return t;
-};
+const setup = testAppsClosedAfterEach({ mode: "live", devices: 5, syncFleet: false });
 
 describe("GET /api/events", () => {
   it("is admin-only", async () => {

@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FilterListResponse, UdfLabels } from "../contract/views";
-import { createTestApp, type TestApp } from "../testing/create-test-app";
-
-const apps: TestApp[] = [];
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.close();
-});
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 
 /** 20 devices, no fleet sync needed; a viewer signed in. */
+const testApp = testAppsClosedAfterEach({ devices: 20, seed: 7, syncFleet: false });
 async function setup() {
-  const t = await createTestApp({ devices: 20, seed: 7, syncFleet: false });
-  apps.push(t);
+  const t = await testApp();
   return Object.assign(t, { viewer: await t.signIn("viewer") });
 }
 

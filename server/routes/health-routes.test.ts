@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { HealthSchema } from "../contract/health";
-import { createTestApp, type TestApp, type TestAppOptions } from "../testing/create-test-app";
-
-const apps: TestApp[] = [];
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.close();
-});
+import { type TestApp } from "../testing/create-test-app";
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 
 /** No fleet walk: the only Datto calls are the ones each test makes. */
-async function setup(options: TestAppOptions = {}) {
-  const t = await createTestApp({ devices: 20, syncFleet: false, ...options });
-  apps.push(t);
-  return t;
-}
+const setup = testAppsClosedAfterEach({ devices: 20, syncFleet: false });
 
 /** Anonymous, as a monitoring probe asks. */
 async function getHealth(t: TestApp) {

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { can, type PersonActor, type TokenActor } from "../contract/actor";
 import { AGENT_GRANTABLE } from "../contract/permissions";
 import type { Role } from "../contract/roles";
 import type { RouteRule } from "../middleware/route-guard";
-import { createTestApp, type TestApp, type TestAppOptions } from "../testing/create-test-app";
+import { type TestApp } from "../testing/create-test-app";
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 import {
   declaredRoutes,
   routeSamples,
@@ -31,15 +32,7 @@ const wall: TokenActor = { kind: "wall", tokenId: "t-wall", name: "NOC" };
 const resolveToken = async (token: string) =>
   token === "agent-token" ? agent : token === "wall-token" ? wall : null;
 
-const apps: TestApp[] = [];
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.close();
-});
-async function setup(options: TestAppOptions = {}) {
-  const t = await createTestApp({ devices: 20, seed: 7, resolveToken, ...options });
-  apps.push(t);
-  return t;
-}
+const setup = testAppsClosedAfterEach({ devices: 20, seed: 7, resolveToken });
 
 function expected(rule: RouteRule, actor: PersonActor | TokenActor | null): Verdict {
   if (rule.needs === "public") return "allowed";

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AlertListResponse } from "../contract/alerts";
 import { ApiErrorSchema } from "../contract/errors";
 import {
@@ -6,17 +6,12 @@ import {
   type SiteDetail,
   type SiteListResponse,
 } from "../contract/sites";
-import { createTestApp, type TestApp } from "../testing/create-test-app";
-
-const apps: TestApp[] = [];
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.close();
-});
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 
 /** 200 devices synced into the fleet index; a viewer signed in. */
+const testApp = testAppsClosedAfterEach({ devices: 200, seed: 7 });
 async function synced() {
-  const t = await createTestApp({ devices: 200, seed: 7 });
-  apps.push(t);
+  const t = await testApp();
   return Object.assign(t, { viewer: await t.signIn("viewer") });
 }
 

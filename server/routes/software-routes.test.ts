@@ -1,17 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SoftwareList } from "../contract/software";
 import type { SoftwareSearchResponse } from "../contract/software";
-import { createTestApp, type TestApp } from "../testing/create-test-app";
-
-const apps: TestApp[] = [];
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.close();
-});
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 
 /** 40 devices synced into the fleet index; a viewer signed in. */
+const testApp = testAppsClosedAfterEach({ devices: 40, seed: 7 });
 async function synced() {
-  const t = await createTestApp({ devices: 40, seed: 7 });
-  apps.push(t);
+  const t = await testApp();
   return Object.assign(t, { viewer: await t.signIn("viewer") });
 }
 

@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { User } from "../contract/users";
-import { createTestApp, type TestApp } from "../testing/create-test-app";
-
-const apps: TestApp[] = [];
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.close();
-});
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 
 /** A live-mode app with one user per role, and the admin (root) signed in. */
+const testApp = testAppsClosedAfterEach({ mode: "live", devices: 5, syncFleet: false });
 async function setup() {
-  const t = await createTestApp({ mode: "live", devices: 5, syncFleet: false });
-  apps.push(t);
+  const t = await testApp();
   const admin = await t.addUser("root", "admin");
   for (const role of ["viewer", "technician", "approver"] as const) await t.addUser(role, role);
   const { cookie } = await t.signIn("root");

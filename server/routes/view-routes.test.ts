@@ -1,17 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SavedView, SavedViewList } from "../contract/views";
-import { createTestApp, type TestApp } from "../testing/create-test-app";
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 import { MAX_VIEWS_PER_PERSON } from "../views/saved-views";
 
-const apps: TestApp[] = [];
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.close();
-});
-
 /** Two viewers signed in: `viewer` (the demo account) and `viewer2`. */
+const testApp = testAppsClosedAfterEach({ devices: 10, syncFleet: false });
 async function setup() {
-  const t = await createTestApp({ devices: 10, syncFleet: false });
-  apps.push(t);
+  const t = await testApp();
   await t.addUser("viewer2", "viewer");
   return Object.assign(t, { viewer: await t.signIn("viewer"), viewer2: await t.signIn("viewer2") });
 }

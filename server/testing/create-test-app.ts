@@ -66,6 +66,7 @@ export interface TestApp extends Pick<
   signIn(username: string, password?: string): Promise<TestClient>;
   /** Lets the manual clock run (retries, back-offs) until `promise` settles. */
   settle<T>(promise: Promise<T>, stepMs?: number): Promise<T>;
+  /** Stops it and removes its data folder (kept when it was given one); once only. */
   close(options?: { keepDataDir?: boolean }): Promise<void>;
 }
 
@@ -106,6 +107,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const app = createApp({ ...services, resolveToken: options.resolveToken });
   const send = createSend(app);
   const passwords = new Map<string, string>();
+  let closed = false;
 
   return {
     app,
@@ -147,6 +149,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       return promise;
     },
     async close({ keepDataDir = options.dataDir !== undefined } = {}) {
+      if (closed) return;
+      closed = true;
       await services.close();
       if (!keepDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
