@@ -13,13 +13,13 @@ import { mapDeviceDetail, mapDeviceRow, labelledUdfs } from "./map-device";
 import { byNameAndVersion, mapSoftware } from "./map-software";
 import type { SoftwareSearch } from "./software-search";
 
-type Result<T> = { value: T } | { error: unknown };
-type Deps = { fleet: FleetIndex; datto: DattoApi; udfLabels: UdfLabelRepo };
-
 /*
  * What one device's and one site's pages read from Datto at interactive priority (through the
  * gateway's cache), mapped to our contract; the lists come from the fleet index instead.
  */
+
+type Result<T> = { value: T } | { error: unknown };
+type Deps = { fleet: FleetIndex; datto: DattoApi; udfLabels: UdfLabelRepo };
 
 const unavailable = (e: unknown) => e instanceof DattoError && e.kind !== "not-found";
 
