@@ -37,6 +37,16 @@ describe("device CSV", () => {
     expect(csvCell(" \uFF20x")).toBe(`"' \uFF20x"`);
   });
 
+  it("looks past invisible characters and defuses a leading control character", () => {
+    expect(csvCell("\u200B=cmd")).toBe(`"'\u200B=cmd"`); // zero-width space
+    expect(csvCell("\uFEFF+1")).toBe(`"'\uFEFF+1"`); // byte-order mark
+    expect(csvCell("\u200D\u2060@x")).toBe(`"'\u200D\u2060@x"`); // joiners
+    expect(csvCell("\0=cmd")).toBe(`"'\0=cmd"`);
+    expect(csvCell("\0plain")).toBe(`"'\0plain"`);
+    expect(csvCell(" \0=cmd")).toBe(`"' \0=cmd"`);
+    expect(csvCell("\u200Bplain")).toBe(`"\u200Bplain"`);
+  });
+
   it("writes a header row and one line per device, with UDF labels", () => {
     const rows = [
       makeDeviceRow({
