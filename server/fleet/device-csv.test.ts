@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { csvCell } from "../contract/csv";
-import { csvColumns, devicesToCsv } from "./device-csv";
+import { csvColumns, devicesToCsv, devicesToCsvStream } from "./device-csv";
 import { makeDeviceRow } from "./testing/make-device-row";
 
 describe("device CSV", () => {
@@ -72,5 +72,44 @@ describe("device CSV", () => {
   it("keeps only known columns and falls back to defaults", () => {
     expect(csvColumns("hostname,nope,udf9,hostname")).toEqual(["hostname", "udf9"]);
     expect(csvColumns(undefined)[0]).toBe("hostname");
+  });
+});
+
+describe("streamed device CSV", () => {
+  const read = async (stream: ReadableStream<Uint8Array>) => {
+    const chunks: string[] = [];
+    const decoder = new TextDecoder("utf-8", { ignoreBOM: true }); // keep the BOM: it is part of the file
+    for await (const chunk of stream) chunks.push(decoder.decode(chunk, { stream: true }));
+    return chunks;
+  };
+
+  it("is byte for byte the one-piece CSV, in many chunks", async () => {
+    const rows = Array.from({ length: 1_001 }, (_, i) =>
+      makeDeviceRow({ uid: `u${i}`, hostname: `=HOST-${i}`, udf: { udf7: `v${i}` } }),
+    );
+    const columns = ["hostname", "online", "udf7"];
+    const chunks = await read(devicesToCsvStream(rows, columns, { udf7: "Contract" }, 100));
+    expect(chunks.length).toBe(1 + 11);
+    expect(chunks.join("")).toBe(devicesToCsv(rows, columns, { udf7: "Contract" }));
+    expect(chunks[0]).toBe('\uFEFF"Hostname","Online","Contract (udf7)"\r\n');
+  });
+
+  it("lets other work run between chunks", async () => {
+    const rows = Array.from({ length: 2_000 }, (_, i) => makeDeviceRow({ uid: `u${i}` }));
+    const reader = devicesToCsvStream(rows, ["hostname"], {}, 100).getReader();
+    let otherWork = 0;
+    const ticker = setInterval(() => (otherWork += 1), 0);
+    for (;;) {
+      const { done } = await reader.read();
+      if (done) break;
+    }
+    clearInterval(ticker);
+    expect(otherWork).toBeGreaterThan(0);
+  });
+
+  it("writes only a header for an empty fleet", async () => {
+    expect((await read(devicesToCsvStream([], ["hostname"], {}))).join("")).toBe(
+      '\uFEFF"Hostname"\r\n',
+    );
   });
 });
