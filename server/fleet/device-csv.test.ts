@@ -79,7 +79,10 @@ describe("streamed device CSV", () => {
   const read = async (stream: ReadableStream<Uint8Array>) => {
     const chunks: string[] = [];
     const decoder = new TextDecoder("utf-8", { ignoreBOM: true }); // keep the BOM: it is part of the file
-    for await (const chunk of stream) chunks.push(decoder.decode(chunk, { stream: true }));
+    const reader = stream.getReader();
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      chunks.push(decoder.decode(next.value, { stream: true }));
+    }
     return chunks;
   };
 
