@@ -91,7 +91,9 @@ describe("streamed device CSV", () => {
       makeDeviceRow({ uid: `u${i}`, hostname: `=HOST-${i}`, udf: { udf7: `v${i}` } }),
     );
     const columns = ["hostname", "online", "udf7"];
-    const chunks = await read(devicesToCsvStream(rows, columns, { udf7: "Contract" }, 100));
+    const chunks = await read(
+      devicesToCsvStream(rows, columns, { udf7: "Contract" }, { chunkRows: 100 }),
+    );
     expect(chunks.length).toBe(1 + 11);
     expect(chunks.join("")).toBe(devicesToCsv(rows, columns, { udf7: "Contract" }));
     expect(chunks[0]).toBe('\uFEFF"Hostname","Online","Contract (udf7)"\r\n');
@@ -99,7 +101,7 @@ describe("streamed device CSV", () => {
 
   it("lets other work run between chunks", async () => {
     const rows = Array.from({ length: 2_000 }, (_, i) => makeDeviceRow({ uid: `u${i}` }));
-    const reader = devicesToCsvStream(rows, ["hostname"], {}, 100).getReader();
+    const reader = devicesToCsvStream(rows, ["hostname"], {}, { chunkRows: 100 }).getReader();
     let otherWork = 0;
     const ticker = setInterval(() => (otherWork += 1), 0);
     for (;;) {
@@ -108,6 +110,25 @@ describe("streamed device CSV", () => {
     }
     clearInterval(ticker);
     expect(otherWork).toBeGreaterThan(0);
+  });
+
+  it("says when it is done, whether read to the end or abandoned half-way", async () => {
+    const rows = Array.from({ length: 1_000 }, (_, i) => makeDeviceRow({ uid: `u${i}` }));
+    let done = 0;
+    await read(
+      devicesToCsvStream(rows, ["hostname"], {}, { chunkRows: 100, onDone: () => (done += 1) }),
+    );
+    expect(done).toBe(1);
+    const reader = devicesToCsvStream(
+      rows,
+      ["hostname"],
+      {},
+      { chunkRows: 100, onDone: () => (done += 1) },
+    ).getReader();
+    await reader.read();
+    await reader.read();
+    await reader.cancel();
+    expect(done).toBe(2);
   });
 
   it("writes only a header for an empty fleet", async () => {

@@ -106,13 +106,22 @@ export function devicesToCsvStream(
   rows: readonly DeviceRow[],
   columns: string[],
   labels: UdfLabels,
-  chunkRows = CSV_CHUNK_ROWS,
+  options: { chunkRows?: number; onDone?: () => void } = {},
 ): ReadableStream<Uint8Array> {
+  const chunkRows = options.chunkRows ?? CSV_CHUNK_ROWS;
   const encoder = new TextEncoder();
   let next = 0;
   let started = false;
+  let finished = false;
+  // Called once, whether the client read it all or went away half-way.
+  const done = () => {
+    if (finished) return;
+    finished = true;
+    options.onDone?.();
+  };
   return new ReadableStream<Uint8Array>(
     {
+      cancel: done,
       async pull(controller) {
         if (!started) {
           started = true;
@@ -124,7 +133,10 @@ export function devicesToCsvStream(
         let text = "";
         for (; next < end; next++) text += `${rowLine(rows[next]!, columns)}\r\n`;
         if (text !== "") controller.enqueue(encoder.encode(text));
-        if (next >= rows.length) controller.close();
+        if (next >= rows.length) {
+          controller.close();
+          done();
+        }
       },
     },
     { highWaterMark: 1 },

@@ -10,11 +10,14 @@ import { dattoErrorOrRethrow } from "../middleware/datto-errors";
 import { requireRole } from "../middleware/require-role";
 import { unlimitedUpstream } from "../middleware/upstream-allowance";
 import type { UdfLabelRepo } from "../store/fleet-repos";
-import { csvColumns, devicesToCsv } from "../fleet/device-csv";
+import { csvColumns, devicesToCsvStream } from "../fleet/device-csv";
 import { loadDeviceAlerts, loadDeviceAudit, loadDeviceDetail } from "../fleet/device-reads";
 import type { FleetIndex } from "../fleet/fleet-index";
 import type { SoftwareSearch } from "../fleet/software-search";
+import { UnknownFilterError } from "../fleet/filter-membership";
 import { fromFresh } from "../fleet/fresh";
+import { apiError } from "../middleware/errors";
+import { createExportSlots } from "../middleware/export-slots";
 import { AlertQuerySchema, UidParamSchema } from "./route-params";
 
 export type DeviceRoutesDeps = {
@@ -25,6 +28,8 @@ export type DeviceRoutesDeps = {
   software?: SoftwareSearch;
   /** Per-user limit on requests that call Datto (server/middleware/upstream-allowance.ts). */
   upstreamAllowance?: MiddlewareHandler<AuthEnv>;
+  /** Exports running at once (server/middleware/export-slots.ts). */
+  exportSlots?: ReturnType<typeof createExportSlots>;
 };
 
 const ExportQuerySchema = DeviceQuerySchema.extend({
@@ -35,6 +40,7 @@ const ExportQuerySchema = DeviceQuerySchema.extend({
 export function createDeviceRoutes(deps: DeviceRoutesDeps) {
   const { fleet, datto, clock } = deps;
   const allowance = deps.upstreamAllowance ?? unlimitedUpstream;
+  const exportSlots = deps.exportSlots ?? createExportSlots();
   return new Hono<AuthEnv>()
     .use(requireRole("viewer"))
     .get("/", validate("query", DeviceQuerySchema), async (c) => {
@@ -47,20 +53,48 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps) {
         };
         return c.json(body, 200);
       } catch (error) {
+        if (error instanceof UnknownFilterError) {
+          return apiError(c, 404, "unknown_filter", error.message);
+        }
         return dattoErrorOrRethrow(c, error);
       }
     })
     .get("/export.csv", validate("query", ExportQuerySchema), async (c) => {
       const { columns, ...query } = c.req.valid("query");
+      const slot = exportSlots.take(c.get("user")?.id ?? "anonymous");
+      if ("refused" in slot) {
+        c.header("Retry-After", "5");
+        return apiError(c, 429, "too_many_exports", slot.refused);
+      }
       try {
         const result = await fleet.queryDevices(query, { unlimited: true });
-        const csv = devicesToCsv(result.rows, csvColumns(columns), deps.udfLabels.getAll());
+        if (result.filter && result.filter.state !== "ready") {
+          slot.release();
+          return apiError(
+            c,
+            409,
+            "filter_not_ready",
+            "Datto's saved filter is still being read. Export once the device list shows its devices.",
+          );
+        }
+        const stream = devicesToCsvStream(
+          result.rows,
+          csvColumns(columns),
+          deps.udfLabels.getAll(),
+          {
+            onDone: () => slot.release(),
+          },
+        );
         const stamp = new Date(clock.now()).toISOString().slice(0, 16).replace(/[-:T]/g, "");
-        return c.body(csv, 200, {
+        return c.body(stream, 200, {
           "content-type": "text/csv; charset=utf-8",
           "content-disposition": `attachment; filename="devices-${stamp}.csv"`,
         });
       } catch (error) {
+        slot.release();
+        if (error instanceof UnknownFilterError) {
+          return apiError(c, 404, "unknown_filter", error.message);
+        }
         return dattoErrorOrRethrow(c, error);
       }
     })
