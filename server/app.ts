@@ -8,6 +8,7 @@ import { dattoErrorResponse } from "./middleware/datto-errors";
 import { apiError, createErrorHandler, notFoundJson } from "./middleware/errors";
 import { createSecurityHeaders } from "./middleware/security-headers";
 import { createSessionMiddleware } from "./middleware/session";
+import { noStore } from "./middleware/no-store";
 import { mountSpa } from "./middleware/spa";
 import { createUpstreamAllowance } from "./middleware/upstream-allowance";
 import { createAuthRoutes } from "./routes/auth-routes";
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use("*", createSecurityHeaders({ secure: config.secureCookies }));
   app.use("/api/*", requestId());
+  app.use("/api/*", noStore);
   app.use(
     "/api/*",
     bodyLimit({
