@@ -49,6 +49,10 @@ describe("the composed app", () => {
     const cookie = await signIn(t.app, "viewer");
     const response = await t.app.request("/api/devices?limit=5", { headers: { cookie } });
     expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const csv = await t.app.request("/api/devices/export.csv", { headers: { cookie } });
+    expect(csv.headers.get("cache-control")).toBe("no-store");
+    await csv.text();
     const body = (await response.json()) as { total: number; rows: unknown[] };
     expect(body.total).toBe(t.sim.tenant.listDevices().length);
     expect(body.rows).toHaveLength(5);
