@@ -39,6 +39,10 @@ describe("the composed app", () => {
     const viewer = await t.signIn("viewer");
     const response = await viewer.request("/api/devices?limit=5");
     expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const csv = await viewer.request("/api/devices/export.csv");
+    expect(csv.headers.get("cache-control")).toBe("no-store");
+    await csv.text();
     const body = (await response.json()) as { total: number; rows: unknown[] };
     expect(body.total).toBe(t.sim.tenant.listDevices().length);
     expect(body.rows).toHaveLength(5);

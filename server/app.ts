@@ -9,6 +9,7 @@ import { apiError, createErrorHandler, notFoundJson } from "./middleware/errors"
 import { createActorMiddleware, type TokenResolver } from "./middleware/resolve-actor";
 import { createGuard } from "./middleware/route-guard";
 import { createSecurityHeaders } from "./middleware/security-headers";
+import { noStore } from "./middleware/no-store";
 import { mountSpa } from "./middleware/spa";
 import { createUpstreamAllowance } from "./middleware/upstream-allowance";
 import { createAuthRoutes } from "./routes/auth-routes";
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use("*", createSecurityHeaders({ secure: config.secureCookies }));
   app.use("/api/*", requestId());
+  app.use("/api/*", noStore);
   app.use(
     "/api/*",
     bodyLimit({

@@ -77,3 +77,7 @@ export type AppEnv = {
     actor: PersonActor | TokenActor | null;
   };
 };
+
+/** One key per caller for per-caller limits (the Datto allowance, exports): a person or a token. */
+export const actorKey = (actor: PersonActor | TokenActor) =>
+  actor.kind === "person" ? `person:${actor.userId}` : `${actor.kind}:${actor.tokenId}`;

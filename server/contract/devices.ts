@@ -186,12 +186,29 @@ export function deviceQueryToSearchParams(query: DeviceQuery): URLSearchParams {
   return params;
 }
 
+/**
+ * Which devices a Datto saved filter (`filterId`) holds is read from Datto in the background:
+ * while "resolving" the list is empty and says how far the read has come; "error" says why it
+ * could not be read (the next request tries again).
+ */
+export const FilterMembershipSchema = z.object({
+  filterId: z.number(),
+  state: z.enum(["ready", "resolving", "error"]),
+  fetchedAt: z.number().nullable(),
+  pagesDone: z.number(),
+  pagesTotal: z.number().nullable(),
+  lastError: z.string().nullable(),
+});
+export type FilterMembership = z.infer<typeof FilterMembershipSchema>;
+
 /** GET /api/devices */
 export const DeviceListResponseSchema = z.object({
   total: z.number(),
   offset: z.number(),
   limit: z.number(),
   rows: z.array(DeviceRowSchema),
+  /** Present when the query has a filterId. */
+  filter: FilterMembershipSchema.optional(),
   freshness: FreshnessSchema,
   sync: FleetSyncStatusSchema,
 });

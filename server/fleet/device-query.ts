@@ -1,4 +1,9 @@
-import { DEFAULT_DEVICE_LIMIT, type DeviceQuery, type DeviceRow } from "../contract/devices";
+import {
+  DEFAULT_DEVICE_LIMIT,
+  type DeviceQuery,
+  type DeviceRow,
+  type FilterMembership,
+} from "../contract/devices";
 import { buildDeviceFilter } from "./device-filter";
 import type { FleetSnapshot } from "./fleet-snapshot";
 
@@ -7,6 +12,8 @@ export type DeviceQueryResult = {
   offset: number;
   limit: number;
   rows: DeviceRow[];
+  /** How far Datto's saved filter has been read, when the query has a filterId. */
+  filter?: FilterMembership;
 };
 
 /**

@@ -11,6 +11,7 @@ import type { FleetSnapshotRepo } from "../store/fleet-repos";
 import { queryDevices, type DeviceQueryResult } from "./device-query";
 import { fleetFreshness } from "./fleet-freshness";
 import { createSnapshot, type FleetSnapshot, type FleetSnapshotData } from "./fleet-snapshot";
+import { createFilterMembership } from "./filter-membership";
 import { walkFleet } from "./fleet-walk";
 import { refreshedWithDevice, refreshedWithSite } from "./refresh-one";
 import { querySites } from "./site-query";
@@ -72,6 +73,7 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
   let running: Promise<void> | null = null;
   let controller = new AbortController();
   let loop: Promise<void> | null = null;
+  const filters = createFilterMembership({ datto, clock, logger });
 
   // The one place the served snapshot changes: a single reference assignment of a complete one.
   const swap = (data: FleetSnapshotData) => {
@@ -172,6 +174,7 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
       controller.abort(new Error("The fleet index stopped."));
       await loop;
       await running;
+      await filters.settled();
       loop = null;
     },
     refreshAll,
@@ -202,20 +205,16 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
       }),
     snapshot: () => current,
     async queryDevices(query, options = {}) {
-      let onlyUids: Set<string> | undefined;
-      if (query.filterId !== undefined) {
-        const list = await datto.listAccountDevices(
-          { filterId: query.filterId },
-          { priority: "interactive", maxAgeMs: 120_000, staleWhileRevalidateMs: 600_000 },
-        );
-        onlyUids = new Set(list.data.map((d) => d.uid));
-      }
       const snapshot = current;
-      return queryDevices(snapshot, query, {
-        now: clock.now(),
-        ...(onlyUids ? { onlyUids } : {}),
-        ...(options.unlimited ? { unlimited: true } : {}),
-      });
+      const now = clock.now();
+      const unlimited = options.unlimited ? { unlimited: true } : {};
+      if (query.filterId === undefined) return queryDevices(snapshot, query, { now, ...unlimited });
+      const { membership, uids } = await filters.lookup(query.filterId);
+      if (!uids) {
+        return { total: 0, offset: query.offset ?? 0, limit: 0, rows: [], filter: membership };
+      }
+      const result = queryDevices(snapshot, query, { now, onlyUids: uids, ...unlimited });
+      return { ...result, filter: membership };
     },
     querySites: (query) => querySites(current.siteRows, query),
   };

@@ -1,4 +1,4 @@
-import type { PersonActor, TokenActor } from "../contract/actor";
+import { actorKey, type PersonActor, type TokenActor } from "../contract/actor";
 import type { Clock } from "../lib/clock";
 
 const WINDOW_MS = 60_000;
@@ -10,9 +10,6 @@ export type UpstreamAllowance = {
   ): { ok: true } | { ok: false; retryAt: number; retryAfterSeconds: number };
   perMinute: number;
 };
-
-const keyOf = (actor: PersonActor | TokenActor) =>
-  actor.kind === "person" ? `person:${actor.userId}` : `${actor.kind}:${actor.tokenId}`;
 
 /**
  * Routes that ask Datto on someone's behalf (a device's page and tabs, a site's alerts, a saved
@@ -30,7 +27,7 @@ export function createUpstreamAllowance(options: {
     perMinute: options.perMinute,
     take(actor) {
       const now = options.clock.now();
-      const key = keyOf(actor);
+      const key = actorKey(actor);
       const times = (recent.get(key) ?? []).filter((t) => t > now - WINDOW_MS);
       if (times.length >= options.perMinute) {
         recent.set(key, times);

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { createAuthenticator } from "../auth/authenticate";
-import { clientAddress } from "../auth/client-address";
+import { clientAddress, createTrustedProxies } from "../auth/client-address";
 import type { DEFAULT_THROTTLE } from "../auth/login-throttle";
 import { DEMO_ACCOUNTS } from "../auth/seed-demo-users";
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "../auth/session-cookie";
@@ -23,7 +23,7 @@ import type { Store } from "../store/store";
 export type AuthRoutesDeps = {
   store: Store;
   clock: Clock;
-  config: Pick<AppConfig, "mode" | "secureCookies">;
+  config: Pick<AppConfig, "mode" | "secureCookies"> & { trustedProxies?: string[] };
   logger: Logger;
   guard: Guard;
   sessionPolicy?: Partial<SessionPolicy>;
@@ -38,6 +38,7 @@ export function createAuthRoutes(deps: AuthRoutesDeps) {
   const { store, clock, config, logger, guard } = deps;
   const sessions = createSessionManager({ store, clock, policy: deps.sessionPolicy });
   const authenticate = createAuthenticator({ store, clock, throttle: deps.throttle });
+  const trustedProxies = createTrustedProxies(config.trustedProxies ?? []);
 
   return new Hono<AppEnv>()
     .post(
@@ -45,7 +46,7 @@ export function createAuthRoutes(deps: AuthRoutesDeps) {
       ...guard({ needs: "public" }, validate("json", LoginRequestSchema)),
       async (c) => {
         const { username, password } = c.req.valid("json");
-        const ip = clientAddress(c);
+        const ip = clientAddress(c, trustedProxies);
         const result = await authenticate({ username, password, ip });
         if (result.outcome !== "ok") {
           // People type passwords into the username box: only a name that exists is recorded.

@@ -198,4 +198,37 @@ describe("GET /api/devices/export.csv", () => {
     const online = t.sim.tenant.listDevices().filter((d) => d.online === true);
     expect(lines.length - 1).toBe(online.length);
   });
+
+  it("limits exports running at once per person, and frees the slot when the download ends", async () => {
+    const t = await synced();
+    const admin = await t.signIn("admin");
+    const start = (who = t.viewer) => who.request("/api/devices/export.csv?columns=hostname");
+    // Two downloads left unread hold two slots; a third from the same person waits its turn.
+    const first = await start();
+    const second = await start();
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const third = await start();
+    expect(third.status).toBe(429);
+    expect(third.headers.get("retry-after")).toBe("5");
+    expect(((await third.json()) as { error: { message: string } }).error.message).toContain(
+      "2 exports running",
+    );
+    // Someone else is not held up by this person's downloads.
+    const others = await start(admin);
+    expect(others.status).toBe(200);
+    await others.text();
+
+    await first.text(); // read to the end
+    await second.body!.cancel(); // or abandoned half-way
+    const again = await start();
+    expect(again.status).toBe(200);
+    await again.text();
+  });
+
+  it("refuses to export a Datto filter that is still being read, rather than an empty file", async () => {
+    const t = await synced();
+    const res = await t.viewer.request("/api/devices/export.csv?filterId=1006");
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("filter_not_ready");
+  });
 });

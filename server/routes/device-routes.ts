@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../contract/actor";
+import { actorKey, type AppEnv } from "../contract/actor";
 import type { DeviceAudit } from "../contract/device-audit";
 import {
   DeviceQuerySchema,
@@ -10,12 +10,15 @@ import {
 import type { SoftwareList } from "../contract/software";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { loadDeviceAudit, loadDeviceDetail, loadDeviceSoftware } from "../fleet/datto-reads";
-import { csvColumns, devicesToCsv } from "../fleet/device-csv";
+import { csvColumns, devicesToCsvStream } from "../fleet/device-csv";
+import { UnknownFilterError } from "../fleet/filter-membership";
 import type { FleetIndex } from "../fleet/fleet-index";
 import type { FleetRefresh } from "../fleet/refresh";
 import type { SoftwareSearch } from "../fleet/software-search";
 import type { Clock } from "../lib/clock";
 import { dattoErrorOrRethrow } from "../middleware/datto-errors";
+import { apiError } from "../middleware/errors";
+import { createExportSlots, type ExportSlots } from "../middleware/export-slots";
 import { refusalResponse } from "../middleware/refusal-response";
 import { actorOf, type Guard, type RouteRule } from "../middleware/route-guard";
 import { validate } from "../middleware/validate";
@@ -31,6 +34,8 @@ export type DeviceRoutesDeps = {
   software: SoftwareSearch;
   refresh: FleetRefresh;
   guard: Guard;
+  /** Exports running at once (server/middleware/export-slots.ts). */
+  exportSlots?: ExportSlots;
 };
 
 const ExportQuerySchema = DeviceQuerySchema.extend({
@@ -48,6 +53,7 @@ const DEVICE_PAGE = { needs: "fleet:read", callsDatto: true } as const;
 /** Mounted at /api/devices. Lists come from the fleet index; one device's pages from Datto. */
 export function createDeviceRoutes(deps: DeviceRoutesDeps) {
   const { fleet, clock, guard } = deps;
+  const exportSlots = deps.exportSlots ?? createExportSlots();
   return new Hono<AppEnv>()
     .get("/", ...guard(LIST, validate("query", DeviceQuerySchema)), async (c) => {
       try {
@@ -59,21 +65,44 @@ export function createDeviceRoutes(deps: DeviceRoutesDeps) {
         };
         return c.json(body, 200);
       } catch (error) {
+        if (error instanceof UnknownFilterError) {
+          return apiError(c, 404, "unknown_filter", error.message);
+        }
         return dattoErrorOrRethrow(c, error);
       }
     })
     .get("/export.csv", ...guard(LIST, validate("query", ExportQuerySchema)), async (c) => {
       const { columns, ...query } = c.req.valid("query");
+      const slot = exportSlots.take(actorKey(actorOf(c)));
+      if ("refused" in slot) {
+        c.header("Retry-After", "5");
+        return apiError(c, 429, "too_many_exports", slot.refused);
+      }
       try {
         const result = await fleet.queryDevices(query, { unlimited: true });
+        if (result.filter && result.filter.state !== "ready") {
+          slot.release();
+          return apiError(
+            c,
+            409,
+            "filter_not_ready",
+            "Datto's saved filter is still being read. Export once the device list shows its devices.",
+          );
+        }
         const labels = await deps.udfLabels.getAll();
-        const csv = devicesToCsv(result.rows, csvColumns(columns), labels);
+        const stream = devicesToCsvStream(result.rows, csvColumns(columns), labels, {
+          onDone: () => slot.release(),
+        });
         const stamp = new Date(clock.now()).toISOString().slice(0, 16).replace(/[-:T]/g, "");
-        return c.body(csv, 200, {
+        return c.body(stream, 200, {
           "content-type": "text/csv; charset=utf-8",
           "content-disposition": `attachment; filename="devices-${stamp}.csv"`,
         });
       } catch (error) {
+        slot.release();
+        if (error instanceof UnknownFilterError) {
+          return apiError(c, 404, "unknown_filter", error.message);
+        }
         return dattoErrorOrRethrow(c, error);
       }
     })
