@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { componentByName } from "./components-catalog";
-import { createTestSim, json } from "./test-helpers";
+import { createTestSim, json } from "../../testing/simulator-helpers";
 
 interface ActivityPage {
   pageDetails: {

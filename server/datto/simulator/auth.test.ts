@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestSim, json, PUBLIC_CLIENT, requestToken } from "./test-helpers";
+import { createTestSim, json, PUBLIC_CLIENT, requestToken } from "../../testing/simulator-helpers";
 
 describe("simulator auth (API.md §2)", () => {
   it("issues a 100-hour bearer token for the right key and secret", async () => {

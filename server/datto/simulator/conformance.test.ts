@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { componentByName } from "./components-catalog";
 import { createSpecValidators, type SpecValidators } from "./conformance-spec";
-import { createTestSim, json, type TestSim } from "./test-helpers";
+import { createTestSim, json, type TestSim } from "../../testing/simulator-helpers";
 
 const repoRoot = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
 const specPath = path.resolve(repoRoot, "../shared/datto-rmm/openapi.json");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSimulator } from "./create-simulator";
-import { createTestSim, json } from "./test-helpers";
+import { createTestSim, json } from "../../testing/simulator-helpers";
 
 describe("simulator control surface", () => {
   it("counts calls per route template, reads, writes and tokens", async () => {

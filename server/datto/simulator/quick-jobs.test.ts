@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { componentByName } from "./components-catalog";
 import { JOB_EXPIRY_MS } from "./jobs";
-import { createTestSim, json, type TestSim } from "./test-helpers";
+import { createTestSim, json, type TestSim } from "../../testing/simulator-helpers";
 
 const clean = componentByName("Clean temp files");
 const restart = componentByName("Restart service");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createManualClock } from "../../lib/clock";
 import { createSimulator } from "./create-simulator";
 import { KNOWN_ALERT_CLASSES } from "./alert-contexts";
-import { createTestSim, json } from "./test-helpers";
+import { createTestSim, json } from "../../testing/simulator-helpers";
 
 describe("the seeded tenant", () => {
   it("is the same for the same seed and different for another", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestSim, json } from "./test-helpers";
+import { createTestSim, json } from "../../testing/simulator-helpers";
 
 describe("the world moves on the injected clock, lazily", () => {
   it("takes devices offline and brings them back, fires and auto-resolves alerts", async () => {

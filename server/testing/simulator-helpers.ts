@@ -1,5 +1,9 @@
-import { createManualClock, type ManualClock } from "../../lib/clock";
-import { createSimulator, type Simulator, type SimulatorOptions } from "./create-simulator";
+import { createManualClock, type ManualClock } from "../lib/clock";
+import {
+  createSimulator,
+  type Simulator,
+  type SimulatorOptions,
+} from "../datto/simulator/create-simulator";
 
 /** Shared by the simulator's own tests: a simulator on a manual clock and a bearer-token client. */
 export interface TestSim {
