@@ -5,6 +5,7 @@ import { snapshotCounters, emptyCounters, type SimulatorCounters } from "./count
 import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from "./scenarios";
 import { resetCore, setScenario, type SimCore } from "./sim-core";
 import { findDevice } from "./tenant";
+import { JOB_DATE_FORMATS, type JobDateFormat } from "./wire-dates";
 import { advanceWorld, setOnline } from "./world";
 
 export interface SimulatorControl {
@@ -17,6 +18,8 @@ export interface SimulatorControl {
   resetCounters(): void;
   /** Takes a device on- or offline now; the world's random outages leave it alone afterwards. */
   setDeviceOnline(deviceUid: string, online: boolean): void;
+  /** Job.dateCreated and JobResults.ranOn as ISO strings or epoch ms from now on (API.md §6). */
+  setJobDateFormat(format: JobDateFormat): void;
 }
 
 const isManual = (clock: unknown): clock is ManualClock =>
@@ -46,12 +49,16 @@ export function createControl(core: SimCore): SimulatorControl {
       device.pinned = true;
       setOnline(core.tenant, device, online, core.clock.now());
     },
+    setJobDateFormat(format) {
+      core.jobDateFormat = format;
+    },
   };
 }
 
 const ScenarioBody = z.object({ name: z.string() });
 const AdvanceBody = z.object({ ms: z.number().int().nonnegative() });
 const OnlineBody = z.object({ online: z.boolean() });
+const JobDatesBody = z.object({ format: z.enum(JOB_DATE_FORMATS) });
 
 async function json(req: Request): Promise<unknown> {
   try {
@@ -100,6 +107,16 @@ export function createControlRoutes(control: SimulatorControl): Hono {
       return c.json({ error: "no such device" }, 404);
     }
     return c.json({ ok: true });
+  });
+  app.post("/job-dates", async (c) => {
+    const body = JobDatesBody.safeParse(await json(c.req.raw));
+    if (!body.success)
+      return c.json(
+        { error: `body must be {"format": ${JOB_DATE_FORMATS.map((f) => `"${f}"`).join(" | ")}}` },
+        400,
+      );
+    control.setJobDateFormat(body.data.format);
+    return c.json({ ok: true, format: body.data.format });
   });
   return app;
 }

@@ -7,11 +7,13 @@ import { createSimulatorRoutes } from "./routes";
 import type { ScenarioName } from "./scenarios";
 import { createCore } from "./sim-core";
 import { createTenantView, type TenantView } from "./tenant-view";
+import type { JobDateFormat } from "./wire-dates";
 
 export type { ScenarioName } from "./scenarios";
 export type { SimulatorControl } from "./control";
 export type { SimulatorCounters } from "./counters";
 export type { RateLimits } from "./rate-limit";
+export type { JobDateFormat } from "./wire-dates";
 
 /**
  * The simulated Datto RMM tenant (API.md is the spec; [unsure] choices are noted where made):
@@ -36,6 +38,11 @@ export interface SimulatorOptions {
   enableControl?: boolean;
   /** Datto's real quotas unless raised (benches) or lowered. */
   rateLimits?: Partial<RateLimits>;
+  /**
+   * How the [unsure] job dates (Job.dateCreated, JobResults.ranOn) travel: ISO-8601 strings like
+   * every date-time not seen live as a number (default), or epoch ms. API.md §6.
+   */
+  jobDates?: JobDateFormat;
 }
 
 export interface Simulator {
@@ -65,6 +72,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       tokenLifetimeMs: options.tokenLifetimeMs ?? 100 * 3_600_000,
       publicBaseUrl,
       rateLimits: { ...DATTO_RATE_LIMITS, ...options.rateLimits },
+      jobDates: options.jobDates ?? "iso",
     },
     clock,
     options.scenario ?? "normal",

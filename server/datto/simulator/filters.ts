@@ -1,5 +1,6 @@
 import type { Tenant } from "./tenant";
 import type { DeviceRec } from "./tenant-types";
+import { isoInstant } from "./wire-dates";
 
 /** Datto saved device filters (default, custom, per site), usable as `filterId` on device lists. */
 export interface FilterDef {
@@ -95,7 +96,7 @@ export function filterToWire(filter: FilterDef) {
     name: filter.name,
     description: filter.description,
     type: filter.type,
-    dateCreate: filter.dateCreate,
-    lastUpdated: filter.lastUpdated,
+    dateCreate: isoInstant(filter.dateCreate),
+    lastUpdated: filter.lastUpdated === null ? null : isoInstant(filter.lastUpdated),
   };
 }

@@ -1,5 +1,6 @@
 import { intBetween, mulberry32, pick, type Rng } from "./prng";
 import type { DeviceRec } from "./tenant-types";
+import { isoInstant } from "./wire-dates";
 
 /** Hardware is derived from the device seed on every request: nothing is stored (50k devices). */
 export const GB = 1_073_741_824;
@@ -104,10 +105,8 @@ export function deviceAudit(device: DeviceRec, portalUrl: string, webRemoteUrl: 
     nics: nicsOf(device),
     bios: {
       instance: `${manufacturer} BIOS`,
-      releaseDate: Date.UTC(
-        2022 + intBetween(rng, 0, 3),
-        intBetween(rng, 0, 11),
-        intBetween(rng, 1, 28),
+      releaseDate: isoInstant(
+        Date.UTC(2022 + intBetween(rng, 0, 3), intBetween(rng, 0, 11), intBetween(rng, 1, 28)),
       ),
       serialNumber: Array.from(
         { length: 7 },

@@ -8,6 +8,7 @@ import { route } from "./route-kit";
 import type { SimCore } from "./sim-core";
 import { stderrFor, stdoutFor } from "./job-output";
 import { findDevice, type JobRec } from "./tenant";
+import { jobDate } from "./wire-dates";
 
 // Without the nested jobComponent (the flat body one SDK sends) Datto cannot read the request
 // (API.md §7); unknown extra keys are ignored, as Spring does by default.
@@ -33,7 +34,7 @@ function jobToWire(job: JobRec, core: SimCore) {
     id: job.id,
     uid: job.uid,
     name: job.name,
-    dateCreated: job.createdAt,
+    dateCreated: jobDate(job.createdAt, core.jobDateFormat),
     status: done ? "completed" : "active",
   };
 }
@@ -157,7 +158,10 @@ export const jobRoutes = [
     return sendJson(c, core, "job-result", {
       jobUid: job.uid,
       deviceUid: device.uid,
-      ranOn: status === "Pending" || status === "Expired" ? null : job.startAt,
+      ranOn:
+        status === "Pending" || status === "Expired" || job.startAt === null
+          ? null
+          : jobDate(job.startAt, core.jobDateFormat),
       jobDeploymentStatus: status,
       componentResults: finished
         ? [

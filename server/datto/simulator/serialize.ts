@@ -1,6 +1,7 @@
 import { alertContext, diagnosticsFor } from "./alert-contexts";
 import { siteOfDevice, type Tenant } from "./tenant";
 import type { AlertRec, DeviceRec, SiteRec } from "./tenant-types";
+import { isoInstant } from "./wire-dates";
 
 export const PORTAL = "https://sim.centrastage.test/csm";
 const UDF_COUNT = 300;
@@ -132,7 +133,7 @@ export function alertToWire(tenant: Tenant, alert: AlertRec) {
   const actions: Array<Record<string, unknown>> = [];
   if (alert.sendsEmails) {
     actions.push({
-      actionTime: alert.timestamp + 2000,
+      actionTime: isoInstant(alert.timestamp + 2000),
       actionType: "EMAIL_SENT",
       description: "Alert email sent to noc@northbridge-msp.example",
       actionReference: null,
@@ -140,7 +141,7 @@ export function alertToWire(tenant: Tenant, alert: AlertRec) {
   }
   if (alert.ticketNumber) {
     actions.push({
-      actionTime: alert.timestamp + 4000,
+      actionTime: isoInstant(alert.timestamp + 4000),
       actionType: "TICKET_CREATED",
       description: `Ticket ${alert.ticketNumber} created`,
       actionReference: alert.ticketNumber,

@@ -8,6 +8,7 @@ import {
 } from "./rate-limit";
 import { SCENARIOS, type ScenarioName, type ScenarioProfile } from "./scenarios";
 import { buildTenant, type Tenant } from "./tenant";
+import type { JobDateFormat } from "./wire-dates";
 import { createWorld, type WorldState } from "./world";
 
 /** Datto's write operations with their own quota (API.md §3), as named in request_rate. */
@@ -40,6 +41,7 @@ export interface CoreOptions {
   tokenLifetimeMs: number;
   publicBaseUrl: string;
   rateLimits: RateLimits;
+  jobDates: JobDateFormat;
 }
 
 export interface TokenRec {
@@ -61,6 +63,8 @@ export interface SimCore {
   credentials: { apiKey: string; apiSecret: string };
   requestNumber: number;
   tokenNumber: number;
+  /** How Job.dateCreated and JobResults.ranOn travel (API.md §6 [unsure]). */
+  jobDateFormat: JobDateFormat;
   startedAt: number;
 }
 
@@ -88,6 +92,7 @@ export function createCore(options: CoreOptions, clock: Clock, scenario: Scenari
     credentials: { apiKey: options.apiKey, apiSecret: options.apiSecret },
     requestNumber: 0,
     tokenNumber: 0,
+    jobDateFormat: options.jobDates,
     startedAt: clock.now(),
   };
 }
@@ -104,6 +109,7 @@ export function resetCore(core: SimCore): void {
   core.counters = emptyCounters();
   core.credentials = { apiKey: core.options.apiKey, apiSecret: core.options.apiSecret };
   core.requestNumber = 0;
+  core.jobDateFormat = core.options.jobDates;
 }
 
 export function setScenario(core: SimCore, name: ScenarioName): void {
