@@ -2,6 +2,7 @@ import { classesFor, priorityFor } from "./alert-contexts";
 import { hash32, intBetween, pick, type Rng, rngFor, uuidFrom } from "./prng";
 import type { Tenant } from "./tenant";
 import type { AlertRec, DeviceRec } from "./tenant-types";
+import { AUTO_RESOLVED_BY } from "./unknowns";
 
 const MINUTE = 60_000;
 
@@ -93,13 +94,13 @@ export function seedAlerts(tenant: Tenant, rng: Rng, now: number): void {
       resolveAlert(
         tenant,
         alert,
-        "System",
+        AUTO_RESOLVED_BY,
         Math.min(now, entry.at + intBetween(rng, 5, 600) * MINUTE),
       );
     } else if (!entry.open) {
       const by =
         rng() < 0.5
-          ? "System"
+          ? AUTO_RESOLVED_BY
           : `${pick(rng, ["jsmith", "mgarcia", "tlee", "apatel"])}@northbridge-msp.example`;
       resolveAlert(
         tenant,

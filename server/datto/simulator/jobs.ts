@@ -2,9 +2,7 @@ import { componentSeed, type ComponentDef, findComponent } from "./components-ca
 import { hash32, uuidFrom, rngFor } from "./prng";
 import type { JobRec, Tenant } from "./tenant";
 import type { DeviceRec } from "./tenant-types";
-
-/** A queued job whose device never comes back expires after this long. [unsure: Datto's value] */
-export const JOB_EXPIRY_MS = 24 * 3_600_000;
+import { JOB_EXPIRY_MS } from "./unknowns";
 
 export type DeploymentStatus =
   "Pending" | "Running" | "Success" | "Warning" | "Failure" | "Expired";

@@ -1,5 +1,6 @@
+import { INVALID_PAGE_FALLBACK, MAX_PAGE_SIZE } from "./unknowns";
+
 /** Datto's paged envelope (API.md §4): 0-based `page`, `max` capped at 250, absolute next URL. */
-export const MAX_PAGE_SIZE = 250;
 
 export interface PageRequest {
   page: number;
@@ -10,7 +11,7 @@ export function readPageRequest(query: (key: string) => string | undefined): Pag
   const rawPage = Number.parseInt(query("page") ?? "", 10);
   const rawMax = Number.parseInt(query("max") ?? "", 10);
   return {
-    page: Number.isFinite(rawPage) && rawPage > 0 ? rawPage : 0,
+    page: Number.isFinite(rawPage) && rawPage > 0 ? rawPage : INVALID_PAGE_FALLBACK,
     max: Number.isFinite(rawMax) && rawMax > 0 ? Math.min(rawMax, MAX_PAGE_SIZE) : MAX_PAGE_SIZE,
   };
 }

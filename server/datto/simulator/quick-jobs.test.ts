@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { componentByName } from "./components-catalog";
-import { JOB_EXPIRY_MS } from "./jobs";
+import { JOB_EXPIRY_MS } from "./unknowns";
 import { isoInstant } from "./wire-dates";
 import { createTestSim, json, type TestSim } from "../../testing/simulator-helpers";
 

@@ -3,6 +3,7 @@ import { rngFor, uuidFrom } from "./prng";
 import { route } from "./route-kit";
 import { sendJson, sendPage } from "./responses";
 import type { SimCore } from "./sim-core";
+import { WRITE_OPERATION } from "./write-operations";
 
 function accountToWire(core: SimCore) {
   const { tenant } = core;
@@ -76,7 +77,7 @@ export const accountRoutes = [
     ),
   ),
   // Rotates the key pair of the API user: the old pair stops working for new tokens.
-  route("POST", "/v2/user/resetApiKeys", { write: "user-reset-api-keys" }, (c, core) => {
+  route("POST", "/v2/user/resetApiKeys", { write: WRITE_OPERATION.userResetKeys }, (c, core) => {
     const rng = rngFor(core.options.seed, "keys", core.clock.now());
     core.credentials = {
       apiKey: uuidFrom(rng).replace(/-/g, "").slice(0, 24),

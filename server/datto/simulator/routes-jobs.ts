@@ -3,12 +3,14 @@ import { z } from "zod";
 import { COMPONENTS, componentToWire, findComponent, isConvertible } from "./components-catalog";
 import { createJob, deploymentStatus, isFinished } from "./jobs";
 import { recordActivity } from "./activity";
-import { badRequest, notFound, sendJson, sendPage } from "./responses";
+import { badRequest, dattoError, notFound, sendJson, sendPage } from "./responses";
 import { route } from "./route-kit";
 import type { SimCore } from "./sim-core";
 import { stderrFor, stdoutFor } from "./job-output";
 import { findDevice, type JobRec } from "./tenant";
 import { jobDate } from "./wire-dates";
+import { WRITE_OPERATION } from "./write-operations";
+import { NO_STD_DATA, NON_RUNNABLE_CLASS_STATUS } from "./unknowns";
 
 // Without the nested jobComponent (the flat body one SDK sends) Datto cannot read the request
 // (API.md §7); unknown extra keys are ignored, as Spring does by default.
@@ -62,7 +64,7 @@ function resultTarget(c: Context, core: SimCore) {
 
 type Std = "stdout" | "stderr";
 
-/** Output exists only once a run finished and says so; otherwise an empty list. [unsure: Datto may 404] */
+/** Output exists only once a run finished and says so; otherwise NO_STD_DATA (unknowns.ts). */
 function stdData(c: Context, core: SimCore, which: Std) {
   const target = resultTarget(c, core);
   if (!target) return notFound(c, core, "Job result");
@@ -70,7 +72,7 @@ function stdData(c: Context, core: SimCore, which: Std) {
   const finished = isFinished(status) && status !== "Expired";
   const hasOut = finished && component.printsStdOut;
   const hasErr = finished && status !== "Success";
-  if (which === "stdout" ? !hasOut : !hasErr) return c.json([]);
+  if (which === "stdout" ? !hasOut : !hasErr) return c.json(NO_STD_DATA);
   const stdData =
     which === "stdout"
       ? stdoutFor(job, component, device, status)
@@ -85,7 +87,7 @@ export const jobRoutes = [
   route(
     "PUT",
     "/v2/device/{deviceUid}/quickjob",
-    { write: "device-job-create" },
+    { write: WRITE_OPERATION.jobCreate },
     async (c, core) => {
       let raw: unknown;
       try {
@@ -100,7 +102,13 @@ export const jobRoutes = [
       const component = findComponent(body.data.jobComponent.componentUid);
       if (!component) return notFound(c, core, "Component");
       if (device.deviceClass !== "device")
-        return badRequest(c, core, `Device of class '${device.deviceClass}' cannot run components`);
+        return dattoError(
+          c,
+          core,
+          NON_RUNNABLE_CLASS_STATUS,
+          "Bad Request",
+          `Device of class '${device.deviceClass}' cannot run components`,
+        );
       const given = body.data.jobComponent.variables ?? [];
       for (const v of given) {
         const def = component.variables.find((d) => d.name === v.name);

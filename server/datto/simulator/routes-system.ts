@@ -1,4 +1,4 @@
-import { MAX_PAGE_SIZE } from "./paging";
+import { MAX_PAGE_SIZE } from "./unknowns";
 import { CUT_OFF_RATIO, WINDOW_MS } from "./rate-limit";
 import { route } from "./route-kit";
 import { isoInstant } from "./wire-dates";

@@ -10,28 +10,7 @@ import { SCENARIOS, type ScenarioName, type ScenarioProfile } from "./scenarios"
 import { buildTenant, type Tenant } from "./tenant";
 import type { JobDateFormat } from "./wire-dates";
 import { createWorld, type WorldState } from "./world";
-
-/** Datto's write operations with their own quota (API.md §3), as named in request_rate. */
-export const WRITE_OPERATIONS = [
-  "device-job-create",
-  "alert-resolve",
-  "alert-mute",
-  "alert-unmute",
-  "device-move",
-  "device-udf-set",
-  "device-warranty-set",
-  "site-create",
-  "site-update",
-  "site-proxy-update",
-  "site-proxy-delete",
-  "site-variable-create",
-  "site-variable-update",
-  "site-variable-delete",
-  "account-variable-create",
-  "account-variable-update",
-  "account-variable-delete",
-  "user-reset-api-keys",
-] as const;
+import { WRITE_OPERATIONS } from "./write-operations";
 
 export interface CoreOptions {
   seed: number;

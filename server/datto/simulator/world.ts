@@ -4,6 +4,7 @@ import { classesFor } from "./alert-contexts";
 import { intBetween, pick, rngFor } from "./prng";
 import type { Tenant } from "./tenant";
 import type { AlertRec, DeviceRec } from "./tenant-types";
+import { AUTO_RESOLVED_BY } from "./unknowns";
 
 /**
  * The world moves lazily: nothing runs on a timer. Before answering, the simulator replays every
@@ -46,7 +47,7 @@ export function setOnline(tenant: Tenant, device: DeviceRec, online: boolean, at
   if (online) {
     for (const alert of tenant.alertsByDevice.get(device.idx) ?? []) {
       if (!alert.resolved && alert.ctxClass === "online_offline_status_ctx")
-        resolveAlert(tenant, alert, "System", at);
+        resolveAlert(tenant, alert, AUTO_RESOLVED_BY, at);
     }
     releaseWaitingJobs(tenant, device, at);
   }
@@ -99,7 +100,7 @@ function step(tenant: Tenant, world: WorldState, tick: number): void {
     }
   }
   for (const alert of world.autoResolve.get(tick) ?? []) {
-    if (!alert.resolved) resolveAlert(tenant, alert, "System", alert.autoResolveAt ?? at);
+    if (!alert.resolved) resolveAlert(tenant, alert, AUTO_RESOLVED_BY, alert.autoResolveAt ?? at);
   }
   world.autoResolve.delete(tick);
   if (tick % PRUNE_EVERY_TICKS === 0) pruneResolved(tenant, at - KEEP_RESOLVED_MS);
