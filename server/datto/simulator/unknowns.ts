@@ -168,6 +168,13 @@ export const ACTIVITY_SEARCH_FIELDS = [
   "details",
 ] as const;
 
+/**
+ * Unknown: what a searchQuery the search engine cannot read answers. We answer 200 with an empty
+ * page and the reason in `error`, because the spec's ActivityLogsPage has an `error` field "when
+ * the request fails at the database layer", which is where a query is parsed.
+ */
+export const ACTIVITY_BAD_QUERY_STATUS = 200;
+
 // --- Dates ------------------------------------------------------------------------------------
 
 /**
