@@ -38,6 +38,8 @@ const FlagsSchema = z.object({
     .default(100 * 3600),
   /** Job.dateCreated and JobResults.ranOn as ISO strings (default) or epoch ms (API.md §6). */
   jobDates: z.enum(JOB_DATE_FORMATS).default("iso"),
+  /** Exactly this many open alerts at start (benches); default: what the fleet's state gives. */
+  openAlerts: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
 export type SimulatorFlags = z.infer<typeof FlagsSchema>;
 
@@ -51,6 +53,7 @@ const ENV_NAMES: Record<keyof SimulatorFlags, string> = {
   secret: "SIM_API_SECRET",
   tokenLifetime: "SIM_TOKEN_LIFETIME_S",
   jobDates: "SIM_JOB_DATES",
+  openAlerts: "SIM_OPEN_ALERTS",
 };
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -145,6 +148,7 @@ export async function runSimulatorCli(argv: string[]): Promise<void> {
     apiSecret: flags.secret,
     tokenLifetimeMs: flags.tokenLifetime * 1000,
     jobDates: flags.jobDates,
+    ...(flags.openAlerts === undefined ? {} : { openAlerts: flags.openAlerts }),
   });
   // These are the simulator's own made-up credentials, not Datto secrets.
   console.info(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createHarness, drive } from "../gateway/test-harness";
+import { DattoError } from "../gateway/datto-error";
+import { createHarness, drive, driveToError } from "../gateway/test-harness";
 
 describe("createDattoApi against the simulator", () => {
   it("reads account, sites, devices, filters, audits and quota with the right paths and shapes", async () => {
@@ -55,6 +56,34 @@ describe("createDattoApi against the simulator", () => {
     const after = await drive(clock, api.listDeviceAlerts(deviceUid!, "open"));
     expect(after.data.map((a) => a.alertUid)).not.toContain(alert.alertUid);
   });
+
+  it.each(["drop", "timeout"] as const)(
+    "reports a quick job whose answer is lost (%s) as outcome unknown, sent once, though it was created",
+    async (mode) => {
+      const h = createHarness();
+      const { api, clock } = h;
+      const device = (await drive(clock, api.listAccountDevices())).data.find(
+        (d) => d.deviceClass === "device" && d.online,
+      )!;
+      const component = (await drive(clock, api.listComponents())).data[0]!;
+      h.sim.control.failNextQuickJobs(1, mode);
+      const before = h.sim.control.counters().byRoute["PUT /v2/device/{deviceUid}/quickjob"] ?? 0;
+      const error = await driveToError(
+        clock,
+        api.createQuickJob(device.uid, {
+          jobName: "by dave",
+          jobComponent: { componentUid: component.uid },
+        }),
+        1000,
+      );
+      expect(error).toBeInstanceOf(DattoError);
+      expect((error as DattoError).outcomeUnknown).toBe(true);
+      expect(h.sim.control.counters().byRoute["PUT /v2/device/{deviceUid}/quickjob"]).toBe(
+        before + 1,
+      );
+      expect(h.sim.tenant.jobs()).toHaveLength(1);
+    },
+  );
 
   // Job dates are [unsure] on the wire (API.md §6): the client must read both forms.
   describe.each(["iso", "epoch-ms"] as const)("quick jobs with job dates as %s", (jobDates) => {

@@ -41,7 +41,7 @@ beforeAll(async () => {
     await t.send("PUT", `/v2/device/${ids.device}/quickjob`, {
       jobName: "conformance",
       jobComponent: {
-        componentUid: componentByName("Clean temp files").uid,
+        componentUid: componentByName("Disk Cleanup - Temp Files").uid,
         variables: [{ name: "days", value: "3" }],
       },
     }),

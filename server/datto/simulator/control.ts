@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ManualClock } from "../../lib/clock";
 import { snapshotCounters, emptyCounters, type SimulatorCounters } from "./counters";
 import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from "./scenarios";
-import { resetCore, setScenario, type SimCore } from "./sim-core";
+import { type QuickJobFaults, resetCore, setScenario, type SimCore } from "./sim-core";
 import { findDevice } from "./tenant";
 import { JOB_DATE_FORMATS, type JobDateFormat } from "./wire-dates";
 import { advanceWorld, setOnline } from "./world";
@@ -20,6 +20,15 @@ export interface SimulatorControl {
   setDeviceOnline(deviceUid: string, online: boolean): void;
   /** Job.dateCreated and JobResults.ranOn as ISO strings or epoch ms from now on (API.md §6). */
   setJobDateFormat(format: JobDateFormat): void;
+  /**
+   * The next `count` quick-job PUTs drop the connection or hang, after creating the job (default)
+   * or before: a client must report "outcome unknown" and never retry by itself.
+   */
+  failNextQuickJobs(
+    count: number,
+    mode: QuickJobFaults["mode"],
+    options?: { jobCreated?: boolean },
+  ): void;
 }
 
 const isManual = (clock: unknown): clock is ManualClock =>
@@ -52,6 +61,10 @@ export function createControl(core: SimCore): SimulatorControl {
     setJobDateFormat(format) {
       core.jobDateFormat = format;
     },
+    failNextQuickJobs(count, mode, options = {}) {
+      core.quickJobFaults =
+        count > 0 ? { mode, jobCreated: options.jobCreated ?? true, remaining: count } : null;
+    },
   };
 }
 
@@ -59,6 +72,11 @@ const ScenarioBody = z.object({ name: z.string() });
 const AdvanceBody = z.object({ ms: z.number().int().nonnegative() });
 const OnlineBody = z.object({ online: z.boolean() });
 const JobDatesBody = z.object({ format: z.enum(JOB_DATE_FORMATS) });
+const QuickJobFaultsBody = z.object({
+  count: z.number().int().min(0).max(1000),
+  mode: z.enum(["drop", "timeout"]),
+  jobCreated: z.boolean().optional(),
+});
 
 async function json(req: Request): Promise<unknown> {
   try {
@@ -117,6 +135,20 @@ export function createControlRoutes(control: SimulatorControl): Hono {
       );
     control.setJobDateFormat(body.data.format);
     return c.json({ ok: true, format: body.data.format });
+  });
+  app.post("/quickjob-faults", async (c) => {
+    const body = QuickJobFaultsBody.safeParse(await json(c.req.raw));
+    if (!body.success)
+      return c.json(
+        {
+          error:
+            'body must be {"count": <0-1000>, "mode": "drop" | "timeout", "jobCreated"?: boolean}',
+        },
+        400,
+      );
+    const { count, mode, jobCreated } = body.data;
+    control.failNextQuickJobs(count, mode, jobCreated === undefined ? {} : { jobCreated });
+    return c.json({ ok: true, ...body.data });
   });
   return app;
 }

@@ -43,6 +43,11 @@ export interface SimulatorOptions {
    * every date-time not seen live as a number (default), or epoch ms. API.md §6.
    */
   jobDates?: JobDateFormat;
+  /**
+   * Exactly this many open alerts at build time (benches: 100, 1,000, 5,000), spread over the fleet
+   * by seed; default: as many as the fleet's state gives (about a fifth of the devices).
+   */
+  openAlerts?: number;
 }
 
 export interface Simulator {
@@ -73,6 +78,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       publicBaseUrl,
       rateLimits: { ...DATTO_RATE_LIMITS, ...options.rateLimits },
       jobDates: options.jobDates ?? "iso",
+      openAlerts:
+        options.openAlerts === undefined ? undefined : Math.max(0, Math.floor(options.openAlerts)),
     },
     clock,
     options.scenario ?? "normal",

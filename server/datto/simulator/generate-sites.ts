@@ -34,6 +34,7 @@ function baseSite(rng: Rng, id: number, name: string): SiteRec {
 export function generateSites(rng: Rng, count: number, firstId: number): SiteRec[] {
   const sites: SiteRec[] = [];
   const used = new Set<string>();
+  const prefixes = new Set<string>();
   for (let i = 0; i < count; i++) {
     const word = pick(rng, COMPANY_WORDS);
     const kind = pick(rng, COMPANY_KINDS);
@@ -42,7 +43,7 @@ export function generateSites(rng: Rng, count: number, firstId: number): SiteRec
     while (used.has(name)) name = `${word} ${kind} ${intBetween(rng, 2, 999)}`;
     used.add(name);
     const site = baseSite(rng, firstId + i, name);
-    site.hostPrefix = hostPrefix(word);
+    site.hostPrefix = uniquePrefix(prefixes, word, kind);
     site.domain = rng() < 0.8 ? domainFor(word) : null;
     site.description = rng() < 0.5 ? `${kind} customer, ${pick(rng, CITIES)}` : null;
     site.notes = rng() < 0.2 ? "After-hours contact: see PSA." : null;
@@ -67,6 +68,23 @@ export function generateSites(rng: Rng, count: number, firstId: number): SiteRec
   deleted.description = "Devices deleted from other sites";
   sites.push(deleted);
   return sites;
+}
+
+/** "ACME", else "ACMEDE" (with the kind's initials), else "ACME2", "ACME3"...: one per site. */
+function uniquePrefix(taken: Set<string>, word: string, kind: string): string {
+  const base = hostPrefix(word);
+  const initials = kind
+    .replace(/[^A-Za-z ]/g, "")
+    .split(" ")
+    .map((w) => w[0])
+    .join("")
+    .toUpperCase();
+  let prefix = base;
+  if (taken.has(prefix))
+    prefix = `${base.slice(0, 4)}${initials.length > 1 ? initials : kind.slice(0, 2).toUpperCase()}`;
+  for (let n = 2; taken.has(prefix); n++) prefix = `${base}${n}`;
+  taken.add(prefix);
+  return prefix;
 }
 
 /** Splits `total` devices over the customer sites with uneven, realistic sizes. */

@@ -4,7 +4,7 @@ import { JOB_EXPIRY_MS } from "./unknowns";
 import { isoInstant } from "./wire-dates";
 import { createTestSim, json, type TestSim } from "../../testing/simulator-helpers";
 
-const clean = componentByName("Clean temp files");
+const clean = componentByName("Disk Cleanup - Temp Files");
 const restart = componentByName("Restart service");
 const reboot = componentByName("Reboot device");
 
@@ -53,6 +53,7 @@ describe("quick job requests (API.md §7)", () => {
       uid: clean.uid,
       variables: [
         { name: "days", value: "30" },
+        { name: "drive", value: "C:" },
         { name: "includeRecycleBin", value: "false" },
       ],
     });
@@ -235,8 +236,14 @@ describe("job lifecycle over the clock", () => {
       );
       expect(out.length > 0).toBe(cr.hasStdOut);
       expect(err.length > 0).toBe(cr.hasStdErr);
-      expect(out[0]?.stdData).toMatch(/Deleted \d+ files \(\d+ bytes/);
-      expect(out[0]?.stdData).toContain("older than 14 days");
+      if ((d.operatingSystem ?? "").startsWith("Microsoft Windows")) {
+        expect(out[0]?.stdData).toMatch(/Deleted [\d,]+ files, freed [\d.]+ GB/);
+        expect(out[0]?.stdData).toContain("older than 14 days");
+      } else {
+        // A Windows script on macOS or Linux fails, and says why.
+        expect(r.jobDeploymentStatus).toBe("Failure");
+        expect(err[0]?.stdData).toContain("supports Windows only");
+      }
       if (r.jobDeploymentStatus === "Warning") expect(cr.numberOfWarnings).toBeGreaterThan(0);
       if (r.jobDeploymentStatus === "Failure") expect(cr.componentStatus).toBe("Failure");
     }

@@ -1,9 +1,28 @@
-import { alertContext, diagnosticsFor } from "./alert-contexts";
+import { alertContext, alertsOnDisk, diagnosticsFor, lowDiskOf } from "./alert-contexts";
+import { PROFILES } from "./device-profiles";
+import { deviceAudit, GB } from "./hardware";
 import { siteOfDevice, type Tenant } from "./tenant";
 import type { AlertRec, DeviceRec, SiteRec } from "./tenant-types";
 import { isoInstant } from "./wire-dates";
 
-export const PORTAL = "https://sim.centrastage.test/csm";
+const PORTAL = "https://sim.centrastage.test/csm";
+
+export const devicePortalUrl = (d: DeviceRec) => `${PORTAL}/search?qs=uid%3A${d.uid}`;
+const webRemoteUrl = (d: DeviceRec) =>
+  d.deviceClass === "device" ? `${PORTAL}/remote/rto/${d.id}` : null;
+
+/**
+ * GET /v2/audit/device/{uid} of a `device`-class machine. While a disk-space alert is open, the
+ * audit shows that disk as full as the alert says.
+ */
+export function auditOf(tenant: Tenant, device: DeviceRec) {
+  const audit = deviceAudit(device, devicePortalUrl(device), webRemoteUrl(device));
+  for (const disk of audit.logicalDisks) {
+    const [alert] = alertsOnDisk(tenant, device, disk.diskIdentifier);
+    if (alert) disk.freespace = Math.round(lowDiskOf(alert, device).freeGb * GB);
+  }
+  return audit;
+}
 const UDF_COUNT = 300;
 const EMPTY_UDF: Record<string, string | null> = Object.fromEntries(
   Array.from({ length: UDF_COUNT }, (_, i) => [`udf${i + 1}`, null]),
@@ -87,7 +106,7 @@ export function deviceToWire(tenant: Tenant, device: DeviceRec, now: number) {
     udf: { ...EMPTY_UDF, ...device.udf },
     snmpEnabled: device.snmpEnabled,
     deviceClass: device.deviceClass,
-    portalUrl: `${PORTAL}/search?qs=uid%3A${device.uid}`,
+    portalUrl: devicePortalUrl(device),
     warrantyDate: device.warrantyDate,
     antivirus: {
       antivirusProduct: device.antivirusProduct,
@@ -100,32 +119,13 @@ export function deviceToWire(tenant: Tenant, device: DeviceRec, now: number) {
       patchesInstalled: device.patchesInstalled,
     },
     softwareStatus: device.softwareStatus,
-    webRemoteUrl: device.deviceClass === "device" ? `${PORTAL}/remote/rto/${device.id}` : null,
+    webRemoteUrl: webRemoteUrl(device),
     networkProbe: device.networkProbe,
     onboardedViaNetworkMonitor: device.onboardedViaNetworkMonitor,
   };
 }
 
-export function deviceTypeOf(device: DeviceRec) {
-  switch (device.kind) {
-    case "desktop":
-      return { category: "Desktop", type: "Desktop" };
-    case "laptop":
-    case "mac":
-      return { category: "Laptop", type: "Notebook" };
-    case "server":
-    case "dc":
-      return { category: "Server", type: "Rack Mount Chassis" };
-    case "linux":
-      return { category: "Server", type: "Main System Chassis" };
-    case "printer":
-      return { category: "Printer", type: "Printer" };
-    case "network":
-      return { category: "Network Device", type: "Switch" };
-    case "esxi":
-      return { category: "ESXi Host", type: "ESXi Host" };
-  }
-}
+export const deviceTypeOf = (device: DeviceRec) => ({ ...PROFILES[device.kind].deviceType });
 
 export function alertToWire(tenant: Tenant, alert: AlertRec) {
   const device = tenant.devices[alert.deviceIdx];
@@ -150,7 +150,7 @@ export function alertToWire(tenant: Tenant, alert: AlertRec) {
   return {
     alertUid: alert.uid,
     priority: alert.priority,
-    diagnostics: diagnosticsFor(alert.ctxClass, alert.seed, device?.hostname ?? "device"),
+    diagnostics: diagnosticsFor(alert, device),
     resolved: alert.resolved,
     resolvedBy: alert.resolvedBy,
     resolvedOn: alert.resolvedOn,
@@ -158,7 +158,7 @@ export function alertToWire(tenant: Tenant, alert: AlertRec) {
     ticketNumber: alert.ticketNumber,
     timestamp: alert.timestamp,
     alertMonitorInfo: { sendsEmails: alert.sendsEmails, createsTicket: alert.createsTicket },
-    alertContext: alertContext(alert.ctxClass, alert.seed),
+    alertContext: alertContext(alert, device),
     alertSourceInfo: {
       deviceUid: device?.uid ?? null,
       deviceName: device?.hostname ?? null,

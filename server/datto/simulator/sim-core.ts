@@ -21,6 +21,15 @@ export interface CoreOptions {
   publicBaseUrl: string;
   rateLimits: RateLimits;
   jobDates: JobDateFormat;
+  openAlerts: number | undefined;
+}
+
+export interface QuickJobFaults {
+  /** drop: the connection resets; timeout: no answer until the caller gives up. */
+  mode: "drop" | "timeout";
+  /** Whether Datto created the job before the answer was lost (the "outcome unknown" case). */
+  jobCreated: boolean;
+  remaining: number;
 }
 
 export interface TokenRec {
@@ -44,6 +53,8 @@ export interface SimCore {
   tokenNumber: number;
   /** How Job.dateCreated and JobResults.ranOn travel (API.md §6 [unsure]). */
   jobDateFormat: JobDateFormat;
+  /** The next quick-job PUTs that fail on purpose (control surface), if any. */
+  quickJobFaults: QuickJobFaults | null;
   startedAt: number;
 }
 
@@ -55,9 +66,14 @@ function limiterFor(clock: Clock, options: CoreOptions, profile: ScenarioProfile
   );
 }
 
+const buildFor = (options: CoreOptions, profile: ScenarioProfile, now: number) =>
+  profile.empty
+    ? buildTenant(options.seed, 0, now)
+    : buildTenant(options.seed, options.devices, now, options.openAlerts);
+
 export function createCore(options: CoreOptions, clock: Clock, scenario: ScenarioName): SimCore {
   const profile = SCENARIOS[scenario];
-  const tenant = buildTenant(options.seed, profile.empty ? 0 : options.devices, clock.now());
+  const tenant = buildFor(options, profile, clock.now());
   return {
     options,
     clock,
@@ -72,23 +88,21 @@ export function createCore(options: CoreOptions, clock: Clock, scenario: Scenari
     requestNumber: 0,
     tokenNumber: 0,
     jobDateFormat: options.jobDates,
+    quickJobFaults: null,
     startedAt: clock.now(),
   };
 }
 
 /** Back to the seeded tenant (built anew at the clock's now), quotas and counters zeroed. */
 export function resetCore(core: SimCore): void {
-  core.tenant = buildTenant(
-    core.options.seed,
-    core.profile.empty ? 0 : core.options.devices,
-    core.clock.now(),
-  );
+  core.tenant = buildFor(core.options, core.profile, core.clock.now());
   core.world = createWorld(core.tenant);
   core.limiter = limiterFor(core.clock, core.options, core.profile);
   core.counters = emptyCounters();
   core.credentials = { apiKey: core.options.apiKey, apiSecret: core.options.apiSecret };
   core.requestNumber = 0;
   core.jobDateFormat = core.options.jobDates;
+  core.quickJobFaults = null;
 }
 
 export function setScenario(core: SimCore, name: ScenarioName): void {
@@ -98,11 +112,7 @@ export function setScenario(core: SimCore, name: ScenarioName): void {
   core.profile = profile;
   core.limiter = limiterFor(core.clock, core.options, profile);
   if (rebuild) {
-    core.tenant = buildTenant(
-      core.options.seed,
-      profile.empty ? 0 : core.options.devices,
-      core.clock.now(),
-    );
+    core.tenant = buildFor(core.options, profile, core.clock.now());
     core.world = createWorld(core.tenant);
   }
 }

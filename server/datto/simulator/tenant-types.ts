@@ -1,3 +1,5 @@
+import type { AlertClass } from "./alert-classes";
+
 /** In-memory records of the simulated tenant. Wire shapes are built from these on demand. */
 export type DeviceClass = "device" | "printer" | "esxihost" | "rmmnetworkdevice";
 export type DeviceKind =
@@ -95,7 +97,9 @@ export interface AlertRec {
   seed: number;
   deviceIdx: number;
   priority: AlertPriority;
-  ctxClass: string;
+  ctxClass: AlertClass;
+  /** The "@class" on the wire: ctxClass, or now and then a class no client knows (unknowns.ts). */
+  wireClass: string;
   timestamp: number;
   resolved: boolean;
   resolvedBy: string | null;

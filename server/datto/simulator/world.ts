@@ -1,6 +1,6 @@
 import { addAlert, resolveAlert } from "./generate-alerts";
-import { releaseWaitingJobs } from "./jobs";
-import { classesFor } from "./alert-contexts";
+import { applyJobEffects, releaseWaitingJobs } from "./jobs";
+import { monitorClassesFor, OFFLINE_CLASS } from "./alert-classes";
 import { intBetween, pick, rngFor } from "./prng";
 import type { Tenant } from "./tenant";
 import type { AlertRec, DeviceRec } from "./tenant-types";
@@ -46,7 +46,7 @@ export function setOnline(tenant: Tenant, device: DeviceRec, online: boolean, at
   device.lastSeen = at;
   if (online) {
     for (const alert of tenant.alertsByDevice.get(device.idx) ?? []) {
-      if (!alert.resolved && alert.ctxClass === "online_offline_status_ctx")
+      if (!alert.resolved && alert.ctxClass === OFFLINE_CLASS)
         resolveAlert(tenant, alert, AUTO_RESOLVED_BY, at);
     }
     releaseWaitingJobs(tenant, device, at);
@@ -59,6 +59,7 @@ export function advanceWorld(tenant: Tenant, world: WorldState, now: number): vo
     world.lastTick = target - MAX_TICKS_PER_CATCH_UP;
   for (let tick = world.lastTick + 1; tick <= target; tick++) step(tenant, world, tick);
   if (target > world.lastTick) world.lastTick = target;
+  applyJobEffects(tenant, now);
 }
 
 function step(tenant: Tenant, world: WorldState, tick: number): void {
@@ -77,8 +78,7 @@ function step(tenant: Tenant, world: WorldState, tick: number): void {
     if (!device || device.deleted || device.pinned || !device.online) continue;
     setOnline(tenant, device, false, at);
     push(world.returns, tick + intBetween(rng, 2, 72), device.idx);
-    if (device.kind !== "laptop" || rng() < 0.3)
-      addAlert(tenant, device, at, "online_offline_status_ctx", rng);
+    if (device.kind !== "laptop" || rng() < 0.3) addAlert(tenant, device, at, OFFLINE_CLASS);
   }
   // New alerts stop once a quarter of the fleet has one open, so a wall left running for days
   // settles instead of drowning; most clear by themselves within a day.
@@ -86,13 +86,13 @@ function step(tenant: Tenant, world: WorldState, tick: number): void {
   for (let i = 0; i < fresh && tenant.openAlertCount < Math.max(10, devices.length / 4); i++) {
     const device = devices[Math.floor(rng() * devices.length)];
     if (!device || device.deleted || !device.online) continue;
-    const classes = classesFor(device.kind).filter((c) => c !== "online_offline_status_ctx");
+    const classes = monitorClassesFor(device);
+    if (classes.length === 0) continue;
     const alert = addAlert(
       tenant,
       device,
       at - intBetween(rng, 0, TICK_MS - 1),
       pick(rng, classes),
-      rng,
     );
     if (rng() < 0.85) {
       alert.autoResolveAt = at + intBetween(rng, 1, 288) * TICK_MS;
