@@ -153,13 +153,14 @@ export async function runSimulatorCli(argv: string[]): Promise<void> {
   // These are the simulator's own made-up credentials, not Datto secrets.
   console.info(
     [
-      `Datto RMM simulator listening on ${running.url} (seed ${flags.seed}, ${flags.devices} devices, scenario ${flags.scenario}, job dates ${flags.jobDates})`,
+      `Datto RMM simulator listening on ${running.url} (seed ${flags.seed}, ${flags.devices} devices${flags.openAlerts === undefined ? "" : `, ${flags.openAlerts} open alerts`}, scenario ${flags.scenario}, job dates ${flags.jobDates})`,
       `API base: ${running.url}/api   token: POST ${running.url}/auth/oauth/token`,
       "",
       "Point RMM Deck at it:",
       `  DATTO_API_URL=${running.url} DATTO_API_KEY=${flags.key} DATTO_API_SECRET=${flags.secret}`,
       "",
       `Control: POST ${running.url}/__sim/scenario {"name":"flaky"} | POST /__sim/reset | GET /__sim/counters`,
+      `         POST /__sim/job-dates {"format":"epoch-ms"} | POST /__sim/quickjob-faults {"count":1,"mode":"drop"}`,
     ].join("\n"),
   );
   const stop = () => {

@@ -2,6 +2,7 @@ import type { SearchDoc } from "./activity-search";
 import { FIRST_NAMES, LAST_NAMES } from "./names";
 import { hash32, intBetween, pick, rngFor, uuidFrom } from "./prng";
 import type { ActivityRec, Tenant } from "./tenant";
+import { ACTIVITY_SEARCH_FIELDS } from "./unknowns";
 
 const MAX_RECORDED = 10_000;
 const BUCKET_MS = 60_000;
@@ -82,7 +83,7 @@ const userNameOf = (tenant: Tenant, a: ActivityRec) =>
   typeof a.details.userName === "string" ? a.details.userName : tenant.apiUserName;
 
 /** Datto user ids are numbers; ours are stable per user name. */
-export const userIdOf = (userName: string) => hash32(userName) % 100_000;
+const userIdOf = (userName: string) => hash32(userName) % 100_000;
 
 export function activityToWire(tenant: Tenant, a: ActivityRec) {
   const device = a.deviceIdx === null ? undefined : tenant.devices[a.deviceIdx];
@@ -105,18 +106,22 @@ export function activityToWire(tenant: Tenant, a: ActivityRec) {
   };
 }
 
-/** The fields `searchQuery` can name (unknowns.ts: ACTIVITY_SEARCH_FIELDS), plus `data.<key>`. */
-export function searchDocOf(wire: ReturnType<typeof activityToWire>, a: ActivityRec): SearchDoc {
-  const doc: SearchDoc = {
-    category: wire.category,
-    action: wire.action,
-    entity: wire.entity,
-    hostname: wire.hostname ?? "",
-    "device.hostname": wire.hostname ?? "",
-    "site.name": wire.site?.name ?? "",
-    "user.userName": wire.user.userName,
-    details: wire.details,
-  };
+type Wire = ReturnType<typeof activityToWire>;
+const SEARCHABLE: Record<(typeof ACTIVITY_SEARCH_FIELDS)[number], (w: Wire) => string> = {
+  category: (w) => w.category,
+  action: (w) => w.action,
+  entity: (w) => w.entity,
+  hostname: (w) => w.hostname ?? "",
+  "device.hostname": (w) => w.hostname ?? "",
+  "site.name": (w) => w.site?.name ?? "",
+  "user.userName": (w) => w.user.userName,
+  details: (w) => w.details,
+};
+
+/** The fields `searchQuery` can name (unknowns.ts), plus `data.<key>` for each detail. */
+export function searchDocOf(wire: Wire, a: ActivityRec): SearchDoc {
+  const doc: SearchDoc = {};
+  for (const field of ACTIVITY_SEARCH_FIELDS) doc[field] = SEARCHABLE[field](wire);
   for (const [key, value] of Object.entries(a.details)) doc[`data.${key}`] = String(value);
   return doc;
 }

@@ -1,4 +1,4 @@
-import { platformOf } from "./hardware-models";
+import { type Platform, platformOf } from "./hardware-models";
 import { unit } from "./prng";
 import type { AlertPriority, DeviceRec } from "./tenant-types";
 import { ALERT_TRAP_SHARE, UNKNOWN_ALERT_CLASS } from "./unknowns";
@@ -40,13 +40,9 @@ const WINDOWS_ONLY: AlertClass[] = [
 ];
 const AV_TROUBLE = new Set(["RunningAndNotUpToDate", "NotRunning", "NotDetected"]);
 
-/** The monitors that can fire on this device besides going offline (event logs only on Windows...). */
-export function monitorClassesFor(device: DeviceRec): AlertClass[] {
-  const av: AlertClass[] =
-    device.antivirusStatus !== null && AV_TROUBLE.has(device.antivirusStatus)
-      ? ["antivirus_ctx"]
-      : [];
-  switch (platformOf(device.kind)) {
+function classesOf(platform: Platform, avTrouble: boolean): readonly AlertClass[] {
+  const av: AlertClass[] = avTrouble ? ["antivirus_ctx"] : [];
+  switch (platform) {
     case "windows":
       return [...MONITORED_EVERYWHERE, ...WINDOWS_ONLY, ...av];
     case "mac":
@@ -62,8 +58,20 @@ export function monitorClassesFor(device: DeviceRec): AlertClass[] {
   }
 }
 
+const CLASS_LISTS = new Map<string, readonly AlertClass[]>();
+
+/** The monitors that can fire on this device besides going offline (event logs only on Windows...). */
+export function monitorClassesFor(device: DeviceRec): readonly AlertClass[] {
+  const platform = platformOf(device.kind);
+  const avTrouble = device.antivirusStatus !== null && AV_TROUBLE.has(device.antivirusStatus);
+  const key = `${platform}:${avTrouble}`;
+  let list = CLASS_LISTS.get(key);
+  if (!list) CLASS_LISTS.set(key, (list = classesOf(platform, avTrouble)));
+  return list;
+}
+
 /** About 1 alert in 100 carries a class no client knows (API.md §6: unknown classes exist). */
-export const hasUnknownClass = (seed: number) => unit(seed, "trap-class") < ALERT_TRAP_SHARE;
+const hasUnknownClass = (seed: number) => unit(seed, "trap-class") < ALERT_TRAP_SHARE;
 /** About 1 alert in 100 carries an empty-string key in its context (seen by one public client). */
 export const hasEmptyKey = (seed: number) => unit(seed, "trap-key") < ALERT_TRAP_SHARE;
 

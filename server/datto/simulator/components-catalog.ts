@@ -2,9 +2,9 @@ import { hash32, rngFor, uuidFrom } from "./prng";
 import type { COMPONENT_VARIABLE_TYPES } from "./unknowns";
 import { DATE_VARIABLE_PATTERN, FILL_MISSING_VARIABLES_WITH_DEFAULTS } from "./unknowns";
 
-export type VariableType = (typeof COMPONENT_VARIABLE_TYPES)[number];
+type VariableType = (typeof COMPONENT_VARIABLE_TYPES)[number];
 
-export interface ComponentVariableDef {
+interface ComponentVariableDef {
   name: string;
   type: VariableType;
   defaultVal: string;
@@ -12,7 +12,7 @@ export interface ComponentVariableDef {
 }
 
 /** How a run of the component behaves and what it prints (jobs.ts, job-output.ts). */
-export type ComponentScript =
+type ComponentScript =
   | "disk-cleanup"
   | "restart-service"
   | "powershell"

@@ -71,7 +71,7 @@ export interface SpecValidators {
   schemaNames(): string[];
 }
 
-export interface SpecValidatorOptions {
+interface SpecValidatorOptions {
   /** Date-time fields that may travel as epoch ms; default the ones seen live. */
   epochMsFields?: readonly string[];
 }

@@ -1,7 +1,7 @@
 import type { DeviceClass, DeviceKind } from "./tenant-types";
 
 /** How each kind of endpoint looks: class, Datto deviceType, OS choices, share online. */
-export interface DeviceProfile {
+interface DeviceProfile {
   deviceClass: DeviceClass;
   deviceType: { category: string; type: string };
   /** Share of a generated fleet; 0 for kinds placed on purpose (domain controllers). */
@@ -98,15 +98,16 @@ export const MAC_AV_PRODUCTS = [
 export const CAG_VERSIONS = ["4.4.2213.2213", "4.4.2201.2201", "4.3.2155.2155"] as const;
 
 /** Windows' release name for its build number (what Datto shows as displayVersion). */
+const RELEASES: Record<string, string> = {
+  "26100": "24H2",
+  "22631": "23H2",
+  "19045": "22H2",
+  "20348": "21H2",
+  "17763": "1809",
+  "14393": "1607",
+};
+
 export function displayVersionOf(os: string): string | null {
   const build = /10\.0\.(\d+)$/.exec(os)?.[1];
-  const names: Record<string, string> = {
-    "26100": "24H2",
-    "22631": "23H2",
-    "19045": "22H2",
-    "20348": "21H2",
-    "17763": "1809",
-    "14393": "1607",
-  };
-  return build ? (names[build] ?? null) : null;
+  return build ? (RELEASES[build] ?? null) : null;
 }

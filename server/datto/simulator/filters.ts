@@ -3,7 +3,7 @@ import type { DeviceRec } from "./tenant-types";
 import { isoInstant } from "./wire-dates";
 
 /** Datto saved device filters (default, custom, per site), usable as `filterId` on device lists. */
-export interface FilterDef {
+interface FilterDef {
   id: number;
   name: string;
   description: string | null;
@@ -42,7 +42,7 @@ const CUSTOM: Def[] = [
   [5005, "Patch install errors", null, (d) => d.patchStatus === "InstallError"],
 ];
 
-export const SITE_FILTER_BASE = 900_000;
+const SITE_FILTER_BASE = 900_000;
 
 export function defaultFilters(tenant: Tenant): FilterDef[] {
   return DEFAULTS.map(([id, name, description, match]) => ({

@@ -83,8 +83,9 @@ function naturalOpen(tenant: Tenant, rng: Rng, now: number): Planned[] {
   for (const device of agentsOf(tenant)) {
     if (!device.online && device.kind !== "laptop" && rng() < 0.6)
       planned.push({ device, at: device.lastSeen + 5 * MINUTE, klass: OFFLINE_CLASS, open: true });
-    const classes = monitorClassesFor(device);
-    if (classes.length > 0 && rng() < 0.12) {
+    if (rng() < 0.12) {
+      const classes = monitorClassesFor(device);
+      if (classes.length === 0) continue;
       for (let i = rng() < 0.8 ? 1 : 2; i > 0; i--) {
         const at = now - intBetween(rng, 10, 7 * 24 * 60) * MINUTE;
         planned.push({ device, at, klass: pick(rng, classes), open: true });
@@ -119,8 +120,8 @@ function exactOpen(tenant: Tenant, count: number, now: number): Planned[] {
 function history(tenant: Tenant, rng: Rng, now: number): Planned[] {
   const planned: Planned[] = [];
   for (const device of agentsOf(tenant)) {
-    const classes = [OFFLINE_CLASS, ...monitorClassesFor(device)];
     if (rng() >= 0.25) continue;
+    const classes = [OFFLINE_CLASS, ...monitorClassesFor(device)];
     for (let i = intBetween(rng, 1, 3); i > 0; i--) {
       const at = now - intBetween(rng, 60, 30 * 24 * 60) * MINUTE;
       planned.push({ device, at, klass: pick(rng, classes), open: false });

@@ -70,7 +70,7 @@ function lastUserFor(kind: DeviceKind, user: string | null, realm: string): stri
   return `${realm}\\${kind === "server" || kind === "dc" ? "administrator" : user}`;
 }
 
-export interface DeviceBuildContext {
+interface DeviceBuildContext {
   rng: Rng;
   seed: number;
   now: number;
@@ -78,7 +78,7 @@ export interface DeviceBuildContext {
 }
 
 /** The next hostname of a kind in a site (and counts it), unless the device keeps Windows' default. */
-export function nextHostname(site: SiteRec, kind: DeviceKind, counters: HostCounters): string {
+function nextHostname(site: SiteRec, kind: DeviceKind, counters: HostCounters): string {
   const n = (counters.get(kind) ?? 0) + 1;
   counters.set(kind, n);
   return hostnameFor(site, kind, n);

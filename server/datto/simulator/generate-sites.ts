@@ -2,7 +2,7 @@ import { CITIES, COMPANY_KINDS, COMPANY_WORDS, domainFor, hostPrefix } from "./n
 import { hash32, intBetween, pick, type Rng, uuidFrom } from "./prng";
 import type { SiteRec } from "./tenant-types";
 
-export const DELETED_DEVICES_SITE = "Deleted Devices";
+const DELETED_DEVICES_SITE = "Deleted Devices";
 
 function publicIp(rng: Rng): string {
   const first = pick(rng, [24, 50, 68, 73, 81, 86, 98, 104, 151, 173, 185, 203] as const);
@@ -34,7 +34,7 @@ function baseSite(rng: Rng, id: number, name: string): SiteRec {
 export function generateSites(rng: Rng, count: number, firstId: number): SiteRec[] {
   const sites: SiteRec[] = [];
   const used = new Set<string>();
-  const prefixes = new Set<string>();
+  const prefixes = new Map<string, number>();
   for (let i = 0; i < count; i++) {
     const word = pick(rng, COMPANY_WORDS);
     const kind = pick(rng, COMPANY_KINDS);
@@ -70,8 +70,11 @@ export function generateSites(rng: Rng, count: number, firstId: number): SiteRec
   return sites;
 }
 
-/** "ACME", else "ACMEDE" (with the kind's initials), else "ACME2", "ACME3"...: one per site. */
-function uniquePrefix(taken: Set<string>, word: string, kind: string): string {
+/**
+ * "ACME", else "ACMEVC" (with the kind's initials), else "ACME2", "ACME3"...: one per site.
+ * `taken` maps each prefix in use to the next number to try after it.
+ */
+function uniquePrefix(taken: Map<string, number>, word: string, kind: string): string {
   const base = hostPrefix(word);
   const initials = kind
     .replace(/[^A-Za-z ]/g, "")
@@ -79,11 +82,16 @@ function uniquePrefix(taken: Set<string>, word: string, kind: string): string {
     .map((w) => w[0])
     .join("")
     .toUpperCase();
-  let prefix = base;
-  if (taken.has(prefix))
-    prefix = `${base.slice(0, 4)}${initials.length > 1 ? initials : kind.slice(0, 2).toUpperCase()}`;
-  for (let n = 2; taken.has(prefix); n++) prefix = `${base}${n}`;
-  taken.add(prefix);
+  let prefix = taken.has(base)
+    ? `${base.slice(0, 4)}${initials.length > 1 ? initials : kind.slice(0, 2).toUpperCase()}`
+    : base;
+  if (taken.has(prefix)) {
+    let n = taken.get(base) ?? 2;
+    while (taken.has(`${base}${n}`)) n++;
+    taken.set(base, n + 1);
+    prefix = `${base}${n}`;
+  }
+  taken.set(prefix, taken.get(prefix) ?? 2);
   return prefix;
 }
 

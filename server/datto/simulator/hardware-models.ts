@@ -7,7 +7,7 @@ import type { DeviceKind } from "./tenant-types";
  */
 export type Platform = "windows" | "mac" | "linux" | "esxi" | "printer" | "network";
 
-export interface HardwareModel {
+interface HardwareModel {
   manufacturer: string;
   model: string;
   /** [name, cores] */
@@ -59,7 +59,7 @@ const VIRTUAL_WINDOWS = `
 VMware, Inc. | VMware7,1 | Intel(R) Xeon(R) Gold 6326 CPU @ 2.90GHz:4 | 00:50:56 | vmxnet3 Ethernet Adapter | VMware SVGA 3D | DDR4 | virtual
 Microsoft Corporation | Virtual Machine | AMD EPYC 7443P 24-Core Processor:8 | 00:15:5D | Microsoft Hyper-V Network Adapter | Microsoft Hyper-V Video | DDR4 | virtual`;
 
-export const MODELS: Record<DeviceKind, readonly HardwareModel[]> = {
+const MODELS: Record<DeviceKind, readonly HardwareModel[]> = {
   desktop: table(`
 Dell Inc. | OptiPlex 7010 | 13th Gen Intel(R) Core(TM) i5-13500:14; 13th Gen Intel(R) Core(TM) i7-13700:16 | F8:BC:12 | Intel(R) Ethernet Connection (17) I219-LM | Intel(R) UHD Graphics 770 | DDR5
 HP | HP EliteDesk 800 G6 Small Form Factor PC | Intel(R) Core(TM) i5-10500 CPU @ 3.10GHz:6; Intel(R) Core(TM) i7-10700 CPU @ 2.90GHz:8 | 3C:D9:2B | Intel(R) Ethernet Connection (11) I219-LM | Intel(R) UHD Graphics 630 | DDR4

@@ -16,13 +16,13 @@ function hashWhat(what: string): number {
 
 const hexByte = (rng: Rng) => intBetween(rng, 0, 255).toString(16).padStart(2, "0").toUpperCase();
 
-/** A MAC address under the vendor's prefix. */
+/** A MAC address under the vendor's prefix (joined: a flat string, not a rope, for 50k devices). */
 export const macWithPrefix = (oui: string, rng: Rng) =>
-  `${oui}:${hexByte(rng)}:${hexByte(rng)}:${hexByte(rng)}`;
+  [oui, hexByte(rng), hexByte(rng), hexByte(rng)].join(":");
 
 const isServer = (d: DeviceRec) => d.kind === "server" || d.kind === "dc" || d.kind === "linux";
 
-export interface LogicalDisk {
+interface LogicalDisk {
   description: string;
   diskIdentifier: string;
   freespace: number;

@@ -25,10 +25,10 @@ export const DATTO_RATE_LIMITS: RateLimits = {
 
 export const WINDOW_MS = 60_000;
 export const CUT_OFF_RATIO = 0.9;
-export const SLOW_DOWN_MS = 1000;
+const SLOW_DOWN_MS = 1000;
 
 /** Timestamps within a rolling window; amortised O(1) pruning. */
-export class SlidingWindow {
+class SlidingWindow {
   private times: number[] = [];
   private head = 0;
 

@@ -7,12 +7,14 @@ import { alertToWire } from "./serialize";
 import type { SimCore } from "./sim-core";
 import { findDevice, findSite } from "./tenant";
 import type { AlertRec } from "./tenant-types";
-import { MUTE_ANSWERS_STATUS, RESOLVE_RESOLVED_ALERT_STATUS } from "./unknowns";
+import { ALERT_LIST_ORDER, MUTE_ANSWERS_STATUS, RESOLVE_RESOLVED_ALERT_STATUS } from "./unknowns";
 import { WRITE_OPERATION } from "./write-operations";
 
 function sendAlerts(c: Context, core: SimCore, alerts: readonly AlertRec[], resolved: boolean) {
   // `muted` filters nothing: muting no longer exists since Datto RMM 8.9.0 (API.md §5).
   const list = alerts.filter((a) => a.resolved === resolved);
+  // The tenant keeps alerts oldest first.
+  if (ALERT_LIST_ORDER === "newest-first") list.reverse();
   return sendPage(c, core, "alerts", list, (a) => alertToWire(core.tenant, a));
 }
 

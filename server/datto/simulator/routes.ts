@@ -17,7 +17,7 @@ import type { SimCore } from "./sim-core";
 const tokenRoute = route("POST", "/auth/oauth/token", "token", (c, core) => issueToken(c, core));
 
 /** Every Datto route; specific paths first (Hono tries handlers in registration order). */
-export const ALL_ROUTES: readonly RouteSpec[] = [
+const ALL_ROUTES: readonly RouteSpec[] = [
   tokenRoute,
   ...systemRoutes,
   ...accountRoutes,

@@ -63,7 +63,7 @@ export function siteToWire(tenant: Tenant, site: SiteRec) {
 }
 
 /** Online agents check in every minute or so; the stored value is when an offline one was last seen. */
-export function lastSeenOf(device: DeviceRec, now: number): number {
+function lastSeenOf(device: DeviceRec, now: number): number {
   return device.online
     ? Math.max(device.lastSeen, now - (device.seed % 90) * 1000)
     : device.lastSeen;

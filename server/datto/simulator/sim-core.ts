@@ -12,7 +12,7 @@ import type { JobDateFormat } from "./wire-dates";
 import { createWorld, type WorldState } from "./world";
 import { WRITE_OPERATIONS } from "./write-operations";
 
-export interface CoreOptions {
+interface CoreOptions {
   seed: number;
   devices: number;
   apiKey: string;
@@ -32,7 +32,7 @@ export interface QuickJobFaults {
   remaining: number;
 }
 
-export interface TokenRec {
+interface TokenRec {
   issuedAt: number;
   expiresAt: number;
 }

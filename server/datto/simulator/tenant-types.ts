@@ -5,7 +5,7 @@ export type DeviceClass = "device" | "printer" | "esxihost" | "rmmnetworkdevice"
 export type DeviceKind =
   "desktop" | "laptop" | "server" | "dc" | "mac" | "linux" | "printer" | "esxi" | "network";
 
-export interface ProxySettingsRec {
+interface ProxySettingsRec {
   host: string;
   port: number;
   type: "http" | "socks4" | "socks5";

@@ -10,7 +10,7 @@ type WireDevice = ReturnType<typeof deviceToWire>;
 type WireSite = ReturnType<typeof siteToWire>;
 type WireAlert = ReturnType<typeof alertToWire>;
 
-export interface JobView {
+interface JobView {
   uid: string;
   name: string;
   deviceUid: string;

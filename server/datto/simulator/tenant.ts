@@ -4,7 +4,7 @@ import { seedAlerts } from "./generate-alerts";
 import { hash32, intBetween, mulberry32, pick, uuidFrom } from "./prng";
 import type { AlertRec, DeviceKind, DeviceRec, SiteRec, VariableRec } from "./tenant-types";
 
-export interface AccountRec {
+interface AccountRec {
   id: number;
   uid: string;
   name: string;

@@ -91,7 +91,7 @@ export const AUTO_RESOLVED_BY = "System";
  * Unknown: the order of the alert lists. We list oldest first (by `timestamp`), because paged
  * lists in Datto follow creation order elsewhere (ids grow page by page).
  */
-export const ALERT_LIST_ORDER = "oldest-first";
+export const ALERT_LIST_ORDER: "oldest-first" | "newest-first" = "oldest-first";
 
 /**
  * Invented: a context class no client knows, standing for the "unknown classes" API.md §6 says

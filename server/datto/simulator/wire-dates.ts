@@ -1,3 +1,5 @@
+import { ISO_DATE_FRACTION_DIGITS } from "./unknowns";
+
 /**
  * Dates on the wire (API.md §6): the fields seen live as epoch milliseconds stay numbers (device
  * lastSeen/lastReboot/lastAuditDate/creationDate, alert timestamp/resolvedOn, account users
@@ -7,9 +9,11 @@
 export type JobDateFormat = "iso" | "epoch-ms";
 export const JOB_DATE_FORMATS: readonly JobDateFormat[] = ["iso", "epoch-ms"];
 
-/** "2026-11-30T14:03:11Z": UTC, whole seconds, as API.md writes it. */
+/** "2026-11-30T14:03:11Z": UTC, with the fraction of a second unknowns.ts chose (none). */
 export function isoInstant(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const iso = new Date(epochMs).toISOString(); // 2026-11-30T14:03:11.123Z
+  const fraction = ISO_DATE_FRACTION_DIGITS > 0 ? iso.slice(19, 20 + ISO_DATE_FRACTION_DIGITS) : "";
+  return `${iso.slice(0, 19)}${fraction}Z`;
 }
 
 export function jobDate(epochMs: number, format: JobDateFormat): string | number {

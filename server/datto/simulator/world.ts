@@ -10,7 +10,7 @@ import { AUTO_RESOLVED_BY } from "./unknowns";
  * The world moves lazily: nothing runs on a timer. Before answering, the simulator replays every
  * 5-minute tick between the last one applied and the clock's now, each decided by (seed, tick).
  */
-export const TICK_MS = 5 * 60_000;
+const TICK_MS = 5 * 60_000;
 const MAX_TICKS_PER_CATCH_UP = 20_000;
 
 export interface WorldState {

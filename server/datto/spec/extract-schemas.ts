@@ -111,7 +111,7 @@ function extractPaths(paths: Json): JsonObject {
   );
 }
 
-export interface SpecSource {
+interface SpecSource {
   /** `info.version` of the document, e.g. "2.0.0 (Build 201_...)". */
   version: string;
   /** sha256 of the document's bytes, hex. */
@@ -171,7 +171,7 @@ export function renderSourceNote(source: SpecSource, schemasSha256: string): str
   ].join("\n");
 }
 
-export interface GeneratedSpecFiles {
+interface GeneratedSpecFiles {
   schemasJson: string;
   sourceNote: string;
 }
