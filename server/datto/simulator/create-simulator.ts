@@ -16,10 +16,9 @@ export type { RateLimits } from "./rate-limit";
 export type { JobDateFormat } from "./wire-dates";
 
 /**
- * The simulated Datto RMM tenant (API.md is the spec; [unsure] choices are noted where made):
- * stdout/stderr of a run without output answer `[]` (jobs.ts), quick-job expiry is 24 h,
- * the account device list leaves out deleted devices while the "Deleted Devices" site lists them
- * (API.md §8), and a caller is blocked after more than `blockAfter429s` 429s within a minute.
+ * The simulated Datto RMM tenant. API.md is the spec; every guess where Datto's behaviour is
+ * unknown is named in unknowns.ts (decision 0013). The account device list leaves out deleted
+ * devices while the "Deleted Devices" site lists them (API.md §8).
  */
 export interface SimulatorOptions {
   /** Same seed, same tenant. Default 1. */

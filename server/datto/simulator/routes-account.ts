@@ -3,6 +3,7 @@ import { rngFor, uuidFrom } from "./prng";
 import { route } from "./route-kit";
 import { sendJson, sendPage } from "./responses";
 import type { SimCore } from "./sim-core";
+import { RESET_KEYS_KEEPS_TOKENS } from "./unknowns";
 import { WRITE_OPERATION } from "./write-operations";
 
 function accountToWire(core: SimCore) {
@@ -83,6 +84,7 @@ export const accountRoutes = [
       apiKey: uuidFrom(rng).replace(/-/g, "").slice(0, 24),
       apiSecret: uuidFrom(rng).replace(/-/g, ""),
     };
+    if (!RESET_KEYS_KEEPS_TOKENS) core.tokens.clear();
     return c.json({
       apiAccessKey: core.credentials.apiKey,
       apiSecretKey: core.credentials.apiSecret,

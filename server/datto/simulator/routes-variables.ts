@@ -1,7 +1,8 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import { readBody } from "./body";
-import { badRequest, notFound, sendPage } from "./responses";
+import { badRequest, dattoError, notFound, sendPage } from "./responses";
+import { DUPLICATE_VARIABLE_STATUS } from "./unknowns";
 import { route } from "./route-kit";
 import type { SimCore } from "./sim-core";
 import { findSite } from "./tenant";
@@ -43,7 +44,13 @@ function crud(scope: "site" | "account", base: string) {
       const body = await readBody(c, CreateSchema);
       if (!body) return badRequest(c, core, "Failed to read request");
       if (list.some((v) => v.name === body.name))
-        return c.json({ error: "Conflict", message: `Variable ${body.name} exists` }, 409);
+        return dattoError(
+          c,
+          core,
+          DUPLICATE_VARIABLE_STATUS,
+          "Conflict",
+          `Variable ${body.name} exists`,
+        );
       list.push({
         id: core.tenant.ids.variable++,
         name: body.name,

@@ -69,6 +69,21 @@ export const DEVICE_WARRANTY_OPERATION = "device-warranty-set";
  */
 export const PROXY_OPERATION = "device-proxy-set";
 
+// --- Other writes -----------------------------------------------------------------------------
+
+/**
+ * Unknown: what creating a site or account variable whose name exists answers. We answer 409
+ * Conflict with Spring's body, the status API.md lists for a conflicting write.
+ */
+export const DUPLICATE_VARIABLE_STATUS = 409;
+
+/**
+ * Unknown: whether POST /v2/user/resetApiKeys ends the tokens already issued. We keep them valid
+ * until they expire (only new token requests need the new pair), because tokens are OAuth grants
+ * independent of the key once issued; a client must still expect a 401 and ask again.
+ */
+export const RESET_KEYS_KEEPS_TOKENS = true;
+
 // --- Alerts -----------------------------------------------------------------------------------
 
 /**
