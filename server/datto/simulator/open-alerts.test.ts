@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createTestSim, json, type TestSim } from "../../testing/simulator-helpers";
+import {
+  createTestSim,
+  json,
+  serverDiskAlert,
+  type TestSim,
+} from "../../testing/simulator-helpers";
 import { GB } from "./hardware";
 import { RESOLVE_RESOLVED_ALERT_STATUS } from "./unknowns";
 
@@ -72,15 +77,7 @@ describe("the normal scenario's disk-space alert on a Windows server", () => {
   it("is open, and the server's audit shows the same nearly full disk", async () => {
     for (const seed of [1, 2, 3]) {
       const t = createTestSim({ devices: 120, seed });
-      const alert = t.sim.tenant
-        .openAlerts()
-        .find(
-          (a) =>
-            a.alertContext["@class"] === "perf_disk_usage_ctx" &&
-            (t.sim.tenant.getDevice(a.alertSourceInfo.deviceUid!)?.operatingSystem ?? "").includes(
-              "Windows Server",
-            ),
-        );
+      const alert = serverDiskAlert(t.sim);
       expect(alert, `seed ${seed}`).toBeDefined();
       const ctx = alert!.alertContext as { diskName: string; freeSpace: number };
       const audit = t.sim.tenant.deviceAudit(alert!.alertSourceInfo.deviceUid!)!;

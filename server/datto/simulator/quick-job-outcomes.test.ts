@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createTestSim, json, type TestSim } from "../../testing/simulator-helpers";
+import {
+  createTestSim,
+  json,
+  serverDiskAlert,
+  type TestSim,
+} from "../../testing/simulator-helpers";
 import { componentByName, COMPONENTS } from "./components-catalog";
 import { COMPONENT_VARIABLE_TYPES } from "./unknowns";
 
@@ -118,15 +123,7 @@ describe("the disk clean-up loop: alert, job, alert cleared", () => {
     "clears the server's disk alert when its drive is cleaned up (seed %i)",
     async (seed) => {
       const t = createTestSim({ devices: 120, seed });
-      const alert = t.sim.tenant
-        .openAlerts()
-        .find(
-          (a) =>
-            a.alertContext["@class"] === "perf_disk_usage_ctx" &&
-            (t.sim.tenant.getDevice(a.alertSourceInfo.deviceUid!)?.operatingSystem ?? "").includes(
-              "Server",
-            ),
-        )!;
+      const alert = serverDiskAlert(t.sim)!;
       const server = alert.alertSourceInfo.deviceUid!;
       const drive = String(alert.alertContext.diskName);
       const freeBefore = Number(alert.alertContext.freeSpace);
