@@ -1,7 +1,6 @@
 import { INVALID_PAGE_FALLBACK, MAX_PAGE_SIZE } from "./unknowns";
 
 /** Datto's paged envelope (API.md §4): 0-based `page`, `max` capped at 250, absolute next URL. */
-
 interface PageRequest {
   page: number;
   max: number;

@@ -23,6 +23,7 @@ export function auditOf(tenant: Tenant, device: DeviceRec) {
   }
   return audit;
 }
+
 const UDF_COUNT = 300;
 const EMPTY_UDF: Record<string, string | null> = Object.fromEntries(
   Array.from({ length: UDF_COUNT }, (_, i) => [`udf${i + 1}`, null]),
