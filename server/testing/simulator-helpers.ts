@@ -1,5 +1,9 @@
-import { createManualClock, type ManualClock } from "../../lib/clock";
-import { createSimulator, type Simulator, type SimulatorOptions } from "./create-simulator";
+import { createManualClock, type ManualClock } from "../lib/clock";
+import {
+  createSimulator,
+  type Simulator,
+  type SimulatorOptions,
+} from "../datto/simulator/create-simulator";
 
 /** Shared by the simulator's own tests: a simulator on a manual clock and a bearer-token client. */
 export interface TestSim {
@@ -55,4 +59,17 @@ export function createTestSim(options: SimulatorOptions = {}): TestSim {
 
 export async function json<T = Record<string, unknown>>(res: Response): Promise<T> {
   return (await res.json()) as T;
+}
+
+/** The open disk-space alert on a Windows server that every normal tenant has (decision 0013). */
+export function serverDiskAlert(sim: Simulator) {
+  return sim.tenant
+    .openAlerts()
+    .find(
+      (a) =>
+        a.alertContext["@class"] === "perf_disk_usage_ctx" &&
+        (sim.tenant.getDevice(a.alertSourceInfo.deviceUid ?? "")?.operatingSystem ?? "").includes(
+          "Windows Server",
+        ),
+    );
 }
