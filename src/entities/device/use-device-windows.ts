@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import type { DeviceListResponse, DeviceQuery, DeviceRow } from "@server/contract/devices";
-import type { VisibleRange } from "../virtual-table-body";
+import type { VisibleRange } from "@/components/data-table/virtual-table-body";
 import { DEVICE_WINDOW_SIZE, deviceQueries } from "./device-queries";
 
 export type DeviceWindows = {

@@ -29,7 +29,7 @@ const MISSING_TEXT: Record<AgeKind, string> = {
 };
 
 /** "3 h ago", coloured green, amber or red by age; the exact time in the tooltip. */
-export function RelativeTime(props: {
+export function DeviceAge(props: {
   value: number | null;
   now: number;
   kind: AgeKind;

@@ -1,39 +1,22 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Freshness } from "@server/contract/freshness";
-import { FleetStatusResponseSchema } from "@server/contract/sync";
 import type { FleetSyncStatus } from "@server/contract/sync";
 import { InlineAlert } from "@/components/ui/inline-alert";
 import { Meter } from "@/components/ui/meter";
-import { apiFetch } from "@/lib/api-client";
 import { formatDateTime, formatRelativeTime } from "@/lib/format";
-import { useNow } from "./use-now";
+import { useNow } from "@/lib/use-now";
+import { syncEstimate } from "./sync-estimate";
 
-export const fleetStatusQueries = {
-  all: () => ["fleet", "status"] as const,
-  status: () =>
-    queryOptions({
-      queryKey: fleetStatusQueries.all(),
-      queryFn: ({ signal }) =>
-        apiFetch("/api/fleet/status", { schema: FleetStatusResponseSchema, signal }),
-      // Quick while the first sync runs (the progress bar moves), relaxed afterwards.
-      refetchInterval: (query) => (query.state.data?.sync.state === "syncing" ? 2_000 : 30_000),
-    }),
-};
-
-function SyncProgress(props: { sync: FleetSyncStatus }) {
-  const { pagesDone, pagesTotal } = props.sync;
-  const text =
-    pagesTotal === null
-      ? `Syncing with Datto: ${pagesDone} pages so far`
-      : `Syncing ${pagesDone} of ${pagesTotal} pages`;
+function SyncProgress(props: { sync: FleetSyncStatus; now: number }) {
+  const { text, percent } = syncEstimate(props.sync, props.now);
   return (
     <div className="flex items-center gap-3 text-sm text-slate-700 dark:text-slate-300">
       <span role="status">{text}</span>
-      {pagesTotal !== null && pagesTotal > 0 && (
+      {percent !== null && (
         <Meter
           className="max-w-48"
-          value={pagesDone}
-          max={pagesTotal}
+          value={percent}
+          max={100}
+          tone="ok"
           label="Sync progress"
           valueText={text}
         />
@@ -43,14 +26,17 @@ function SyncProgress(props: { sync: FleetSyncStatus }) {
 }
 
 /**
- * "As of 2 min ago" under a list built from the fleet index; loud (with the reason) when stale, and
- * the first sync's progress while it runs. `freshness` is the list's own; status adds the sync.
+ * "As of 2 min ago" under data from the fleet index; loud (with the reason) when stale. While the
+ * first sync (or one after stale data) runs, its progress, when the answer carried the sync state
+ * (lists do; one site or device does not).
  */
-export function FleetFreshness(props: { freshness: Freshness | undefined; summary?: string }) {
-  const now = useNow(15_000);
-  const status = useQuery(fleetStatusQueries.status());
-  const freshness = props.freshness ?? status.data?.freshness;
-  const sync = status.data?.sync;
+export function FleetFreshness(props: {
+  freshness: Freshness | undefined;
+  sync?: FleetSyncStatus | undefined;
+  summary?: string | undefined;
+}) {
+  const now = useNow(5_000);
+  const { freshness, sync } = props;
   // Before the first sync finishes there is nothing stale to warn about: the progress says it all.
   const isFirstSync = freshness?.fetchedAt == null;
   const asOf =
@@ -74,7 +60,9 @@ export function FleetFreshness(props: { freshness: Freshness | undefined; summar
           {freshness.reason ?? "Refreshing from Datto is failing; the last good copy is shown."}
         </InlineAlert>
       )}
-      {sync?.state === "syncing" && <SyncProgress sync={sync} />}
+      {sync?.state === "syncing" && (isFirstSync || freshness?.stale) && (
+        <SyncProgress sync={sync} now={now} />
+      )}
       {sync?.state === "error" && sync.lastError && !freshness?.stale && (
         <InlineAlert tone="warning" title="The last sync with Datto failed">
           {sync.lastError}

@@ -1,13 +1,20 @@
 import { Link } from "react-router";
-import type { DeviceAlert } from "@server/contract/alerts";
+import { ALERT_PRIORITIES, type DeviceAlert } from "@server/contract/alerts";
 import { EmptyState } from "@/components/ui/empty-state";
+import { endpointText } from "@/lib/endpoint-text";
 import { formatDateTime, formatRelativeTime } from "@/lib/format";
-import { useNow } from "../use-now";
+import { useNow } from "@/lib/use-now";
 import { PriorityBadge } from "./priority-badge";
+
+/** Most urgent first, then newest: the order a technician works a list of open alerts in. */
+export function byPriority(a: DeviceAlert, b: DeviceAlert): number {
+  const rank = ALERT_PRIORITIES.indexOf(a.priority) - ALERT_PRIORITIES.indexOf(b.priority);
+  return rank !== 0 ? rank : (b.timestamp ?? 0) - (a.timestamp ?? 0);
+}
 
 /**
  * Alerts as a list: priority, what happened (the context summary, then Datto's diagnostics),
- * when, and for resolved ones by whom. All endpoint text is rendered as text.
+ * when, and for resolved ones by whom. Endpoint text is shown as plain text (endpointText).
  */
 export function AlertList(props: {
   alerts: readonly DeviceAlert[];
@@ -28,10 +35,10 @@ export function AlertList(props: {
             <PriorityBadge priority={alert.priority} />
           </div>
           <div className="min-w-0 flex-1">
-            <p className="font-medium break-words">{alert.contextSummary}</p>
+            <p className="font-medium break-words">{endpointText(alert.contextSummary)}</p>
             {alert.diagnostics && (
               <p className="mt-0.5 whitespace-pre-wrap break-words text-slate-600 dark:text-slate-400">
-                {alert.diagnostics}
+                {endpointText(alert.diagnostics)}
               </p>
             )}
             {props.showDevice && alert.deviceUid && (
@@ -39,7 +46,7 @@ export function AlertList(props: {
                 to={`/devices/${encodeURIComponent(alert.deviceUid)}?tab=alerts`}
                 className="text-indigo-700 hover:underline dark:text-indigo-300"
               >
-                {alert.deviceName ?? alert.deviceUid}
+                {endpointText(alert.deviceName) ?? alert.deviceUid}
               </Link>
             )}
           </div>
@@ -54,7 +61,7 @@ export function AlertList(props: {
             )}
             {alert.resolved && (
               <p>
-                Resolved{alert.resolvedBy ? ` by ${alert.resolvedBy}` : ""}
+                Resolved{alert.resolvedBy ? ` by ${endpointText(alert.resolvedBy)}` : ""}
                 {alert.resolvedOn !== null ? ` ${formatRelativeTime(alert.resolvedOn, now)}` : ""}
               </p>
             )}

@@ -4,27 +4,19 @@ import {
   type ColumnPinningState,
   type OnChangeFn,
   type Row,
-  type RowSelectionState,
   type SortingState,
   type Table,
   type VisibilityState,
 } from "@tanstack/react-table";
-import {
-  useCallback,
-  useMemo,
-  type Dispatch,
-  type ReactNode,
-  type RefObject,
-  type SetStateAction,
-} from "react";
+import { useCallback, useMemo, type ReactNode, type RefObject } from "react";
 import { useNavigate } from "react-router";
 import type { DeviceQuery, DeviceRow } from "@server/contract/devices";
 import type { UdfLabels } from "@server/contract/views";
+import { VirtualTable } from "@/components/data-table/virtual-table";
 import { ErrorState } from "@/components/ui/error-state";
-import { useNow } from "../use-now";
-import { useRangeSelection } from "../use-range-selection";
-import { VirtualTable } from "../virtual-table";
+import { useNow } from "@/lib/use-now";
 import { createDeviceColumns, type DeviceTableMeta } from "./device-columns";
+import type { DeviceSelectionControl } from "./use-device-selection";
 import type { DeviceWindows } from "./use-device-windows";
 
 export type DeviceSort = { sort: string | undefined; dir: "asc" | "desc" | undefined };
@@ -35,10 +27,10 @@ export type DeviceTableProps = {
   windows: DeviceWindows;
   onSortChange: (sort: DeviceSort) => void;
   columnVisibility: VisibilityState;
-  onColumnVisibilityChange: OnChangeFn<VisibilityState>;
+  onColumnVisibilityChange?: OnChangeFn<VisibilityState>;
   columnOrder?: string[];
-  rowSelection: RowSelectionState;
-  onRowSelectionChange: Dispatch<SetStateAction<RowSelectionState>>;
+  /** Rows can be selected (a checkbox column); leave out for a table without actions. */
+  selection?: DeviceSelectionControl;
   udfKeys: readonly string[];
   udfLabels: UdfLabels;
   /** Controls that need the table instance (the column picker). */
@@ -48,17 +40,22 @@ export type DeviceTableProps = {
   gridRef?: RefObject<HTMLDivElement | null>;
 };
 
-/** Scrolling right through many columns keeps the checkbox and the hostname in view. */
-const PINNED: ColumnPinningState = { left: ["select", "hostname"] };
+const PINNED = {
+  selectable: { left: ["select", "hostname"] },
+  plain: { left: ["hostname"] },
+} satisfies Record<string, ColumnPinningState>;
+
+const NO_ROWS_SELECTED = {};
 
 /** The virtualized device grid. Every piece of state is owned by the caller. */
 export function DeviceTable(props: DeviceTableProps) {
-  const { query, windows, onSortChange, onRowSelectionChange } = props;
+  const { query, windows, onSortChange, selection } = props;
   const navigate = useNavigate();
   const now = useNow();
+  const selectable = selection !== undefined;
   const columns = useMemo(
-    () => createDeviceColumns(props.udfKeys, props.udfLabels),
-    [props.udfKeys, props.udfLabels],
+    () => createDeviceColumns(props.udfKeys, props.udfLabels, { selectable }),
+    [props.udfKeys, props.udfLabels, selectable],
   );
   const sorting = useMemo<SortingState>(
     () => (query.sort ? [{ id: query.sort, desc: query.dir === "desc" }] : []),
@@ -77,11 +74,9 @@ export function DeviceTable(props: DeviceTableProps) {
     [sorting, onSortChange],
   );
 
-  const idAt = useCallback((index: number) => windows.rowAt(index)?.uid, [windows]);
-  const toggle = useRangeSelection(onRowSelectionChange, idAt);
   const meta = useMemo<DeviceTableMeta>(
-    () => ({ now, indexOf: windows.indexOf, toggle }),
-    [now, windows.indexOf, toggle],
+    () => ({ now, indexOf: windows.indexOf, selection }),
+    [now, windows.indexOf, selection],
   );
 
   const table = useReactTable({
@@ -99,12 +94,11 @@ export function DeviceTable(props: DeviceTableProps) {
       sorting,
       columnVisibility: props.columnVisibility,
       columnOrder: props.columnOrder ?? [],
-      rowSelection: props.rowSelection,
-      columnPinning: PINNED,
+      rowSelection: selection?.rowSelection ?? NO_ROWS_SELECTED,
+      columnPinning: selectable ? PINNED.selectable : PINNED.plain,
     },
     onSortingChange,
     onColumnVisibilityChange: props.onColumnVisibilityChange,
-    onRowSelectionChange,
     meta,
   });
 
@@ -119,11 +113,11 @@ export function DeviceTable(props: DeviceTableProps) {
     (row: Row<DeviceRow>) => navigate(`/devices/${encodeURIComponent(row.original.uid)}`),
     [navigate],
   );
+  const toggle = selection?.toggle;
   const onToggleRow = useCallback(
-    (index: number, row: Row<DeviceRow>) => toggle(index, row.id, false),
+    (index: number, row: Row<DeviceRow>) => toggle?.(index, row.id, false),
     [toggle],
   );
-  const resetKey = JSON.stringify(query);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2">
@@ -142,8 +136,8 @@ export function DeviceTable(props: DeviceTableProps) {
           getRow={getRow}
           onVisibleRangeChange={windows.onVisibleRangeChange}
           onOpenRow={onOpenRow}
-          onToggleRow={onToggleRow}
-          resetKey={resetKey}
+          onToggleRow={selectable ? onToggleRow : undefined}
+          resetKey={JSON.stringify(query)}
           renderKey={String(now)}
           isBusy={windows.isLoading}
           empty={props.empty ?? "No devices match."}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "./to-csv";
+import { toCsv } from "./csv-file";
 
 describe("toCsv", () => {
   it("quotes every cell and doubles quotes", () => {
