@@ -46,7 +46,7 @@ const age = (id: AgeKind, label: string): Col => ({
   accessorFn: (r) => r[id],
   header: label,
   meta: { label },
-  size: 110,
+  size: 120,
   cell: (ctx) => (
     <DeviceAge
       value={ctx.getValue<number | null>()}

@@ -6,7 +6,7 @@ import { AttentionCell } from "./attention-parts";
 
 type Col = ColumnDef<SiteRow>;
 
-const count = (id: keyof SiteRow, label: string, sortable: boolean, size = 84): Col => ({
+const count = (id: keyof SiteRow, label: string, sortable: boolean, size = 86): Col => ({
   id,
   accessorFn: (r) => r[id],
   header: label,
@@ -26,7 +26,7 @@ export const SITE_COLUMNS: Col[] = [
     accessorFn: (r) => r.name,
     header: "Site",
     meta: { label: "Site" },
-    size: 220,
+    size: 196,
     cell: (ctx) => (
       <Link
         to={`/sites/${encodeURIComponent(ctx.row.original.uid)}`}
@@ -42,7 +42,7 @@ export const SITE_COLUMNS: Col[] = [
     accessorFn: (r) => r.attention.score,
     header: "Attention (why)",
     meta: { label: "Attention" },
-    size: 420,
+    size: 360,
     sortDescFirst: true,
     cell: (ctx) => <AttentionCell attention={ctx.row.original.attention} />,
   },
@@ -51,14 +51,15 @@ export const SITE_COLUMNS: Col[] = [
     accessorFn: (r) => r.openAlerts.total,
     header: "Open alerts",
     meta: { label: "Open alerts" },
-    size: 230,
+    // Five priorities at two-digit counts.
+    size: 264,
     sortDescFirst: true,
     cell: (ctx) => <AlertCountBadges counts={ctx.row.original.openAlerts} />,
   },
   count("devices", "Devices", true),
   count("offline", "Offline", true),
   count("online", "Online", true),
-  count("rebootRequired", "Reboot needed", false, 104),
-  count("patchProblems", "Patch issues", false, 96),
-  count("antivirusProblems", "AV issues", false),
+  count("rebootRequired", "Reboot needed", false, 120),
+  count("patchProblems", "Patch issues", false, 108),
+  count("antivirusProblems", "AV issues", false, 90),
 ];

@@ -29,7 +29,7 @@ function DeletedDevicesLink(props: { site: SiteRow | undefined }) {
       Not ranked:{" "}
       <Link
         to={`/sites/${encodeURIComponent(props.site.uid)}`}
-        className="text-indigo-700 hover:underline dark:text-indigo-300"
+        className="text-indigo-700 underline dark:text-indigo-300"
       >
         {props.site.name}
       </Link>{" "}
