@@ -4,7 +4,7 @@ import { Popover } from "@/components/ui/popover";
 import { buttonClasses } from "@/components/ui/button";
 
 /** The column's name for people: `meta.label`, else its id. */
-export function columnLabel<T>(column: Column<T, unknown>): string {
+function columnLabel<T>(column: Column<T, unknown>): string {
   const meta = column.columnDef.meta as { label?: string } | undefined;
   return meta?.label ?? column.id;
 }

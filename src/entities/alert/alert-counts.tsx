@@ -12,7 +12,7 @@ const SHOWN: Record<(typeof PRIORITIES)[number], { short: string; tone: BadgeTon
 };
 
 /** "1 critical, 2 high": the words behind an alert count. */
-export function alertCountsText(counts: AlertCounts): string {
+function alertCountsText(counts: AlertCounts): string {
   const parts = PRIORITIES.filter((p) => counts[p] > 0).map((p) => `${counts[p]} ${p}`);
   return parts.length > 0 ? parts.join(", ") : "no open alerts";
 }

@@ -179,7 +179,7 @@ export const DEFAULT_VISIBLE_COLUMNS = [
   ).map((c) => c.id!),
 ];
 
-export function udfLabel(key: string, labels: UdfLabels): string {
+function udfLabel(key: string, labels: UdfLabels): string {
   const label = labels[key];
   const number = key.replace(/^udf/, "UDF ");
   return label ? `${label} (${number})` : number;

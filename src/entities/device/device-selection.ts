@@ -22,7 +22,7 @@ export type DeviceTarget = { query: DeviceQuery; count: number };
 export const NO_SELECTION: DeviceSelection = { kind: "picked", uids: new Set() };
 
 /** Which devices a view shows, not their order or page. */
-export function viewFilters(query: DeviceQuery): DeviceQuery {
+function viewFilters(query: DeviceQuery): DeviceQuery {
   const {
     sort: _sort,
     dir: _dir,
@@ -40,10 +40,6 @@ const filtersKey = (query: DeviceQuery) => deviceQueryToSearchParams(viewFilters
 
 export function sameFilters(a: DeviceQuery, b: DeviceQuery): boolean {
   return filtersKey(a) === filtersKey(b);
-}
-
-export function isEmptySelection(selection: DeviceSelection): boolean {
-  return selection.kind === "picked" && selection.uids.size === 0;
 }
 
 const list = (set: ReadonlySet<string>) => (set.size > 0 ? [...set] : undefined);

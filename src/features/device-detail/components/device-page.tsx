@@ -2,8 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { DeviceDetail } from "@server/contract/devices";
 import { buttonClasses } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
+import { NotFoundState } from "@/components/ui/not-found-state";
 import { PageSpinner } from "@/components/ui/spinner";
 import { Tabs } from "@/components/ui/tabs";
 import { deviceQueries } from "@/entities/device/device-queries";
@@ -44,22 +44,6 @@ function useTab(device: DeviceDetail | undefined): [DeviceTab, (tab: string) => 
   return [tab, setTab];
 }
 
-function NoSuchDevice() {
-  return (
-    <EmptyState
-      title="No such device"
-      titleAs="h1"
-      action={
-        <Link to="/devices" className="text-indigo-700 underline dark:text-indigo-300">
-          All devices
-        </Link>
-      }
-    >
-      It may have been deleted or moved in Datto, or the link is wrong.
-    </EmptyState>
-  );
-}
-
 /** One device: what it is, how it is doing, and its alerts and audits in tabs (tab in the URL). */
 export function DevicePage() {
   const uid = useParams().deviceUid ?? "";
@@ -74,7 +58,11 @@ export function DevicePage() {
   if (device.isError) {
     // 400: the address holds no valid device id; 404: Datto has no such device. Neither improves.
     if (isApiRequestError(device.error, 404) || isApiRequestError(device.error, 400)) {
-      return <NoSuchDevice />;
+      return (
+        <NotFoundState title="No such device" backTo="/devices" backLabel="All devices">
+          It may have been deleted or moved in Datto, or the link is wrong.
+        </NotFoundState>
+      );
     }
     return (
       <ErrorState

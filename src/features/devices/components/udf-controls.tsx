@@ -23,6 +23,26 @@ function devicesNote(n: number | undefined): string {
   return `${n.toLocaleString()} ${n === 1 ? "device" : "devices"}`;
 }
 
+function UdfNumberField(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | null;
+}) {
+  return (
+    <Field label={props.label} error={props.error}>
+      {(p) => (
+        <Input
+          {...p}
+          inputMode="numeric"
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 /** Admins give UDFs names; a number outside 1..300 is refused with a message. */
 function NameUdfForm(props: { labels: UdfLabels }) {
   const save = useSaveUdfLabels();
@@ -40,16 +60,7 @@ function NameUdfForm(props: { labels: UdfLabels }) {
     <form onSubmit={submit} noValidate className="space-y-2">
       <p className="text-sm font-medium">Name a UDF (admins)</p>
       <div className="grid grid-cols-[5rem_1fr_auto] items-start gap-2">
-        <Field label="UDF number" error={error}>
-          {(p) => (
-            <Input
-              {...p}
-              inputMode="numeric"
-              value={number}
-              onChange={(e) => setNumber(e.target.value)}
-            />
-          )}
-        </Field>
+        <UdfNumberField label="UDF number" value={number} onChange={setNumber} error={error} />
         <Field label="UDF name">
           {(p) => (
             <Input
@@ -119,16 +130,12 @@ export function UdfControls(props: {
         )}
       </fieldset>
       <form onSubmit={add} noValidate className="grid grid-cols-[1fr_auto] items-start gap-2">
-        <Field label={`Show another UDF (1–${UDF_COUNT})`} error={error}>
-          {(p) => (
-            <Input
-              {...p}
-              inputMode="numeric"
-              value={number}
-              onChange={(e) => setNumber(e.target.value)}
-            />
-          )}
-        </Field>
+        <UdfNumberField
+          label={`Show another UDF (1–${UDF_COUNT})`}
+          value={number}
+          onChange={setNumber}
+          error={error}
+        />
         <Button type="submit" className="mt-6">
           Add
         </Button>

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
+import { NotFoundState } from "@/components/ui/not-found-state";
 import { PageSpinner } from "@/components/ui/spinner";
 import { FleetFreshness } from "@/entities/fleet/fleet-freshness";
 import { RefreshButton, RefreshResult } from "@/entities/fleet/refresh-control";
@@ -14,22 +14,6 @@ import { SiteAlerts } from "./site-alerts";
 import { SiteDevices } from "./site-devices";
 import { SiteSummary } from "./site-summary";
 
-function NoSuchSite() {
-  return (
-    <EmptyState
-      title="No such site"
-      titleAs="h1"
-      action={
-        <Link to="/sites" className="text-indigo-700 underline dark:text-indigo-300">
-          All sites
-        </Link>
-      }
-    >
-      It may have been deleted in Datto, or the link is wrong.
-    </EmptyState>
-  );
-}
-
 /** One site: its summary and attention score, its devices and its open alerts. */
 export function SitePage() {
   const siteUid = useParams().siteUid ?? "";
@@ -41,7 +25,11 @@ export function SitePage() {
   if (site.isPending) return <PageSpinner label="Loading site…" />;
   if (site.isError) {
     if (isApiRequestError(site.error, 404) || isApiRequestError(site.error, 400)) {
-      return <NoSuchSite />;
+      return (
+        <NotFoundState title="No such site" backTo="/sites" backLabel="All sites">
+          It may have been deleted in Datto, or the link is wrong.
+        </NotFoundState>
+      );
     }
     return (
       <ErrorState
