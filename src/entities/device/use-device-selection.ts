@@ -81,14 +81,13 @@ export function useDeviceSelection(
   const [selection, setSelection] = useState<DeviceSelection>(NO_SELECTION);
   const [notice, setNotice] = useState<string | null>(null);
 
-  let visibleQuery = visibleSelectionQuery(selection, view);
+  const visibleQuery = visibleSelectionQuery(selection, view);
   if (selection.kind === "matching" && visibleQuery === null) {
     // A selection of a Datto saved filter the view has left: it cannot be shown here.
     setSelection(NO_SELECTION);
     setNotice(
       "The selection was cleared: it was every device of a Datto saved filter, which this view does not use.",
     );
-    visibleQuery = null;
   }
   const setQuery = selectionQuery(selection);
   const total = useQuery({ ...deviceQueries.count(setQuery ?? {}), enabled: setQuery !== null });
