@@ -13,10 +13,15 @@ export const AttentionSchema = z.object({
 });
 export type Attention = z.infer<typeof AttentionSchema>;
 
+/** Every Datto account has a site of this name holding its deleted devices (API.md, Site). */
+export const DELETED_DEVICES_SITE = "Deleted Devices";
+
 export const SiteRowSchema = z.object({
   uid: z.string(),
   name: z.string(),
   description: z.string().nullable(),
+  /** Datto's "Deleted Devices" site: listed apart and never ranked by attention. */
+  isDeletedDevices: z.boolean(),
   devices: z.number(),
   online: z.number(),
   offline: z.number(),

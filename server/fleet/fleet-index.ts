@@ -13,6 +13,7 @@ import { fleetFreshness } from "./fleet-freshness";
 import { createSnapshot, type FleetSnapshot, type FleetSnapshotData } from "./fleet-snapshot";
 import { createFilterMembership } from "./filter-membership";
 import { walkFleet } from "./fleet-walk";
+import { udfUsage } from "./udf-usage";
 import { refreshedWithDevice, refreshedWithSite } from "./refresh-one";
 import { querySites } from "./site-query";
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT } from "./snapshot-codec";
@@ -211,7 +212,9 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
       if (query.filterId === undefined) return queryDevices(snapshot, query, { now, ...unlimited });
       const { membership, uids } = await filters.lookup(query.filterId);
       if (!uids) {
-        return { total: 0, offset: query.offset ?? 0, limit: 0, rows: [], filter: membership };
+        const offset = query.offset ?? 0;
+        const udfInUse = udfUsage(snapshot);
+        return { total: 0, offset, limit: 0, rows: [], udfInUse, filter: membership };
       }
       const result = queryDevices(snapshot, query, { now, onlyUids: uids, ...unlimited });
       return { ...result, filter: membership };

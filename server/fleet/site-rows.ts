@@ -1,5 +1,5 @@
 import type { DeviceRow } from "../contract/devices";
-import type { SiteRow } from "../contract/sites";
+import { DELETED_DEVICES_SITE, type SiteRow } from "../contract/sites";
 import { addCounts, emptyAlertCounts } from "./alert-counts";
 import { siteAttention } from "./site-attention";
 
@@ -42,12 +42,15 @@ export function buildSiteRow(site: SiteBase, devices: readonly DeviceRow[]): Sit
     antivirusProblems,
     openAlerts,
   };
+  const isDeletedDevices = site.name === DELETED_DEVICES_SITE;
   return {
     uid: site.uid,
     name: site.name,
     description: site.description,
+    isDeletedDevices,
     online,
     ...health,
-    attention: siteAttention(health),
+    // Deleted devices need no care: their site must not top the attention ranking.
+    attention: isDeletedDevices ? { score: 0, parts: [] } : siteAttention(health),
   };
 }
