@@ -14,6 +14,7 @@ const SERVER_ABOVE_DATTO = [
   "server/store/",
   "server/auth/",
   "server/events/",
+  "server/live/",
   "server/fleet/",
   "server/users/",
   "server/views/",
@@ -120,6 +121,11 @@ export const ZONES = [
     files: "server/events/",
     forbid: [...USE_CASES, ...HTTP],
     message: "The event log sits below the use-cases that append to it.",
+  },
+  {
+    files: "server/live/",
+    forbid: [...USE_CASES, ...HTTP],
+    message: "The live bus sits below the use-cases that publish on it and the route that streams it.",
   },
   ...USE_CASES.map((files) => ({
     files,

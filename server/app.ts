@@ -17,6 +17,7 @@ import { createDeviceRoutes } from "./routes/device-routes";
 import { createEventRoutes } from "./routes/event-routes";
 import { createFleetRoutes } from "./routes/fleet-routes";
 import { createHealthRoutes } from "./routes/health-routes";
+import { createLiveRoutes } from "./routes/live-routes";
 import { createSiteRoutes } from "./routes/site-routes";
 import { createSoftwareRoutes } from "./routes/software-routes";
 import { createUserRoutes } from "./routes/user-routes";
@@ -36,6 +37,7 @@ export type AppDeps = Pick<
   | "users"
   | "savedViews"
   | "udfNames"
+  | "live"
 > & {
   /** The built SPA (vite's dist/) to serve beside the API; omitted in API-only tests. */
   spaRoot?: string;
@@ -79,7 +81,8 @@ export function createApp(deps: AppDeps) {
     )
     .route("/fleet", createFleetRoutes({ fleet, datto, udfNames, guard }))
     .route("/views", createViewRoutes({ savedViews, guard }))
-    .route("/software", createSoftwareRoutes({ software, guard }));
+    .route("/software", createSoftwareRoutes({ software, guard }))
+    .route("/live", createLiveRoutes({ bus: deps.live, clock, guard }));
   api.notFound(notFoundJson);
 
   const app = new Hono<AppEnv>();

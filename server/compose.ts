@@ -1,3 +1,4 @@
+import { createLiveBus, type LiveBus } from "./live/live-bus";
 import { seedDemoUsers } from "./auth/seed-demo-users";
 import { createDattoApi, type DattoApi } from "./datto/api/create-datto-api";
 import { createDattoGateway } from "./datto/gateway/create-gateway";
@@ -30,6 +31,8 @@ export interface Services {
   users: UserAdmin;
   savedViews: SavedViews;
   udfNames: UdfNames;
+  /** Hints that something changed, heard by every open tab (GET /api/live). */
+  live: LiveBus;
   /** The in-process simulated tenant in demo mode (and tests), null against a live tenant. */
   simulator: Simulator | null;
   close(): Promise<void>;
@@ -108,6 +111,7 @@ export async function createServices(
     users: createUserAdmin({ store }),
     savedViews: createSavedViews({ store }),
     udfNames: createUdfNames({ store }),
+    live: createLiveBus(),
     simulator,
     async close() {
       software.stop();

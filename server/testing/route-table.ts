@@ -88,6 +88,12 @@ export function routeSamples({
   });
   return {
     "GET /api/health": { needs: "public", requests: [{ path: "/api/health", datto: false }] },
+    // seconds=0: the stream says "ready" and ends, so the sample can be read to its end.
+    "GET /api/live": {
+      needs: "signed-in",
+      peopleOnly: true,
+      requests: [{ path: "/api/live?seconds=0", datto: false }],
+    },
     "POST /api/auth/login": {
       needs: "public",
       requests: [
