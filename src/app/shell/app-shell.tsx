@@ -1,11 +1,14 @@
 import { Outlet, useNavigation } from "react-router";
 import { focusRing } from "@/components/ui/focus-ring";
 import { cn } from "@/lib/cn";
+import { useLiveUpdates } from "../live-updates";
 import { AppHeader } from "./app-header";
 
 /** The signed-in frame: skip link, header with nav, and the current screen. */
 export function AppShell() {
   const isNavigating = useNavigation().state === "loading";
+  // The shell renders only for a signed-in person (RequireSession wraps it).
+  useLiveUpdates(true);
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <a
