@@ -61,7 +61,7 @@ describe("createSqliteStore", () => {
     const extra: Migration = {
       version: ALL_MIGRATIONS.length + 1,
       name: "extra",
-      up: (d) => d.exec("CREATE TABLE extra (id INTEGER PRIMARY KEY)"),
+      statements: { sqlite: ["CREATE TABLE extra (id INTEGER PRIMARY KEY)"], postgres: [] },
     };
     expect(runMigrations(db, ALL_MIGRATIONS, 1)).toEqual(ALL_MIGRATIONS.map((m) => m.version));
     expect(runMigrations(db, [...ALL_MIGRATIONS, extra], 2)).toEqual([extra.version]);
@@ -72,7 +72,11 @@ describe("createSqliteStore", () => {
   it("refuses a database from a newer version", () => {
     const dataDir = tempDir();
     const db = openDatabase(dataDir);
-    const future: Migration = { version: 99, name: "future", up: () => {} };
+    const future: Migration = {
+      version: 99,
+      name: "future",
+      statements: { sqlite: [], postgres: [] },
+    };
     runMigrations(db, [...ALL_MIGRATIONS, future], 1);
     db.close();
     expect(() => createSqliteStore({ dataDir, clock: createManualClock() })).toThrow(
@@ -85,12 +89,9 @@ describe("createSqliteStore", () => {
     const broken: Migration = {
       version: 1,
       name: "broken",
-      up: (d) => {
-        d.exec("CREATE TABLE half (id INTEGER)");
-        throw new Error("boom");
-      },
+      statements: { sqlite: ["CREATE TABLE half (id INTEGER)", "boom"], postgres: [] },
     };
-    expect(() => runMigrations(db, [broken], 1)).toThrow("boom");
+    expect(() => runMigrations(db, [broken], 1)).toThrow(/syntax error/);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").all();
     expect(tables).toEqual([]);
     db.close();

@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import type { Migration } from "../migrations/migration";
+import { SCHEMA_MIGRATIONS_TABLE, type Migration } from "../migrations/migration";
 
 /**
  * Applies every migration newer than the database, each in its own transaction, and records it in
@@ -12,11 +12,7 @@ export function runMigrations(
   now: number,
 ): number[] {
   assertOrdered(migrations);
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    applied_at INTEGER NOT NULL
-  )`);
+  db.exec(SCHEMA_MIGRATIONS_TABLE.sqlite);
   const row = db.prepare("SELECT MAX(version) AS version FROM schema_migrations").get() as {
     version: number | null;
   };
@@ -35,7 +31,7 @@ export function runMigrations(
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.transaction(() => {
-      migration.up(db);
+      for (const statement of migration.statements.sqlite) db.exec(statement);
       record.run(migration.version, migration.name, now);
     })();
     applied.push(migration.version);
