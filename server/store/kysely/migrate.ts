@@ -15,16 +15,9 @@ export async function migrate(
   migrations: readonly Migration[],
   now: number,
 ): Promise<number[]> {
-  assertOrdered(migrations);
   await sql.raw(SCHEMA_MIGRATIONS_TABLE[traits.name]).execute(db);
   const current = await latestApplied(db);
-  const latest = migrations.at(-1)?.version ?? 0;
-  if (current > latest) {
-    throw new Error(
-      `The database is at schema version ${current}, newer than this RMM Deck knows (${latest}). ` +
-        "Upgrade RMM Deck or point DATA_DIR at another folder.",
-    );
-  }
+  assertApplicable(migrations, current);
   const applied: number[] = [];
   for (const migration of migrations) {
     if (migration.version <= current) continue;
@@ -52,11 +45,19 @@ async function latestApplied(db: Kysely<Database>): Promise<number> {
   return Number(row?.version ?? 0);
 }
 
-function assertOrdered(migrations: readonly Migration[]) {
+/** Throws when the list is out of order or the database (at `current`) is newer than it. */
+export function assertApplicable(migrations: readonly Migration[], current: number) {
   migrations.forEach((m, i) => {
     const previous = migrations[i - 1];
     if (previous && m.version <= previous.version) {
       throw new Error(`Migration ${m.name} (${m.version}) is out of order.`);
     }
   });
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new Error(
+      `The database is at schema version ${current}, newer than this RMM Deck knows (${latest}). ` +
+        "Upgrade RMM Deck or point DATA_DIR at another folder.",
+    );
+  }
 }

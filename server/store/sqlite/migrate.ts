@@ -1,4 +1,5 @@
 import type { Database } from "better-sqlite3";
+import { assertApplicable } from "../kysely/migrate";
 import { SCHEMA_MIGRATIONS_TABLE, type Migration } from "../migrations/migration";
 
 /**
@@ -11,19 +12,12 @@ export function runMigrations(
   migrations: readonly Migration[],
   now: number,
 ): number[] {
-  assertOrdered(migrations);
   db.exec(SCHEMA_MIGRATIONS_TABLE.sqlite);
   const row = db.prepare("SELECT MAX(version) AS version FROM schema_migrations").get() as {
     version: number | null;
   };
   const current = row.version ?? 0;
-  const latest = migrations.at(-1)?.version ?? 0;
-  if (current > latest) {
-    throw new Error(
-      `The database is at schema version ${current}, newer than this RMM Deck knows (${latest}). ` +
-        "Upgrade RMM Deck or point DATA_DIR at another folder.",
-    );
-  }
+  assertApplicable(migrations, current);
   const record = db.prepare(
     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
   );
@@ -37,13 +31,4 @@ export function runMigrations(
     applied.push(migration.version);
   }
   return applied;
-}
-
-function assertOrdered(migrations: readonly Migration[]) {
-  migrations.forEach((m, i) => {
-    const previous = migrations[i - 1];
-    if (previous && m.version <= previous.version) {
-      throw new Error(`Migration ${m.name} (${m.version}) is out of order.`);
-    }
-  });
 }

@@ -11,9 +11,10 @@ export function openDatabase(dataDir: string): Database {
   const db = new BetterSqlite3(path.join(dataDir, DATABASE_FILE));
   // WAL lets readers proceed while a write is in progress; busy_timeout waits for a lock instead of
   // failing at once when the CLI and the server touch the database together.
+  // busy_timeout first: switching a new file to WAL needs a lock another process may hold.
+  db.pragma("busy_timeout = 5000");
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
   return db;
 }

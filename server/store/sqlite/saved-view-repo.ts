@@ -1,28 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "better-sqlite3";
-import { z } from "zod";
-import { DeviceQuerySchema } from "../../contract/devices";
-import type { SavedView } from "../../contract/views";
 import type { Clock } from "../../lib/clock";
 import type { SavedViewRepo } from "../fleet-repos";
+import { toSavedView as toView } from "../kysely/saved-view-repo";
 
-type Row = { id: string; name: string; query: string; columns: string; created_at: number };
-
-const ColumnsSchema = z.array(z.string());
-
-// A stored query is re-parsed so a view saved by an older version still yields a valid query;
-// fields that no longer parse are dropped rather than breaking the whole list.
-const toView = (row: Row): SavedView => {
-  const query = DeviceQuerySchema.safeParse(JSON.parse(row.query));
-  const columns = ColumnsSchema.safeParse(JSON.parse(row.columns));
-  return {
-    id: row.id,
-    name: row.name,
-    query: query.success ? query.data : {},
-    columns: columns.success ? columns.data : [],
-    createdAt: row.created_at,
-  };
-};
+type Row = Parameters<typeof toView>[0];
 
 export function createSavedViewRepo(db: Database, clock: Clock): SavedViewRepo {
   const list = db.prepare<[string], Row>(

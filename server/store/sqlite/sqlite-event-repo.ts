@@ -1,28 +1,9 @@
 import type { Database } from "better-sqlite3";
-import { z } from "zod";
-import type { AuditEvent } from "../../contract/users";
 import type { Clock } from "../../lib/clock";
+import { toEvent } from "../kysely/event-repo";
 import type { EventRepo } from "../store";
 
-type EventRow = {
-  id: number;
-  at: number;
-  actor: string | null;
-  kind: string;
-  target: string | null;
-  detail: string | null;
-};
-
-const DetailSchema = z.record(z.string(), z.unknown()).nullable();
-
-const toEvent = (row: EventRow): AuditEvent => ({
-  id: row.id,
-  at: row.at,
-  actor: row.actor,
-  kind: row.kind,
-  target: row.target,
-  detail: row.detail === null ? null : DetailSchema.parse(JSON.parse(row.detail)),
-});
+type EventRow = Parameters<typeof toEvent>[0];
 
 /** Append-only: there is deliberately no update or delete. */
 export function createSqliteEventRepo(db: Database, clock: Clock): EventRepo {

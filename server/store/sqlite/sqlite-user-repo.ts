@@ -1,32 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "better-sqlite3";
-import { RoleSchema } from "../../contract/roles";
-import type { User } from "../../contract/users";
 import type { Clock } from "../../lib/clock";
+import type { Selectable } from "kysely";
+import type { Database as Tables } from "../kysely/database";
+import { toUser, toUserRecord as toRecord } from "../kysely/user-repo";
 import { UsernameTakenError, type UserRecord, type UserRepo } from "../store";
 import { createReadCache } from "./read-cache";
 
-type UserRow = {
-  id: string;
-  username: string;
-  role: string;
-  password_hash: string;
-  disabled: number;
-  created_at: number;
-  last_login_at: number | null;
-};
-
-const toRecord = (row: UserRow): UserRecord => ({
-  id: row.id,
-  username: row.username,
-  role: RoleSchema.parse(row.role),
-  disabled: row.disabled === 1,
-  createdAt: row.created_at,
-  lastLoginAt: row.last_login_at,
-  passwordHash: row.password_hash,
-});
-
-const toUser = ({ passwordHash: _hash, ...user }: UserRecord): User => user;
+type UserRow = Selectable<Tables["users"]>;
 
 export function createSqliteUserRepo(db: Database, clock: Clock): UserRepo {
   const byId = db.prepare<[string], UserRow>("SELECT * FROM users WHERE id = ?");
