@@ -39,8 +39,24 @@ export function createKyselyStore({
     users: createReadCache(changeVersion),
     sessions: createReadCache(changeVersion),
   };
+  // Also after commit: with a pool of connections (PostgreSQL), a read on another connection
+  // could load the old row between a transaction's write and its commit.
+  const inTransaction = async <T>(fn: (trx: Kysely<Database>) => Promise<T>) => {
+    try {
+      return await db.transaction().execute(fn);
+    } finally {
+      caches.users.invalidate();
+      caches.sessions.invalidate();
+    }
+  };
   const reposOn = (executor: Kysely<Database>): Repos => {
-    const context: RepoContext = { db: executor, traits, clock, caches };
+    const context: RepoContext = {
+      db: executor,
+      traits,
+      clock,
+      caches,
+      atomically: (fn) => (executor.isTransaction ? fn(executor) : inTransaction(fn)),
+    };
     return {
       users: createUserRepo(context),
       sessions: createSessionRepo(context),
@@ -55,7 +71,7 @@ export function createKyselyStore({
   };
   return {
     ...reposOn(db),
-    transaction: (fn) => db.transaction().execute((trx) => scope.run(() => fn(reposOn(trx)))),
+    transaction: (fn) => inTransaction((trx) => scope.run(() => fn(reposOn(trx)))),
     close: () => db.destroy(),
   };
 }

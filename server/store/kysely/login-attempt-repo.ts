@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { LoginAttemptRepo, ReserveResult } from "../port/login-attempt-repo";
 import type { Database } from "./database";
-import { atomically, type RepoContext } from "./repo-context";
+import type { RepoContext } from "./repo-context";
 import { lockedUntil } from "./throttle-window";
 
 const failuresSince = async (db: Kysely<Database>, key: string, since: number) => {
@@ -16,7 +16,7 @@ const failuresSince = async (db: Kysely<Database>, key: string, since: number) =
   return rows.map((r) => r.at);
 };
 
-export function createLoginAttemptRepo({ db }: RepoContext): LoginAttemptRepo {
+export function createLoginAttemptRepo({ db, atomically }: RepoContext): LoginAttemptRepo {
   const dropReservation = (trx: Kysely<Database>, attemptId: string) =>
     trx.deleteFrom("login_reservations").where("attempt_id", "=", attemptId).execute();
 
@@ -28,7 +28,7 @@ export function createLoginAttemptRepo({ db }: RepoContext): LoginAttemptRepo {
      * alone.
      */
     reserve: ({ limits, now, expiresAt }) =>
-      atomically(db, async (trx): Promise<ReserveResult> => {
+      atomically(async (trx): Promise<ReserveResult> => {
         const keys = [...new Set(limits.map((l) => l.key))].sort();
         await trx
           .insertInto("login_throttle_keys")
@@ -56,7 +56,7 @@ export function createLoginAttemptRepo({ db }: RepoContext): LoginAttemptRepo {
         return { ok: true, attemptId };
       }),
     settleFailed: (attemptId, { keys, at }) =>
-      atomically(db, async (trx) => {
+      atomically(async (trx) => {
         await dropReservation(trx, attemptId);
         if (keys.length === 0) return;
         await trx
@@ -65,14 +65,14 @@ export function createLoginAttemptRepo({ db }: RepoContext): LoginAttemptRepo {
           .execute();
       }),
     settleSucceeded: (attemptId, { clearKeys }) =>
-      atomically(db, async (trx) => {
+      atomically(async (trx) => {
         await dropReservation(trx, attemptId);
         if (clearKeys.length === 0) return;
         await trx.deleteFrom("login_attempts").where("key", "in", clearKeys).execute();
       }),
     failuresSince: (key, since) => failuresSince(db, key, since),
     prune: (before) =>
-      atomically(db, async (trx) => {
+      atomically(async (trx) => {
         await trx.deleteFrom("login_attempts").where("at", "<", before).execute();
         await trx.deleteFrom("login_reservations").where("expires_at", "<", before).execute();
         await trx.deleteFrom("login_throttle_keys").where("locked_at", "<", before).execute();

@@ -24,8 +24,9 @@ export async function migrate(
     const ran = await db.transaction().execute(async (trx) => {
       await traits.lockMigrations(trx);
       if ((await latestApplied(trx)) >= migration.version) return false;
-      for (const statement of migration.statements[traits.name])
+      for (const statement of migration.statements[traits.name]) {
         await sql.raw(statement).execute(trx);
+      }
       await trx
         .insertInto("schema_migrations")
         .values({ version: migration.version, name: migration.name, applied_at: now })

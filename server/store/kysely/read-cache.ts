@@ -11,6 +11,8 @@ export interface ReadCache<V> {
   read(key: string, load: () => Promise<V | null>): Promise<V | null>;
   /** Runs a write; what was cached before it, or loaded while it ran, is dropped. */
   write<T>(run: () => Promise<T>): Promise<T>;
+  /** Drops everything, e.g. once a transaction that wrote has committed. */
+  invalidate(): void;
 }
 
 export function createReadCache<V extends object>(
@@ -55,5 +57,6 @@ export function createReadCache<V extends object>(
         drop();
       }
     },
+    invalidate: drop,
   };
 }

@@ -13,15 +13,9 @@ export type RepoContext = {
   clock: Clock;
   /** Shared by the store and its transactions: writes in either clear them. */
   caches: { users: ReadCache<UserRecord>; sessions: ReadCache<SessionRecord> };
+  /** Runs `fn` in the caller's transaction when there is one, else in a new one. */
+  atomically<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
 };
-
-/** Runs `fn` in the caller's transaction when there is one, else in a new one. */
-export function atomically<T>(
-  db: Kysely<Database>,
-  fn: (trx: Kysely<Database>) => Promise<T>,
-): Promise<T> {
-  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
-}
 
 /** Reads through the cache, except inside a transaction (it may still roll back). */
 export function cachedRead<V>(

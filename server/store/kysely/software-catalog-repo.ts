@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { SoftwareCatalogRepo, SoftwareItem } from "../port/software-catalog-repo";
 import type { Database } from "./database";
-import { atomically, type RepoContext } from "./repo-context";
+import type { RepoContext } from "./repo-context";
 
 // Rows per statement: keeps every statement far below both dialects' limits on bound parameters.
 const CHUNK = 500;
@@ -52,10 +52,10 @@ async function titleIds(
   return ids;
 }
 
-export function createSoftwareCatalogRepo({ db }: RepoContext): SoftwareCatalogRepo {
+export function createSoftwareCatalogRepo({ db, atomically }: RepoContext): SoftwareCatalogRepo {
   return {
     put: (deviceUid, items, fetchedAt) =>
-      atomically(db, async (trx) => {
+      atomically(async (trx) => {
         const ids = await titleIds(trx, items);
         const row = {
           fetched_at: fetchedAt,

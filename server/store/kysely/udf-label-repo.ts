@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { UdfLabels } from "../../contract/views";
 import type { UdfLabelRepo } from "../port/fleet-repos";
 import type { Database } from "./database";
-import { atomically, type RepoContext } from "./repo-context";
+import type { RepoContext } from "./repo-context";
 
 const udfIndex = (key: string) => Number(key.slice(3));
 
@@ -12,11 +12,11 @@ const readAll = async (db: Kysely<Database>): Promise<UdfLabels> => {
   return Object.fromEntries(rows.map((r) => [r.udf_key, r.label]));
 };
 
-export function createUdfLabelRepo({ db, clock }: RepoContext): UdfLabelRepo {
+export function createUdfLabelRepo({ db, clock, atomically }: RepoContext): UdfLabelRepo {
   return {
     getAll: () => readAll(db),
     replaceAll: (labels) =>
-      atomically(db, async (trx) => {
+      atomically(async (trx) => {
         await trx.deleteFrom("udf_labels").execute();
         const now = clock.now();
         const rows = Object.entries(labels)

@@ -10,7 +10,7 @@ import {
   type UserRepo,
 } from "../port/user-repo";
 import type { Database } from "./database";
-import { atomically, cachedRead, type RepoContext } from "./repo-context";
+import { cachedRead, type RepoContext } from "./repo-context";
 
 type UserRow = Selectable<Database["users"]>;
 
@@ -28,14 +28,14 @@ export const toUser = ({ passwordHash: _hash, ...user }: UserRecord): User => us
 
 const isActiveAdmin = (u: { role: string; disabled: boolean }) => u.role === "admin" && !u.disabled;
 
-export function createUserRepo({ db, traits, clock, caches }: RepoContext): UserRepo {
+export function createUserRepo({ db, traits, clock, caches, atomically }: RepoContext): UserRepo {
   const cache = caches.users;
   const selectUsers = (q: Kysely<Database>) => q.selectFrom("users").selectAll();
   const load = async (id: string) => {
     const row = await selectUsers(db).where("id", "=", id).executeTakeFirst();
     return row ? toUserRecord(row) : null;
   };
-  const set = (id: string, values: Partial<UserRow>) =>
+  const update = (id: string, values: Partial<UserRow>) =>
     cache.write(() => db.updateTable("users").set(values).where("id", "=", id).execute());
 
   /**
@@ -46,7 +46,7 @@ export function createUserRepo({ db, traits, clock, caches }: RepoContext): User
    * its change.
    */
   const changeAccess = (id: string, patch: AccessPatch) =>
-    atomically(db, async (trx): Promise<AccessChangeResult> => {
+    atomically(async (trx): Promise<AccessChangeResult> => {
       const mayRemoveAdmin = (patch.role !== undefined && patch.role !== "admin") || patch.disabled;
       const admins = mayRemoveAdmin
         ? await trx
@@ -118,10 +118,10 @@ export function createUserRepo({ db, traits, clock, caches }: RepoContext): User
     },
     changeAccess,
     async setPasswordHash(id, passwordHash) {
-      await set(id, { password_hash: passwordHash });
+      await update(id, { password_hash: passwordHash });
     },
     async recordLogin(id, at) {
-      await set(id, { last_login_at: at });
+      await update(id, { last_login_at: at });
     },
     async countActiveAdmins() {
       const row = await db
