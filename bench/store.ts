@@ -35,7 +35,8 @@ const session = (userId: string) => ({ idHash: "bench", userId, createdAt: 1, la
  * What every request pays the store: its session and its user looked up, through the synchronous
  * store (still wired in) and the async one that replaces it (docs/decisions/0009). Both answer
  * from their read cache; the uncached row shows what the cache saves (the same two lookups inside
- * a transaction, where the cache is bypassed: a Kysely-built query each).
+ * a transaction, where the cache is bypassed: a Kysely-built query each). Device pages also read
+ * the UDF labels, which only the async store caches.
  */
 export async function benchStore(): Promise<BenchRow[]> {
   const dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), "rmm-deck-bench-store-")));
@@ -62,6 +63,11 @@ export async function benchStore(): Promise<BenchRow[]> {
       asyncTimes.push(await perCall(() => asyncLookup()));
     }
     const uncached = await async.transaction((tx) => perCall(() => asyncLookup(tx)));
+    const labels = { udf1: "Owner", udf2: "Contract", udf3: "Site code" };
+    sync.udfLabels.replaceAll(labels);
+    await async.udfLabels.replaceAll(labels);
+    const syncLabels = await perCall(() => sync.udfLabels.getAll());
+    const asyncLabels = await perCall(() => async.udfLabels.getAll());
     const syncTouch = await perCall(() => sync.sessions.touch("bench", Date.now()));
     const asyncTouch = await perCall(() => async.sessions.touch("bench", Date.now()));
     return [
@@ -72,6 +78,8 @@ export async function benchStore(): Promise<BenchRow[]> {
         unit: "µs",
       },
       { name: "session + user lookup, async store, uncached", value: uncached, unit: "µs" },
+      { name: "UDF labels (device page), sync store (uncached)", value: syncLabels, unit: "µs" },
+      { name: "UDF labels (device page), async store (cached)", value: asyncLabels, unit: "µs" },
       { name: "session touch (one write), sync store", value: syncTouch, unit: "µs" },
       { name: "session touch (one write), async store", value: asyncTouch, unit: "µs" },
     ];

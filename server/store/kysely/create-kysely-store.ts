@@ -38,6 +38,7 @@ export function createKyselyStore({
   const caches: RepoContext["caches"] = {
     users: createReadCache(changeVersion),
     sessions: createReadCache(changeVersion),
+    udfLabels: createReadCache(changeVersion),
   };
   // Also after commit: with a pool of connections (PostgreSQL), a read on another connection
   // could load the old row between a transaction's write and its commit.
@@ -45,8 +46,7 @@ export function createKyselyStore({
     try {
       return await db.transaction().execute(fn);
     } finally {
-      caches.users.invalidate();
-      caches.sessions.invalidate();
+      Object.values(caches).forEach((cache) => cache.invalidate());
     }
   };
   const reposOn = (executor: Kysely<Database>): Repos => {

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { UdfLabels } from "../../contract/views";
 import type { Clock } from "../../lib/clock";
 import type { SessionRecord } from "../port/session-repo";
 import type { UserRecord } from "../port/user-repo";
@@ -12,7 +13,11 @@ export type RepoContext = {
   traits: DialectTraits;
   clock: Clock;
   /** Shared by the store and its transactions: writes in either clear them. */
-  caches: { users: ReadCache<UserRecord>; sessions: ReadCache<SessionRecord> };
+  caches: {
+    users: ReadCache<UserRecord>;
+    sessions: ReadCache<SessionRecord>;
+    udfLabels: ReadCache<UdfLabels>;
+  };
   /** Runs `fn` in the caller's transaction when there is one, else in a new one. */
   atomically<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
 };

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { UdfLabels } from "../../contract/views";
 import type { UdfLabelRepo } from "../port/fleet-repos";
 import type { Database } from "./database";
-import type { RepoContext } from "./repo-context";
+import { cachedRead, type RepoContext } from "./repo-context";
 
 const udfIndex = (key: string) => Number(key.slice(3));
 
@@ -12,18 +12,22 @@ const readAll = async (db: Kysely<Database>): Promise<UdfLabels> => {
   return Object.fromEntries(rows.map((r) => [r.udf_key, r.label]));
 };
 
-export function createUdfLabelRepo({ db, clock, atomically }: RepoContext): UdfLabelRepo {
+export function createUdfLabelRepo({ db, clock, caches, atomically }: RepoContext): UdfLabelRepo {
+  // Every device page shows the labels: cached like sessions and users (read-cache.ts).
+  const cache = caches.udfLabels;
   return {
-    getAll: () => readAll(db),
+    getAll: async () => (await cachedRead(db, cache, "all", () => readAll(db)))!,
     replaceAll: (labels) =>
-      atomically(async (trx) => {
-        await trx.deleteFrom("udf_labels").execute();
-        const now = clock.now();
-        const rows = Object.entries(labels)
-          .map(([udf_key, label]) => ({ udf_key, label: label.trim(), updated_at: now }))
-          .filter((r) => r.label !== "");
-        if (rows.length > 0) await trx.insertInto("udf_labels").values(rows).execute();
-        return readAll(trx);
-      }),
+      cache.write(() =>
+        atomically(async (trx) => {
+          await trx.deleteFrom("udf_labels").execute();
+          const now = clock.now();
+          const rows = Object.entries(labels)
+            .map(([udf_key, label]) => ({ udf_key, label: label.trim(), updated_at: now }))
+            .filter((r) => r.label !== "");
+          if (rows.length > 0) await trx.insertInto("udf_labels").values(rows).execute();
+          return readAll(trx);
+        }),
+      ),
   };
 }

@@ -88,12 +88,15 @@ export function describeRaceContract(open: OpenStoreHarness) {
       await server.sessions.create({ idHash: "s1", userId: u.id, createdAt: 1, lastSeenAt: 1 });
       expect((await server.users.findById(u.id))?.disabled).toBe(false);
       expect(await server.sessions.find("s1")).not.toBeNull();
+      expect(await server.udfLabels.getAll()).toEqual({});
 
       await cli.users.changeAccess(u.id, { disabled: true, role: "viewer" });
       await cli.sessions.revoke("s1");
+      await cli.udfLabels.replaceAll({ udf2: "Contract" });
 
       expect(await server.users.findById(u.id)).toMatchObject({ disabled: true, role: "viewer" });
       expect(await server.sessions.find("s1")).toBeNull();
+      expect(await server.udfLabels.getAll()).toEqual({ udf2: "Contract" });
     });
   });
 }

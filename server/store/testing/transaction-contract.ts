@@ -42,12 +42,15 @@ export function describeTransactionContract(open: OpenStoreHarness) {
       await store.sessions.create({ idHash: "s", userId: u.id, createdAt: 1, lastSeenAt: 1 });
       expect(await store.sessions.find("s")).not.toBeNull();
       expect((await store.users.findById(u.id))?.disabled).toBe(false);
+      expect(await store.udfLabels.getAll()).toEqual({});
       await store.transaction(async (tx) => {
         await tx.users.changeAccess(u.id, { disabled: true });
         await tx.sessions.revokeAllForUser(u.id);
+        await tx.udfLabels.replaceAll({ udf1: "Owner" });
       });
       expect(await store.sessions.find("s")).toBeNull();
       expect((await store.users.findById(u.id))?.disabled).toBe(true);
+      expect(await store.udfLabels.getAll()).toEqual({ udf1: "Owner" });
     });
 
     it("refuse a call on the store itself from inside fn instead of waiting forever", async () => {
