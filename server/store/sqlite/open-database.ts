@@ -9,9 +9,9 @@ export const DATABASE_FILE = "rmm-deck.db";
 export function openDatabase(dataDir: string): Database {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new BetterSqlite3(path.join(dataDir, DATABASE_FILE));
-  // WAL lets readers proceed while a write is in progress; busy_timeout waits for a lock instead of
-  // failing at once when the CLI and the server touch the database together.
-  // busy_timeout first: switching a new file to WAL needs a lock another process may hold.
+  // busy_timeout waits for a lock instead of failing at once when the CLI and the server touch the
+  // database together; it comes first because switching a new file to WAL takes a lock too. WAL
+  // lets readers proceed while a write is in progress.
   db.pragma("busy_timeout = 5000");
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
