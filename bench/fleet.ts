@@ -1,13 +1,17 @@
 import { Hono } from "hono";
-import type { AuthEnv } from "../server/auth/auth-env";
+import type { AppEnv } from "../server/contract/actor";
 import { DeviceQuerySchema, type DeviceListResponse } from "../server/contract/devices";
 import { createDattoApi } from "../server/datto/api/create-datto-api";
 import { createDattoGateway } from "../server/datto/gateway/create-gateway";
 import { createSimulator } from "../server/datto/simulator/create-simulator";
 import { createFleetIndex } from "../server/fleet/fleet-index";
+import { createFleetRefresh } from "../server/fleet/refresh";
+import { createSoftwareSearch } from "../server/fleet/software-search";
 import { naturalKey } from "../server/fleet/sort-keys";
 import { systemClock } from "../server/lib/clock";
 import { createLogger } from "../server/lib/logger";
+import { createGuard } from "../server/middleware/route-guard";
+import { createUpstreamAllowance } from "../server/middleware/upstream-allowance";
 import { createDeviceRoutes } from "../server/routes/device-routes";
 import type { BenchRow } from "./table";
 
@@ -129,9 +133,16 @@ export async function benchFleet(): Promise<BenchRow[]> {
   if (snapshot.devices.length < DEVICES * 0.99)
     throw new Error(`only ${snapshot.devices.length} devices synced`);
 
-  const app = new Hono<AuthEnv>();
+  // The device routes alone, with a viewer already resolved: the query path, not sign-in.
+  const app = new Hono<AppEnv>();
   app.use("*", async (c, next) => {
-    c.set("user", { id: "bench", username: "bench", role: "viewer" });
+    c.set("actor", {
+      kind: "person",
+      userId: "bench",
+      username: "bench",
+      role: "viewer",
+      sessionId: "bench",
+    });
     await next();
   });
   app.route(
@@ -141,6 +152,9 @@ export async function benchFleet(): Promise<BenchRow[]> {
       datto,
       clock,
       udfLabels: { getAll: () => ({}), replaceAll: (l) => l },
+      software: createSoftwareSearch({ datto, fleet, clock, logger }),
+      refresh: createFleetRefresh({ fleet }),
+      guard: createGuard({ allowance: createUpstreamAllowance({ clock, perMinute: 1e9 }) }),
     }),
   );
 

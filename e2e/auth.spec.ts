@@ -19,6 +19,8 @@ for (const { username, seesUsers } of DEMO_USERS) {
     await submitLogin(page, username, "demo");
     const account = page.getByRole("button", { name: `Account: ${username}` });
     await expect(account).toBeVisible();
+    // The tab names the screen now, not "Sign in".
+    await expect(page).toHaveTitle("Sites · RMM Deck");
     await expect(page.getByText("Demo mode: simulated tenant")).toBeAttached();
     const usersLink = page
       .getByRole("navigation", { name: "Main" })

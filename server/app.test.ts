@@ -11,16 +11,6 @@ afterEach(async () => {
   await t?.close();
 });
 
-async function signIn(app: TestApp["app"], username: string) {
-  const response = await app.request("/api/auth/login", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: "demo" }),
-  });
-  expect(response.status).toBe(200);
-  return (response.headers.get("set-cookie") ?? "").split(";")[0]!;
-}
-
 describe("the composed app", () => {
   it("answers unknown API routes with a JSON 404 a person can read", async () => {
     t = await createTestApp({ syncFleet: false });
@@ -45,34 +35,41 @@ describe("the composed app", () => {
 
   it("serves the fleet to a signed-in viewer and refuses anonymous callers", async () => {
     t = await createTestApp({ devices: 30 });
-    expect((await t.app.request("/api/devices")).status).toBe(401);
-    const cookie = await signIn(t.app, "viewer");
-    const response = await t.app.request("/api/devices?limit=5", { headers: { cookie } });
+    expect((await t.request("/api/devices")).status).toBe(401);
+    const viewer = await t.signIn("viewer");
+    const response = await viewer.request("/api/devices?limit=5");
     expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const csv = await viewer.request("/api/devices/export.csv");
+    expect(csv.headers.get("cache-control")).toBe("no-store");
+    await csv.text();
     const body = (await response.json()) as { total: number; rows: unknown[] };
     expect(body.total).toBe(t.sim.tenant.listDevices().length);
     expect(body.rows).toHaveLength(5);
   });
 
-  it("refuses a uid that is not a Datto uid before any call to Datto", async () => {
-    t = await createTestApp({ syncFleet: false });
-    const cookie = await signIn(t.app, "viewer");
+  it("refuses a uid that is not a Datto uid before any call to Datto, at no cost", async () => {
+    t = await createTestApp({ syncFleet: false, env: { PERSON_DATTO_REQUESTS_PER_MINUTE: "2" } });
+    const viewer = await t.signIn("viewer");
     t.sim.control.resetCounters();
-    for (const uid of ["a.b", "x%2F..%2Fsystem"]) {
-      const response = await t.app.request(`/api/devices/${uid}/software`, { headers: { cookie } });
+    for (const uid of ["a.b", "x%2F..%2Fsystem", "a.b", "a.b"]) {
+      const response = await viewer.request(`/api/devices/${uid}/software`);
       expect(response.status).toBe(400);
       expect(JSON.stringify(await response.json())).toContain("not a Datto uid");
     }
     expect(t.sim.control.counters().total).toBe(0);
+    // Four refused requests spent nothing of an allowance of two.
+    const uid = t.sim.tenant.listDevices()[0]!.uid;
+    const first = viewer.request(`/api/devices/${uid}/alerts`);
+    expect((await t.settle(first)).status).toBe(200);
   });
 
   it("limits how many Datto-calling requests one person makes a minute, not the others", async () => {
     t = await createTestApp({ devices: 10 });
     const uid = t.sim.tenant.listDevices()[0]!.uid;
-    const viewer = await signIn(t.app, "viewer");
-    const technician = await signIn(t.app, "technician");
-    const ask = (cookie: string) =>
-      t.app.request(`/api/devices/${uid}/alerts`, { headers: { cookie } });
+    const viewer = (await t.signIn("viewer")).cookie;
+    const technician = (await t.signIn("technician")).cookie;
+    const ask = (cookie: string) => t.request(`/api/devices/${uid}/alerts`, { cookie });
 
     for (let i = 0; i < 120; i++) expect((await ask(viewer)).status).toBe(200);
     const refused = await ask(viewer);
@@ -80,9 +77,7 @@ describe("the composed app", () => {
     expect(refused.headers.get("retry-after")).toBe("60");
     expect(await refused.json()).toMatchObject({ error: { code: "too_many_requests" } });
     // The index-backed list costs Datto nothing and stays open; so does everyone else.
-    expect(
-      (await t.app.request("/api/devices?limit=1", { headers: { cookie: viewer } })).status,
-    ).toBe(200);
+    expect((await t.request("/api/devices?limit=1", { cookie: viewer })).status).toBe(200);
     expect((await ask(technician)).status).toBe(200);
 
     await t.clock.advance(60_000);
@@ -91,9 +86,8 @@ describe("the composed app", () => {
 
   it("keeps a viewer out of the admin routes", async () => {
     t = await createTestApp({ syncFleet: false });
-    const cookie = await signIn(t.app, "viewer");
-    const response = await t.app.request("/api/users", { headers: { cookie } });
-    expect(response.status).toBe(403);
+    const viewer = await t.signIn("viewer");
+    expect((await viewer.request("/api/users")).status).toBe(403);
   });
 
   it("refuses a cross-site write before it reaches a route", async () => {
@@ -144,7 +138,7 @@ describe("the composed app", () => {
     expect(streamed.status).toBe(413);
     expect(await streamed.json()).toEqual(expected);
     // A body under the limit still reaches the route.
-    expect(await signIn(t.app, "admin")).toMatch(/^rmmdeck_session=/);
+    expect((await t.signIn("admin")).cookie).toMatch(/^rmmdeck_session=/);
   });
 
   it("serves the SPA for client routes and a strict CSP, but never for /api", async () => {

@@ -1,13 +1,15 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
-import type { AppEnv } from "./app-env";
 import type { Services } from "./compose";
+import type { AppEnv } from "./contract/actor";
 import { createCsrfMiddleware } from "./middleware/csrf";
 import { dattoErrorResponse } from "./middleware/datto-errors";
 import { apiError, createErrorHandler, notFoundJson } from "./middleware/errors";
+import { createActorMiddleware, type TokenResolver } from "./middleware/resolve-actor";
+import { createGuard } from "./middleware/route-guard";
 import { createSecurityHeaders } from "./middleware/security-headers";
-import { createSessionMiddleware } from "./middleware/session";
+import { noStore } from "./middleware/no-store";
 import { mountSpa } from "./middleware/spa";
 import { createUpstreamAllowance } from "./middleware/upstream-allowance";
 import { createAuthRoutes } from "./routes/auth-routes";
@@ -22,10 +24,23 @@ import { createViewRoutes } from "./routes/view-routes";
 
 export type AppDeps = Pick<
   Services,
-  "config" | "clock" | "logger" | "store" | "gateway" | "datto" | "fleet" | "software"
+  | "config"
+  | "clock"
+  | "logger"
+  | "store"
+  | "gateway"
+  | "datto"
+  | "fleet"
+  | "software"
+  | "refresh"
+  | "users"
+  | "savedViews"
+  | "udfNames"
 > & {
   /** The built SPA (vite's dist/) to serve beside the API; omitted in API-only tests. */
   spaRoot?: string;
+  /** Bearer token -> agent or wall (until agent and wall tokens exist, nobody holds one). */
+  resolveToken?: TokenResolver;
 };
 
 /** No API request needs more; a cap keeps one client from making the server buffer anything. */
@@ -34,21 +49,22 @@ const MAX_BODY_BYTES = 256 * 1024;
 /**
  * createApp(deps) builds the whole HTTP surface from its dependencies. Nothing here reads the
  * environment or opens sockets: main.ts wires real parts, tests wire temp stores and the simulator.
+ * Every route is guarded (server/middleware/route-guard.ts): who may call it, and whether it draws
+ * on the caller's allowance of Datto-calling requests.
  */
 export function createApp(deps: AppDeps) {
   const { config, clock, logger, store, gateway, datto, fleet, software } = deps;
 
-  // Shared by device and site routes: one person's Datto-calling requests per minute, all pages.
-  const upstreamAllowance = createUpstreamAllowance({
-    clock,
-    perMinute: config.budget.perPersonPerMinute,
-  });
+  // One allowance per app: one actor's Datto-calling requests per minute, all pages together.
+  const allowance = createUpstreamAllowance({ clock, perMinute: config.budget.perPersonPerMinute });
+  const guard = createGuard({ allowance });
+  const { refresh, users, savedViews, udfNames } = deps;
   const api = new Hono<AppEnv>()
-    .route("/health", createHealthRoutes({ gateway, mode: config.mode }))
-    .route("/", createAuthRoutes({ store, clock, config, logger }))
-    .route("/users", createUserRoutes({ store, clock }))
-    .route("/events", createEventRoutes({ store }))
-    .route("/sites", createSiteRoutes({ fleet, datto, upstreamAllowance }))
+    .route("/health", createHealthRoutes({ gateway, mode: config.mode, guard }))
+    .route("/", createAuthRoutes({ store, clock, config, logger, guard }))
+    .route("/users", createUserRoutes({ users, guard }))
+    .route("/events", createEventRoutes({ events: store.events, guard }))
+    .route("/sites", createSiteRoutes({ fleet, datto, refresh, guard }))
     .route(
       "/devices",
       createDeviceRoutes({
@@ -57,20 +73,19 @@ export function createApp(deps: AppDeps) {
         clock,
         udfLabels: store.udfLabels,
         software,
-        upstreamAllowance,
+        refresh,
+        guard,
       }),
     )
-    .route(
-      "/fleet",
-      createFleetRoutes({ fleet, datto, udfLabels: store.udfLabels, events: store.events }),
-    )
-    .route("/views", createViewRoutes({ savedViews: store.savedViews }))
-    .route("/software", createSoftwareRoutes({ software }));
+    .route("/fleet", createFleetRoutes({ fleet, datto, udfNames, guard }))
+    .route("/views", createViewRoutes({ savedViews, guard }))
+    .route("/software", createSoftwareRoutes({ software, guard }));
   api.notFound(notFoundJson);
 
   const app = new Hono<AppEnv>();
   app.use("*", createSecurityHeaders({ secure: config.secureCookies }));
   app.use("/api/*", requestId());
+  app.use("/api/*", noStore);
   app.use(
     "/api/*",
     bodyLimit({
@@ -80,7 +95,15 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use("/api/*", createCsrfMiddleware({ publicOrigin: config.publicOrigin }));
-  app.use("/api/*", createSessionMiddleware({ store, clock, secureCookies: config.secureCookies }));
+  app.use(
+    "/api/*",
+    createActorMiddleware({
+      store,
+      clock,
+      secureCookies: config.secureCookies,
+      resolveToken: deps.resolveToken,
+    }),
+  );
   const routes = app.route("/api", api);
   // A safety net: routes answer gateway errors themselves, but one that escapes still maps cleanly.
   const onError = createErrorHandler(logger);

@@ -5,11 +5,15 @@ import type { DattoGateway } from "./datto/gateway/types";
 import { createSimulator, type Simulator } from "./datto/simulator/create-simulator";
 import type { AppConfig } from "./env";
 import { createFleetIndex, type FleetIndex } from "./fleet/fleet-index";
+import { createFleetRefresh, type FleetRefresh } from "./fleet/refresh";
 import { createSoftwareSearch, type SoftwareSearch } from "./fleet/software-search";
 import { systemClock, type Clock } from "./lib/clock";
 import { createLogger, type Logger } from "./lib/logger";
 import { createSqliteStore } from "./store/sqlite/create-sqlite-store";
 import type { Store } from "./store/store";
+import { createUserAdmin, type UserAdmin } from "./users/user-admin";
+import { createSavedViews, type SavedViews } from "./views/saved-views";
+import { createUdfNames, type UdfNames } from "./views/udf-names";
 
 /** Everything the HTTP app needs, built once per process (or per test). */
 export interface Services {
@@ -21,6 +25,11 @@ export interface Services {
   datto: DattoApi;
   fleet: FleetIndex;
   software: SoftwareSearch;
+  /** The use-cases: every adapter (routes, the CLI, later MCP tools) calls these. */
+  refresh: FleetRefresh;
+  users: UserAdmin;
+  savedViews: SavedViews;
+  udfNames: UdfNames;
   /** The in-process simulated tenant in demo mode (and tests), null against a live tenant. */
   simulator: Simulator | null;
   close(): Promise<void>;
@@ -33,6 +42,8 @@ export interface ServiceOverrides {
   simulator?: Simulator;
   /** The fetch used to reach a live tenant (default: global fetch). */
   upstreamFetch?: typeof fetch;
+  /** Wraps the Datto API every part uses (tests: hold one call back, fail another). */
+  wrapDatto?: (datto: DattoApi) => DattoApi;
 }
 
 /**
@@ -68,7 +79,7 @@ export async function createServices(
 
   const store = createSqliteStore({ dataDir: config.dataDir, clock });
   if (config.mode === "demo") await seedDemoUsers(store);
-  else if (store.users.countActiveAdmins() === 0) {
+  else if ((await store.users.countActiveAdmins()) === 0) {
     logger.warn("No admin account yet: create one with `npm run user -- add <name> --role admin`.");
   }
 
@@ -79,7 +90,8 @@ export async function createServices(
     readsPerMinute: config.budget.readsPerMinute,
     writesPerOperationPerMinute: config.budget.writesPerOperationPerMinute,
   });
-  const datto = createDattoApi(gateway);
+  const realDatto = createDattoApi(gateway);
+  const datto = overrides.wrapDatto ? overrides.wrapDatto(realDatto) : realDatto;
   const fleet = createFleetIndex({ datto, clock, logger, snapshots: store.fleetSnapshots });
   const software = createSoftwareSearch({ datto, fleet, clock, logger });
 
@@ -92,6 +104,10 @@ export async function createServices(
     datto,
     fleet,
     software,
+    refresh: createFleetRefresh({ fleet }),
+    users: createUserAdmin({ store }),
+    savedViews: createSavedViews({ store }),
+    udfNames: createUdfNames({ store }),
     simulator,
     async close() {
       software.stop();

@@ -42,6 +42,16 @@ describe("parseConfig", () => {
     expect(config.secureCookies).toBe(true);
     expect(config.publicOrigin).toBe("https://deck.example.com");
   });
+
+  it("reads TRUSTED_PROXIES as addresses and ranges, and names a bad entry", () => {
+    expect(parseConfig({}).trustedProxies).toEqual([]);
+    expect(
+      parseConfig({ TRUSTED_PROXIES: " 10.0.0.0/8, 192.0.2.7 ,fd00::/8" }).trustedProxies,
+    ).toEqual(["10.0.0.0/8", "192.0.2.7", "fd00::/8"]);
+    expect(() => parseConfig({ TRUSTED_PROXIES: "10.0.0.0/8,proxy.internal" })).toThrow(
+      /TRUSTED_PROXIES: proxy.internal is not an IP address or CIDR range/,
+    );
+  });
 });
 
 describe("normalizeDattoApiUrl", () => {

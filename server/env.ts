@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invalidProxyEntries } from "./auth/client-address";
 
 /**
  * Configuration, parsed once at start-up. With no Datto credentials at all the server runs in demo
@@ -27,6 +28,26 @@ const rawEnvSchema = z.object({
   READ_BUDGET_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(450),
   WRITE_BUDGET_PER_OPERATION_PER_MINUTE: z.coerce.number().int().min(1).max(100).default(80),
   PERSON_DATTO_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is read. */
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== ""),
+    )
+    .superRefine((entries, ctx) => {
+      const bad = invalidProxyEntries(entries);
+      if (bad.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${bad.join(", ")} ${bad.length === 1 ? "is" : "are"} not an IP address or CIDR range (e.g. 10.0.0.0/8, 192.0.2.7, fd00::/8)`,
+        });
+      }
+    }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -41,6 +62,8 @@ export type AppConfig = {
   secureCookies: boolean;
   /** The origin browsers use (from PUBLIC_URL), when a proxy in front changes scheme or host. */
   publicOrigin: string | null;
+  /** Reverse proxies whose X-Forwarded-For names the client (server/auth/client-address.ts). */
+  trustedProxies: string[];
   demo: { seed: number; devices: number };
   budget: {
     readsPerMinute: number;
@@ -123,6 +146,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     dataDir: e.DATA_DIR,
     secureCookies: e.PUBLIC_URL?.startsWith("https:") ?? false,
     publicOrigin: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
+    trustedProxies: e.TRUSTED_PROXIES,
     demo: { seed: e.DEMO_SEED, devices: e.DEMO_DEVICES },
     budget: {
       readsPerMinute: e.READ_BUDGET_PER_MINUTE,

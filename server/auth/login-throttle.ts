@@ -1,8 +1,6 @@
 import type { Clock } from "../lib/clock";
 import type { Store } from "../store/store";
 
-export type ThrottleRule = { maxFailures: number; windowMs: number };
-
 /**
  * Per username, 5 failures in 15 minutes lock that name. Per client address the limit is higher,
  * because several technicians behind one office NAT share an address; it is there to stop one

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 
-export const SESSION_COOKIE = "rmmdeck_session";
+const SESSION_COOKIE = "rmmdeck_session";
 
 /**
  * HttpOnly keeps the id away from scripts; SameSite=Strict keeps browsers from sending it on any

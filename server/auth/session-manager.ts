@@ -12,7 +12,7 @@ export type SessionPolicy = {
   touchEveryMs: number;
 };
 
-export const DEFAULT_SESSION_POLICY: SessionPolicy = {
+const DEFAULT_SESSION_POLICY: SessionPolicy = {
   idleMs: 8 * 60 * 60_000,
   absoluteMs: 7 * 24 * 60 * 60_000,
   touchEveryMs: 60_000,
@@ -70,5 +70,3 @@ export function createSessionManager(deps: {
     },
   };
 }
-
-export type SessionManager = ReturnType<typeof createSessionManager>;

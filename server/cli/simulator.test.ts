@@ -12,7 +12,21 @@ describe("simulator CLI flags", () => {
       key: "sim-key",
       secret: "sim-secret",
       tokenLifetime: 360_000,
+      jobDates: "iso",
     });
+  });
+
+  it("fixes the number of open alerts with --open-alerts or SIM_OPEN_ALERTS", () => {
+    expect(parseSimulatorFlags(["--open-alerts", "5000"], {}).openAlerts).toBe(5000);
+    expect(parseSimulatorFlags([], { SIM_OPEN_ALERTS: "100" }).openAlerts).toBe(100);
+    expect(parseSimulatorFlags([], {}).openAlerts).toBeUndefined();
+    expect(() => parseSimulatorFlags(["--open-alerts", "-1"], {})).toThrow(/--open-alerts/);
+  });
+
+  it("sends job dates as epoch ms with --job-dates epoch-ms or SIM_JOB_DATES", () => {
+    expect(parseSimulatorFlags(["--job-dates", "epoch-ms"], {}).jobDates).toBe("epoch-ms");
+    expect(parseSimulatorFlags([], { SIM_JOB_DATES: "epoch-ms" }).jobDates).toBe("epoch-ms");
+    expect(() => parseSimulatorFlags(["--job-dates=seconds"], {})).toThrow(/--job-dates/);
   });
 
   it("takes a token lifetime in seconds, as a flag or SIM_TOKEN_LIFETIME_S", () => {

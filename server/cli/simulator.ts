@@ -9,6 +9,7 @@ import {
 } from "../datto/simulator/create-simulator";
 import { DROP_HEADER } from "../datto/simulator/responses";
 import { SCENARIO_NAMES } from "../datto/simulator/scenarios";
+import { JOB_DATE_FORMATS } from "../datto/simulator/wire-dates";
 
 /**
  * `npm run simulator`: the simulated Datto tenant as its own HTTP server on loopback, so any
@@ -35,6 +36,10 @@ const FlagsSchema = z.object({
     .min(1)
     .max(100 * 3600)
     .default(100 * 3600),
+  /** Job.dateCreated and JobResults.ranOn as ISO strings (default) or epoch ms (API.md §6). */
+  jobDates: z.enum(JOB_DATE_FORMATS).default("iso"),
+  /** Exactly this many open alerts at start (benches); default: what the fleet's state gives. */
+  openAlerts: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
 export type SimulatorFlags = z.infer<typeof FlagsSchema>;
 
@@ -47,7 +52,11 @@ const ENV_NAMES: Record<keyof SimulatorFlags, string> = {
   key: "SIM_API_KEY",
   secret: "SIM_API_SECRET",
   tokenLifetime: "SIM_TOKEN_LIFETIME_S",
+  jobDates: "SIM_JOB_DATES",
+  openAlerts: "SIM_OPEN_ALERTS",
 };
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** Flags win over SIM_* environment variables, which win over defaults. */
 export function parseSimulatorFlags(
@@ -72,7 +81,7 @@ export function parseSimulatorFlags(
   const parsed = FlagsSchema.safeParse(raw);
   if (!parsed.success) {
     throw new Error(
-      parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"),
+      parsed.error.issues.map((i) => `--${kebab(i.path.join("."))}: ${i.message}`).join("\n"),
     );
   }
   return parsed.data;
@@ -138,17 +147,20 @@ export async function runSimulatorCli(argv: string[]): Promise<void> {
     apiKey: flags.key,
     apiSecret: flags.secret,
     tokenLifetimeMs: flags.tokenLifetime * 1000,
+    jobDates: flags.jobDates,
+    ...(flags.openAlerts === undefined ? {} : { openAlerts: flags.openAlerts }),
   });
   // These are the simulator's own made-up credentials, not Datto secrets.
   console.info(
     [
-      `Datto RMM simulator listening on ${running.url} (seed ${flags.seed}, ${flags.devices} devices, scenario ${flags.scenario})`,
+      `Datto RMM simulator listening on ${running.url} (seed ${flags.seed}, ${flags.devices} devices${flags.openAlerts === undefined ? "" : `, ${flags.openAlerts} open alerts`}, scenario ${flags.scenario}, job dates ${flags.jobDates})`,
       `API base: ${running.url}/api   token: POST ${running.url}/auth/oauth/token`,
       "",
       "Point RMM Deck at it:",
       `  DATTO_API_URL=${running.url} DATTO_API_KEY=${flags.key} DATTO_API_SECRET=${flags.secret}`,
       "",
       `Control: POST ${running.url}/__sim/scenario {"name":"flaky"} | POST /__sim/reset | GET /__sim/counters`,
+      `         POST /__sim/job-dates {"format":"epoch-ms"} | POST /__sim/quickjob-faults {"count":1,"mode":"drop"}`,
     ].join("\n"),
   );
   const stop = () => {

@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
-import { createUserAdmin } from "../auth/user-admin";
+import type { CliActor } from "../contract/actor";
 import { RoleSchema, ROLES, type Role } from "../contract/roles";
 import { CreateUserSchema, PasswordSchema, type User } from "../contract/users";
 import { ConfigError, parseConfig } from "../env";
 import { systemClock } from "../lib/clock";
 import { createSqliteStore } from "../store/sqlite/create-sqlite-store";
 import type { Store } from "../store/store";
+import { createUserAdmin } from "../users/user-admin";
 import { PromptUnavailableError, promptHidden, type PromptInput } from "./user-password-prompt";
 
 export type UserCliIo = {
@@ -26,7 +27,7 @@ The password is read from RMM_DECK_PASSWORD, or asked for twice on the terminal.
 The database is in DATA_DIR (default ./data).
 `;
 
-const ACTOR = "cli";
+const ACTOR: CliActor = { kind: "cli" };
 
 class CliError extends Error {}
 
@@ -81,7 +82,7 @@ async function runCommand(
       if (roleOption === undefined) throw new CliError("Give the new user a role: --role <role>.");
       const username = parseUsername(args[0]!);
       const role = parseRole(roleOption);
-      if (store.users.findByUsername(username)) {
+      if (await store.users.findByUsername(username)) {
         throw new CliError(`The username ${username} is taken.`);
       }
       const password = await readPassword(io);
@@ -92,12 +93,12 @@ async function runCommand(
     }
     case "list":
       expectArgs(0, "");
-      io.stdout.write(formatUsers(store.users.list()));
+      io.stdout.write(formatUsers(await store.users.list()));
       return;
     case "set-role": {
       expectArgs(2, "<username> <role>");
-      const user = findUser(store, args[0]!);
-      const result = admin.update(ACTOR, user.id, { role: parseRole(args[1]!) });
+      const user = await findUser(store, args[0]!);
+      const result = await admin.update(ACTOR, user.id, { role: parseRole(args[1]!) });
       if (!result.ok) throw new CliError(result.message);
       io.stdout.write(`${user.username} is now ${result.user.role}.\n`);
       return;
@@ -105,15 +106,15 @@ async function runCommand(
     case "disable":
     case "enable": {
       expectArgs(1, "<username>");
-      const user = findUser(store, args[0]!);
-      const result = admin.update(ACTOR, user.id, { disabled: command === "disable" });
+      const user = await findUser(store, args[0]!);
+      const result = await admin.update(ACTOR, user.id, { disabled: command === "disable" });
       if (!result.ok) throw new CliError(result.message);
       io.stdout.write(`${user.username} is ${command}d.\n`);
       return;
     }
     case "reset-password": {
       expectArgs(1, "<username>");
-      const user = findUser(store, args[0]!);
+      const user = await findUser(store, args[0]!);
       const password = await readPassword(io);
       const result = await admin.resetPassword(ACTOR, user.id, password);
       if (!result.ok) throw new CliError(result.message);
@@ -141,8 +142,8 @@ function parseRole(input: string): Role {
   return parsed.data;
 }
 
-function findUser(store: Store, username: string) {
-  const user = store.users.findByUsername(username);
+async function findUser(store: Store, username: string) {
+  const user = await store.users.findByUsername(username);
   if (!user) throw new CliError(`No user named ${username}. See: npm run user -- list`);
   return user;
 }

@@ -1,8 +1,10 @@
 /**
  * Text a spreadsheet would run as a formula: = + - @ (and their full-width forms, which Excel
- * also accepts), or a tab/CR/LF, possibly after leading spaces (\s covers U+00A0 too).
+ * also accepts), possibly after leading spaces (\s covers U+00A0 too) or invisible characters
+ * (zero-width space, BOM, joiners: \p{Cf}); and any text that starts with a control character
+ * (tab, CR, LF, NUL...: \p{Cc}), which some spreadsheets drop before reading the rest.
  */
-const FORMULA_START = /^\s*[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+const FORMULA_START = /^(?:[\s\p{Cf}\p{Cc}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|\p{Cc})/u;
 
 /**
  * One CSV cell, shared by the server's export and the SPA's "Export selected". Every cell is

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AlertCountsSchema } from "./alerts";
+import { MAX_EXCEPTED_DEVICES, MAX_PICKED_DEVICES, uidListParam } from "./device-set";
 import { FreshnessSchema } from "./freshness";
 import { booleanParam, daysParam, optionalParam } from "./query-params";
 import { FleetSyncStatusSchema } from "./sync";
@@ -91,7 +92,6 @@ export const DEVICE_COLUMN_KEYS = [
   "warrantyDate",
   "openAlerts",
 ] as const;
-export type DeviceColumnKey = (typeof DEVICE_COLUMN_KEYS)[number];
 
 export function isDeviceSortKey(key: string): boolean {
   return (DEVICE_COLUMN_KEYS as readonly string[]).includes(key) || UDF_KEY_PATTERN.test(key);
@@ -99,14 +99,11 @@ export function isDeviceSortKey(key: string): boolean {
 
 export const DEFAULT_DEVICE_LIMIT = 100;
 export const MAX_DEVICE_LIMIT = 500;
-export const UDF_FILTER_PATTERN = /^([1-9]|[1-9]\d|[12]\d\d|300):([\s\S]*)$/;
+const UDF_FILTER_PATTERN = /^([1-9]|[1-9]\d|[12]\d\d|300):([\s\S]*)$/;
 
-/**
- * One schema for the SPA's URL search params and the server's query string. Every field is
- * optional and accepts strings (coerced); the output re-parses to itself, so a parsed query can be
- * stored (saved views) and parsed again. Serialize with deviceQueryToSearchParams.
- */
-export const DeviceQuerySchema = z.object({
+/** What a device must match: every filter of the device query (a Datto saved filter aside). */
+const deviceFilterFields = {
+  /** Free text; see device-search.ts for its words and field prefixes. */
   q: optionalParam(z.string().trim().max(200, "Search text can have at most 200 characters.")),
   siteUid: optionalParam(z.string().max(100)),
   status: optionalParam(
@@ -142,6 +139,35 @@ export const DeviceQuerySchema = z.object({
         "udf must look like 7:text (UDF number 1-300, a colon, the text).",
       ),
   ),
+};
+
+/** Narrowing a query to a set of devices (device-set.ts). */
+const deviceSetFields = {
+  uids: uidListParam("uids", MAX_PICKED_DEVICES),
+  exceptUids: uidListParam("exceptUids", MAX_EXCEPTED_DEVICES),
+};
+
+/**
+ * The devices of a selection made in another view: filters and uid lists, never a Datto saved
+ * filter (resolving one is a Datto read) nor another `within`. Sent as URL search params. Strict:
+ * a param dropped silently would make the set bigger than the selection it stands for.
+ */
+export const DeviceSetQuerySchema = z.strictObject({ ...deviceFilterFields, ...deviceSetFields });
+export type DeviceSetQuery = z.infer<typeof DeviceSetQuerySchema>;
+
+/** Parses a `within` value; null when it is not a valid device set. */
+export function parseDeviceSet(search: string): DeviceSetQuery | null {
+  const parsed = DeviceSetQuerySchema.safeParse(Object.fromEntries(new URLSearchParams(search)));
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * One schema for the SPA's URL search params and the server's query string. Every field is
+ * optional and accepts strings (coerced); the output re-parses to itself, so a parsed query can be
+ * stored (saved views) and parsed again. Serialize with deviceQueryToSearchParams.
+ */
+export const DeviceQuerySchema = z.object({
+  ...deviceFilterFields,
   /** A Datto saved filter id (GET /api/fleet/filters). */
   filterId: optionalParam(
     z.coerce
@@ -168,6 +194,16 @@ export const DeviceQuerySchema = z.object({
       .min(1, "limit must be at least 1.")
       .max(MAX_DEVICE_LIMIT, `limit can be at most ${MAX_DEVICE_LIMIT}.`),
   ),
+  ...deviceSetFields,
+  within: optionalParam(
+    z
+      .string()
+      .max(8000, "within is too long.")
+      .refine(
+        (v) => parseDeviceSet(v) !== null,
+        "within must be a device query (filters, uids, exceptUids) in URL form.",
+      ),
+  ),
 });
 export type DeviceQuery = z.infer<typeof DeviceQuerySchema>;
 
@@ -187,12 +223,33 @@ export function deviceQueryToSearchParams(query: DeviceQuery): URLSearchParams {
   return params;
 }
 
+/**
+ * Which devices a Datto saved filter (`filterId`) holds is read from Datto in the background:
+ * while "resolving" the list is empty and says how far the read has come; "error" says why it
+ * could not be read (the next request tries again).
+ */
+export const FilterMembershipSchema = z.object({
+  filterId: z.number(),
+  state: z.enum(["ready", "resolving", "error"]),
+  fetchedAt: z.number().nullable(),
+  pagesDone: z.number(),
+  pagesTotal: z.number().nullable(),
+  lastError: z.string().nullable(),
+});
+export type FilterMembership = z.infer<typeof FilterMembershipSchema>;
+/** The UDFs holding a value on at least one device, in UDF order, with how many devices. */
+export const UdfUsageSchema = z.array(z.object({ key: z.string(), devices: z.number() }));
+export type UdfUsage = z.infer<typeof UdfUsageSchema>;
+
 /** GET /api/devices */
 export const DeviceListResponseSchema = z.object({
   total: z.number(),
   offset: z.number(),
   limit: z.number(),
   rows: z.array(DeviceRowSchema),
+  /** Present when the query has a filterId. */
+  filter: FilterMembershipSchema.optional(),
+  udfInUse: UdfUsageSchema,
   freshness: FreshnessSchema,
   sync: FleetSyncStatusSchema,
 });
@@ -226,3 +283,14 @@ export const DeviceDetailSchema = DeviceRowSchema.extend({
   freshness: FreshnessSchema,
 });
 export type DeviceDetail = z.infer<typeof DeviceDetailSchema>;
+
+/**
+ * POST /api/devices/:uid/refresh: the device as the fleet index now holds it, read from Datto
+ * just now. When Datto cannot be reached the answer is an error (502 upstream_unavailable), never
+ * a stale copy passed off as refreshed.
+ */
+export const DeviceRefreshResponseSchema = z.object({
+  device: DeviceRowSchema,
+  freshness: FreshnessSchema,
+});
+export type DeviceRefreshResponse = z.infer<typeof DeviceRefreshResponseSchema>;

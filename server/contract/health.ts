@@ -39,6 +39,9 @@ export const HealthSchema = z.object({
     misses: z.number(),
     coalesced: z.number(),
     staleServed: z.number(),
+    /** Datto's recent "no such object" / "bad request" answers, remembered for a minute. */
+    negatives: z.number(),
+    negativeHits: z.number(),
   }),
   malformedPayloads: z.number(),
 });

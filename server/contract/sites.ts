@@ -13,10 +13,15 @@ export const AttentionSchema = z.object({
 });
 export type Attention = z.infer<typeof AttentionSchema>;
 
+/** Every Datto account has a site of this name holding its deleted devices (API.md, Site). */
+export const DELETED_DEVICES_SITE = "Deleted Devices";
+
 export const SiteRowSchema = z.object({
   uid: z.string(),
   name: z.string(),
   description: z.string().nullable(),
+  /** Datto's "Deleted Devices" site: listed apart and never ranked by attention. */
+  isDeletedDevices: z.boolean(),
   devices: z.number(),
   online: z.number(),
   offline: z.number(),
@@ -72,3 +77,10 @@ export const SiteDetailSchema = SiteRowSchema.extend({
   freshness: FreshnessSchema,
 });
 export type SiteDetail = z.infer<typeof SiteDetailSchema>;
+
+/** POST /api/sites/:uid/refresh: like the device refresh, the site's row after re-reading it. */
+export const SiteRefreshResponseSchema = z.object({
+  site: SiteRowSchema,
+  freshness: FreshnessSchema,
+});
+export type SiteRefreshResponse = z.infer<typeof SiteRefreshResponseSchema>;

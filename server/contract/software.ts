@@ -40,6 +40,10 @@ export const SoftwareSearchResponseSchema = z.object({
     total: z.number(),
     state: z.enum(["crawling", "done", "error"]),
   }),
+  /** While crawling: the pace of the last minute and the time left at it; null until known. */
+  estimate: z.object({ readsPerMinute: z.number(), secondsLeft: z.number() }).nullable(),
+  /** Datto has stopped answering the crawl since `since`, and why; null once a read succeeds. */
+  outage: z.object({ since: z.number(), reason: z.string() }).nullable(),
   matches: z.array(
     z.object({
       deviceUid: z.string(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { RoleSchema } from "./roles";
 
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 export const PasswordSchema = z
   .string()
   .min(8, "Passwords need at least 8 characters.")

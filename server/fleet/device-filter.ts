@@ -1,4 +1,11 @@
-import { parseUdfFilter, type DeviceQuery, type DeviceRow } from "../contract/devices";
+import {
+  parseDeviceSet,
+  parseUdfFilter,
+  type DeviceQuery,
+  type DeviceRow,
+  type DeviceSetQuery,
+} from "../contract/devices";
+import { parseDeviceSearch, type DeviceSearchField } from "../contract/device-search";
 import type { FleetSnapshot } from "./fleet-snapshot";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -47,25 +54,49 @@ function textTerm(s: FleetSnapshot, term: string): Refine {
   };
 }
 
+/** The lower-cased text one field prefix searches (device-search.ts). */
+const FIELD_TEXT: Record<string, (d: DeviceRow) => string | null> = {
+  host: (d) => d.hostname,
+  user: (d) => d.lastLoggedInUser,
+  ip: (d) => [d.intIpAddress, d.extIpAddress].filter(Boolean).join("\n"),
+  site: (d) => d.siteName,
+  os: (d) => d.operatingSystem,
+};
+
+/** One term limited to one field: a substring test over that field's lower-cased column. */
+function fieldTerm(s: FleetSnapshot, field: DeviceSearchField, term: string): Refine {
+  const value = FIELD_TEXT[field] ?? ((d: DeviceRow) => d.udf[field]);
+  const column = lower(s, `field:${field}`, value);
+  return keepIf((i) => column[i]!.includes(term));
+}
+
+/** Lower-cased hostnames: free-text matches in the hostname rank first (device-query.ts). */
+export const hostnameColumn = (s: FleetSnapshot) => lower(s, "field:host", FIELD_TEXT.host!);
+
+/** The words of `q` that are not limited to a field, as the text search sees them. */
+export function freeTerms(q: string | undefined): string[] {
+  return parseDeviceSearch(q)
+    .filter((t) => t.field === null)
+    .map((t) => t.text.split(SEPARATOR).join(""))
+    .filter(Boolean);
+}
+
 /**
  * The filters of a query as mask refiners over per-snapshot columns (each a tight loop over a
- * flat array). Free text: every whitespace-separated term must occur. "Older than N days"
+ * flat array). Free text: every term must occur (device-search.ts). "Older than N days"
  * includes devices never seen / never audited. `udf=n:` with empty text means "has a value".
+ * `uids`, `exceptUids` and `within` narrow the result to a selection (device-set.ts).
  */
 export function buildDeviceFilter(
   s: FleetSnapshot,
-  query: DeviceQuery,
+  query: DeviceQuery | DeviceSetQuery,
   ctx: { now: number; onlyUids?: ReadonlySet<string> },
 ): Refine[] {
   const out: Refine[] = [];
-  // The separator of the joined text can never be part of a term.
-  const terms = (query.q ?? "")
-    .toLowerCase()
-    .split(SEPARATOR)
-    .join("")
-    .split(/\s+/)
-    .filter(Boolean);
-  for (const term of terms) out.push(textTerm(s, term));
+  for (const term of freeTerms(query.q)) out.push(textTerm(s, term));
+  for (const { field, text } of parseDeviceSearch(query.q)) {
+    if (field !== null) out.push(fieldTerm(s, field, text));
+  }
   const equal = (key: string, value: (d: DeviceRow) => string | null, want: string | undefined) => {
     if (want === undefined) return;
     const column = exact(s, key, value);
@@ -112,10 +143,19 @@ export function buildDeviceFilter(
     const column = lower(s, udf.key, (d) => d.udf[udf.key]);
     out.push(keepIf((i) => column[i] !== "" && column[i]!.includes(want)));
   }
-  const { onlyUids } = ctx;
-  if (onlyUids) {
-    const uids = exact(s, "uid", (d) => d.uid);
-    out.push(keepIf((i) => onlyUids.has(uids[i]!)));
+  const uids = () => exact(s, "uid", (d) => d.uid);
+  const keepUids = (set: ReadonlySet<string>, keep: boolean) => {
+    const column = uids();
+    out.push(keepIf((i) => set.has(column[i]!) === keep));
+  };
+  if (ctx.onlyUids) keepUids(ctx.onlyUids, true);
+  if (query.uids) keepUids(new Set(query.uids), true);
+  if (query.exceptUids) keepUids(new Set(query.exceptUids), false);
+  if ("within" in query && query.within !== undefined) {
+    const within = parseDeviceSet(query.within);
+    // The route validated it; should anything else pass nonsense, narrow to nothing, never to all.
+    if (within) out.push(...buildDeviceFilter(s, within, { now: ctx.now }));
+    else out.push(keepIf(() => false));
   }
   return out;
 }

@@ -1,17 +1,30 @@
-import { DEFAULT_DEVICE_LIMIT, type DeviceQuery, type DeviceRow } from "../contract/devices";
-import { buildDeviceFilter } from "./device-filter";
+import {
+  DEFAULT_DEVICE_LIMIT,
+  type DeviceQuery,
+  type DeviceRow,
+  type FilterMembership,
+  type UdfUsage,
+} from "../contract/devices";
+import { buildDeviceFilter, freeTerms, hostnameColumn } from "./device-filter";
 import type { FleetSnapshot } from "./fleet-snapshot";
+import { udfUsage } from "./udf-usage";
 
 export type DeviceQueryResult = {
   total: number;
   offset: number;
   limit: number;
   rows: DeviceRow[];
+  /** How far Datto's saved filter has been read, when the query has a filterId. */
+  filter?: FilterMembership;
+  /** The UDFs holding a value on any device of the fleet, for the column picker. */
+  udfInUse: UdfUsage;
 };
 
 /**
  * Answers a device query from one snapshot: filter into a mask (sequential passes over flat
  * columns), then walk the cached sort order counting matches and keeping only the window.
+ * Searched without a chosen sort, devices whose hostname holds every free word come first ("WS"
+ * finds WS-0042 before every Windows machine), each group in hostname order.
  * `onlyUids` is the Datto saved filter's devices when `filterId` was given; `unlimited` returns
  * every match (CSV export).
  */
@@ -26,6 +39,7 @@ export function queryDevices(
     : (query.limit ?? DEFAULT_DEVICE_LIMIT);
   const order = snapshot.order(query.sort ?? "hostname", query.dir ?? "asc");
   const { devices } = snapshot;
+  const udfInUse = udfUsage(snapshot);
   const filters = buildDeviceFilter(snapshot, query, {
     now: options.now,
     ...(options.onlyUids ? { onlyUids: options.onlyUids } : {}),
@@ -34,18 +48,28 @@ export function queryDevices(
   if (filters.length === 0) {
     const end = Math.min(order.length, offset + limit);
     for (let k = offset; k < end; k++) rows.push(devices[order[k]!]!);
-    return { total: order.length, offset, limit: finite(limit, rows.length), rows };
+    return { total: order.length, offset, limit: finite(limit, rows.length), rows, udfInUse };
   }
   const mask = new Uint8Array(devices.length).fill(1);
   for (const refine of filters) refine(mask);
-  let total = 0;
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
-    if (mask[i] !== 1) continue;
-    if (total >= offset && rows.length < limit) rows.push(devices[i]!);
-    total += 1;
+  const ranked = query.sort === undefined ? freeTerms(query.q) : [];
+  if (ranked.length > 0) {
+    const host = hostnameColumn(snapshot);
+    // 2: a hostname match (walked first), 1: any other match.
+    for (let i = 0; i < mask.length; i++) {
+      if (mask[i] === 1 && ranked.every((t) => host[i]!.includes(t))) mask[i] = 2;
+    }
   }
-  return { total, offset, limit: finite(limit, rows.length), rows };
+  let total = 0;
+  for (const tier of ranked.length > 0 ? [2, 1] : [1]) {
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
+      if (mask[i] !== tier) continue;
+      if (total >= offset && rows.length < limit) rows.push(devices[i]!);
+      total += 1;
+    }
+  }
+  return { total, offset, limit: finite(limit, rows.length), rows, udfInUse };
 }
 
 const finite = (limit: number, count: number) => (Number.isFinite(limit) ? limit : count);

@@ -1,16 +1,18 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DeviceListResponse } from "../contract/devices";
 import type { FleetStatusResponse } from "../contract/sync";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { DattoError } from "../datto/gateway/datto-error";
 import { SYNC_FAILED_MESSAGE } from "./fleet-index";
-import { createFleetTestApp, type FleetTestApp } from "./testing/create-fleet-test-app";
+import { type TestAppOptions } from "../testing/create-test-app";
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 
-const apps: FleetTestApp[] = [];
+const testApp = testAppsClosedAfterEach({ syncFleet: false });
 const dirs: string[] = [];
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.cleanup();
+afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
@@ -55,17 +57,21 @@ async function until(check: () => boolean) {
   expect(check()).toBe(true);
 }
 
-const devices = (t: FleetTestApp, qs = "") =>
-  t.getJson<DeviceListResponse>(`/api/devices?limit=500${qs}`);
+/** A test app whose viewer is signed in; `devices()` is the fleet index's answer as they see it. */
+async function setup(options: TestAppOptions) {
+  const t = await testApp(options);
+  const viewer = await t.signIn("viewer");
+  const devices = () => viewer.getJson<DeviceListResponse>("/api/devices?limit=500");
+  return { t, viewer, devices };
+}
 
 describe("fleet index: atomic snapshot swap", () => {
   it("serves the complete old snapshot while a walk runs, then the new one at once", async () => {
     const gate = gatedAlerts();
-    const t = createFleetTestApp({ devices: 60, wrapDatto: gate.wrap });
-    apps.push(t);
+    const { t, devices } = await setup({ devices: 60, wrapDatto: gate.wrap });
     await t.fleet.start();
     await t.fleet.refreshAll();
-    const before = await devices(t);
+    const before = await devices();
     const target = before.rows.find((r) => r.online)!;
 
     t.sim.control.setDeviceOnline(target.uid, false);
@@ -74,7 +80,7 @@ describe("fleet index: atomic snapshot swap", () => {
     await until(gate.isWaiting);
 
     // Mid-walk: site lists (which already say "offline") are fetched, but nothing is swapped in.
-    const during = await devices(t);
+    const during = await devices();
     expect(during.sync.state).toBe("syncing");
     expect(during.sync.pagesDone).toBeGreaterThan(0);
     expect(during.rows).toEqual(before.rows);
@@ -82,7 +88,7 @@ describe("fleet index: atomic snapshot swap", () => {
 
     gate.open();
     await walk;
-    const after = await devices(t);
+    const after = await devices();
     expect(after.rows.find((r) => r.uid === target.uid)!.online).toBe(false);
     expect(after.total).toBe(before.total);
     expect(after.sync).toMatchObject({ state: "idle", lastError: null });
@@ -91,11 +97,10 @@ describe("fleet index: atomic snapshot swap", () => {
 
   it("keeps the old snapshot when a walk fails, marked stale with the reason", async () => {
     const gate = gatedAlerts();
-    const t = createFleetTestApp({ devices: 60, wrapDatto: gate.wrap });
-    apps.push(t);
+    const { t, devices } = await setup({ devices: 60, wrapDatto: gate.wrap });
     await t.fleet.start();
     await t.fleet.refreshAll();
-    const before = await devices(t);
+    const before = await devices();
     const target = before.rows.find((r) => r.online)!;
 
     t.sim.control.setDeviceOnline(target.uid, false);
@@ -105,7 +110,7 @@ describe("fleet index: atomic snapshot swap", () => {
     gate.fail(new DattoError("down", "Datto could not be reached (GET /v2/account/alerts/open)."));
     await walk;
 
-    const after = await devices(t);
+    const after = await devices();
     expect(after.rows).toEqual(before.rows);
     expect(after.freshness.stale).toBe(true);
     expect(after.freshness.reason).toContain("Datto could not be reached");
@@ -116,8 +121,7 @@ describe("fleet index: atomic snapshot swap", () => {
 
   it("shows a generic reason for a non-Datto failure and logs the real one", async () => {
     const gate = gatedAlerts();
-    const t = createFleetTestApp({ devices: 20, wrapDatto: gate.wrap });
-    apps.push(t);
+    const { t, devices } = await setup({ devices: 20, wrapDatto: gate.wrap });
     await t.fleet.start();
     await t.fleet.refreshAll();
     gate.close();
@@ -127,7 +131,7 @@ describe("fleet index: atomic snapshot swap", () => {
     gate.fail(new Error(internal));
     await walk;
 
-    const after = await devices(t);
+    const after = await devices();
     expect(after.sync).toMatchObject({ state: "error", lastError: SYNC_FAILED_MESSAGE });
     expect(JSON.stringify(after)).not.toContain("internal-path");
     const logged = t.logger.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -137,17 +141,16 @@ describe("fleet index: atomic snapshot swap", () => {
 
 describe("fleet index: freshness and the background walk", () => {
   it("is fresh after a sync, then stale with a reason (still served) when Datto goes down", async () => {
-    const t = createFleetTestApp({ devices: 40 });
-    apps.push(t);
+    const { t, devices } = await setup({ devices: 40 });
     await t.fleet.start();
     await t.fleet.refreshAll();
-    const fresh = await devices(t);
+    const fresh = await devices();
     expect(fresh.freshness).toEqual({ fetchedAt: t.clock.now(), stale: false, reason: null });
 
     t.sim.control.setScenario("down");
     await t.clock.advance(5 * 60_000 + 1);
     await t.settle(t.fleet.refreshAll());
-    const stale = await devices(t);
+    const stale = await devices();
     expect(stale.total).toBe(fresh.total);
     expect(stale.freshness.stale).toBe(true);
     expect(stale.freshness.reason).toMatch(/Datto/);
@@ -156,14 +159,13 @@ describe("fleet index: freshness and the background walk", () => {
     t.sim.control.setScenario("normal");
     await t.clock.advance(5 * 60_000);
     await t.settle(t.fleet.refreshAll());
-    const back = await devices(t);
+    const back = await devices();
     expect(back.freshness).toMatchObject({ stale: false, reason: null });
     expect(back.freshness.fetchedAt).toBeGreaterThan(fresh.freshness.fetchedAt!);
   });
 
   it("walks again every refresh interval on its own", async () => {
-    const t = createFleetTestApp({ devices: 30 });
-    apps.push(t);
+    const { t } = await setup({ devices: 30 });
     await t.fleet.start();
     await t.fleet.refreshAll();
     const first = t.fleet.snapshot();
@@ -173,8 +175,7 @@ describe("fleet index: freshness and the background walk", () => {
   });
 
   it("retries a failed walk after a minute instead of the full interval", async () => {
-    const t = createFleetTestApp({ devices: 20, scenario: "down" });
-    apps.push(t);
+    const { t } = await setup({ devices: 20, scenario: "down" });
     await t.fleet.start();
     await t.settle(t.fleet.refreshAll());
     expect(t.fleet.status().state).toBe("error");
@@ -188,15 +189,14 @@ describe("fleet index: freshness and the background walk", () => {
   it("reports first-sync progress (pages done of total) through /api/fleet/status", async () => {
     const gate = gatedAlerts();
     gate.close();
-    const t = createFleetTestApp({ devices: 700, wrapDatto: gate.wrap });
-    apps.push(t);
-    const empty = await t.getJson<FleetStatusResponse>("/api/fleet/status");
+    const { t, viewer } = await setup({ devices: 700, wrapDatto: gate.wrap });
+    const empty = await viewer.getJson<FleetStatusResponse>("/api/fleet/status");
     expect(empty.counts.devices).toBe(0);
     expect(empty.freshness).toMatchObject({ fetchedAt: null, stale: true });
 
     await t.fleet.start();
     await until(gate.isWaiting);
-    const mid = await t.getJson<FleetStatusResponse>("/api/fleet/status");
+    const mid = await viewer.getJson<FleetStatusResponse>("/api/fleet/status");
     expect(mid.sync.state).toBe("syncing");
     // Everything but the held alert list is read: sites, the account's device pages (700 devices:
     // 3 pages) and the one site whose count disagrees ("Deleted Devices").
@@ -213,7 +213,7 @@ describe("fleet index: freshness and the background walk", () => {
 
     gate.open();
     await t.fleet.refreshAll();
-    const done = await t.getJson<FleetStatusResponse>("/api/fleet/status");
+    const done = await viewer.getJson<FleetStatusResponse>("/api/fleet/status");
     expect(done.sync.pagesDone).toBe(done.sync.pagesTotal);
     expect(done.counts.devices).toBe(t.sim.tenant.listDevices().length);
     expect(done.counts.openAlerts.total).toBe(t.sim.tenant.openAlerts().length);
@@ -222,23 +222,23 @@ describe("fleet index: freshness and the background walk", () => {
 
 describe("fleet index: persisted snapshot", () => {
   it("serves the last good snapshot after a restart while Datto is down, marked stale", async () => {
-    const first = createFleetTestApp({ devices: 50 });
-    await first.fleet.start();
-    await first.fleet.refreshAll();
-    const before = await devices(first);
-    await first.cleanup(true);
-    dirs.push(first.dataDir);
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rmm-deck-restart-"));
+    dirs.push(dataDir);
+    const first = await setup({ devices: 50, dataDir });
+    await first.t.fleet.start();
+    await first.t.fleet.refreshAll();
+    const before = await first.devices();
+    await first.t.close();
 
-    const t = createFleetTestApp({ devices: 50, scenario: "down", dataDir: first.dataDir });
-    apps.push(t);
+    const { t, devices } = await setup({ devices: 50, scenario: "down", dataDir });
     await t.fleet.start();
-    const loaded = await devices(t);
+    const loaded = await devices();
     expect(loaded.rows).toEqual(before.rows);
     expect(loaded.freshness).toMatchObject({ stale: true, fetchedAt: before.freshness.fetchedAt });
     expect(loaded.freshness.reason).toContain("saved before the server restarted");
 
     await t.settle(t.fleet.refreshAll());
-    const failed = await devices(t);
+    const failed = await devices();
     expect(failed.rows).toEqual(before.rows);
     expect(failed.freshness.stale).toBe(true);
     expect(failed.freshness.reason).toContain("failed");

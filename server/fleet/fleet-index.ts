@@ -11,7 +11,9 @@ import type { FleetSnapshotRepo } from "../store/fleet-repos";
 import { queryDevices, type DeviceQueryResult } from "./device-query";
 import { fleetFreshness } from "./fleet-freshness";
 import { createSnapshot, type FleetSnapshot, type FleetSnapshotData } from "./fleet-snapshot";
+import { createFilterMembership } from "./filter-membership";
 import { walkFleet } from "./fleet-walk";
+import { udfUsage } from "./udf-usage";
 import { refreshedWithDevice, refreshedWithSite } from "./refresh-one";
 import { querySites } from "./site-query";
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT } from "./snapshot-codec";
@@ -30,9 +32,13 @@ export interface FleetIndex {
   stop(): Promise<void>;
   /** A full walk; joins the one in progress if any. Never rejects: failures land in status(). */
   refreshAll(priority?: Priority): Promise<void>;
-  /** Rejects with the gateway's error (e.g. not-found) so the route can answer it. */
-  refreshSite(uid: string): Promise<void>;
-  refreshDevice(uid: string): Promise<DeviceRow>;
+  /**
+   * Re-read one site (with its devices) or one device from Datto now. The index changes only when
+   * Datto answered; `stale` says it could not be reached. Rejects with the gateway's error (e.g.
+   * not-found) when Datto failed and had nothing cached.
+   */
+  refreshSite(uid: string): Promise<Refreshed<SiteRow>>;
+  refreshDevice(uid: string): Promise<Refreshed<DeviceRow>>;
   status(): FleetSyncStatus;
   freshness(): Freshness;
   /** The current complete snapshot; hold the reference for the whole of one answer. */
@@ -40,6 +46,9 @@ export interface FleetIndex {
   queryDevices(query: DeviceQuery, options?: { unlimited?: boolean }): Promise<DeviceQueryResult>;
   querySites(query: SiteQuery): SiteRow[];
 }
+
+export type Refreshed<T> =
+  { stale: false; fetchedAt: number; row: T } | { stale: true; fetchedAt: number };
 
 const RETRY_AFTER_FAILURE_MS = 60_000;
 
@@ -65,6 +74,7 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
   let running: Promise<void> | null = null;
   let controller = new AbortController();
   let loop: Promise<void> | null = null;
+  const filters = createFilterMembership({ datto, clock, logger });
 
   // The one place the served snapshot changes: a single reference assignment of a complete one.
   const swap = (data: FleetSnapshotData) => {
@@ -165,16 +175,23 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
       controller.abort(new Error("The fleet index stopped."));
       await loop;
       await running;
+      await filters.settled();
       loop = null;
     },
     refreshAll,
     async refreshSite(uid) {
-      swap(await refreshedWithSite(datto, current, uid));
+      const read = await refreshedWithSite(datto, current, uid);
+      if (read.stale) return read;
+      swap(read.data);
+      const row = current.siteRowIndex.get(uid)!;
+      return { stale: false, fetchedAt: read.fetchedAt, row };
     },
     async refreshDevice(uid) {
-      const { data, row } = await refreshedWithDevice(datto, current, uid);
-      swap(data);
-      return row;
+      const read = await refreshedWithDevice(datto, current, uid);
+      if (read.stale) return read;
+      swap(read.data);
+      const row = current.devices[current.deviceIndex.get(uid)!]!;
+      return { stale: false, fetchedAt: read.fetchedAt, row };
     },
     status: () => sync,
     freshness: () =>
@@ -189,20 +206,18 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
       }),
     snapshot: () => current,
     async queryDevices(query, options = {}) {
-      let onlyUids: Set<string> | undefined;
-      if (query.filterId !== undefined) {
-        const list = await datto.listAccountDevices(
-          { filterId: query.filterId },
-          { priority: "interactive", maxAgeMs: 120_000, staleWhileRevalidateMs: 600_000 },
-        );
-        onlyUids = new Set(list.data.map((d) => d.uid));
-      }
       const snapshot = current;
-      return queryDevices(snapshot, query, {
-        now: clock.now(),
-        ...(onlyUids ? { onlyUids } : {}),
-        ...(options.unlimited ? { unlimited: true } : {}),
-      });
+      const now = clock.now();
+      const unlimited = options.unlimited ? { unlimited: true } : {};
+      if (query.filterId === undefined) return queryDevices(snapshot, query, { now, ...unlimited });
+      const { membership, uids } = await filters.lookup(query.filterId);
+      if (!uids) {
+        const offset = query.offset ?? 0;
+        const udfInUse = udfUsage(snapshot);
+        return { total: 0, offset, limit: 0, rows: [], udfInUse, filter: membership };
+      }
+      const result = queryDevices(snapshot, query, { now, onlyUids: uids, ...unlimited });
+      return { ...result, filter: membership };
     },
     querySites: (query) => querySites(current.siteRows, query),
   };

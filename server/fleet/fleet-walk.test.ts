@@ -1,13 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { DattoError } from "../datto/gateway/datto-error";
 import { walkFleet } from "./fleet-walk";
-import { createFleetTestApp, type FleetTestApp } from "./testing/create-fleet-test-app";
-
-const apps: FleetTestApp[] = [];
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.cleanup();
-});
+import { type TestApp } from "../testing/create-test-app";
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 
 const SITES = "GET /v2/account/sites";
 const ACCOUNT_DEVICES = "GET /v2/account/devices";
@@ -15,14 +11,12 @@ const SITE_DEVICES = "GET /v2/site/{siteUid}/devices";
 const OPEN_ALERTS = "GET /v2/account/alerts/open";
 const pages = (items: number) => Math.max(1, Math.ceil(items / 250));
 
-function setup(devices: number, wrapDatto?: (datto: DattoApi) => DattoApi) {
-  const t = createFleetTestApp({ devices, ...(wrapDatto ? { wrapDatto } : {}) });
-  apps.push(t);
-  return t;
-}
+const testApp = testAppsClosedAfterEach({ syncFleet: false });
+const setup = (devices: number, wrapDatto?: (datto: DattoApi) => DattoApi) =>
+  testApp({ devices, ...(wrapDatto ? { wrapDatto } : {}) });
 
 /** One walk with the upstream reads it caused and every progress report it made. */
-async function walk(t: FleetTestApp) {
+async function walk(t: TestApp) {
   t.sim.control.resetCounters();
   const reports: Array<[number, number | null]> = [];
   const result = await walkFleet(t.datto, t.clock, {
@@ -39,7 +33,7 @@ const placed = (devices: ReadonlyArray<{ uid: string; siteUid?: string | null }>
 
 describe("fleet walk: account device pages plus only the sites whose counts disagree", () => {
   it("reads account pages and only the Deleted Devices site, and misses no device", async () => {
-    const t = setup(1_500);
+    const t = await setup(1_500);
     const tenant = t.sim.tenant.listDevices();
     const deletedSite = t.sim.tenant.listSites().find((s) => s.name === "Deleted Devices")!;
     const deleted = tenant.filter((d) => d.deleted).length;
@@ -74,7 +68,7 @@ describe("fleet walk: account device pages plus only the sites whose counts disa
 
   it("re-walks a customer site that account/devices lists short (API.md §8)", async () => {
     let victim = "";
-    const t = setup(1_500, (datto) => ({
+    const t = await setup(1_500, (datto) => ({
       ...datto,
       async listAccountDevices(query, options) {
         const list = await datto.listAccountDevices(query, options);
@@ -99,7 +93,7 @@ describe("fleet walk: account device pages plus only the sites whose counts disa
 
   it("keeps a device listed twice (moved between two reads) once, at its site's own list", async () => {
     let other = "";
-    const t = setup(300, (datto) => ({
+    const t = await setup(300, (datto) => ({
       ...datto,
       async listAccountDevices(query, options) {
         const list = await datto.listAccountDevices(query, options);
@@ -122,7 +116,7 @@ describe("fleet walk: account device pages plus only the sites whose counts disa
   });
 
   it("reads Datto again on every walk (past the gateway cache)", async () => {
-    const t = setup(600);
+    const t = await setup(600);
     const first = await walk(t);
     const second = await walk(t);
     const { ["POST /auth/oauth/token"]: token, ...firstReads } = first.reads;
@@ -132,7 +126,7 @@ describe("fleet walk: account device pages plus only the sites whose counts disa
 
   it("keeps the old snapshot when a site re-walk fails", async () => {
     let failSites = false;
-    const t = setup(400, (datto) => ({
+    const t = await setup(400, (datto) => ({
       ...datto,
       async listSiteDevices(uid, query, options) {
         if (failSites) throw new DattoError("down", "Datto could not be reached (site devices).");

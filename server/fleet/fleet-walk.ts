@@ -36,7 +36,7 @@ export function alertCountsByDevice(alerts: readonly DattoAlert[]): Map<string, 
 }
 
 /** The account's devices by siteUid; devices without one stay out (their site then re-walks). */
-export function groupBySite(devices: readonly DattoDevice[]): Map<string, DattoDevice[]> {
+function groupBySite(devices: readonly DattoDevice[]): Map<string, DattoDevice[]> {
   const groups = new Map<string, DattoDevice[]>();
   for (const d of devices) {
     if (!d.siteUid) continue;
@@ -52,7 +52,7 @@ export function groupBySite(devices: readonly DattoDevice[]): Map<string, DattoD
  * the account list was seen short, e.g. it leaves out the "Deleted Devices" site's devices).
  * A site without a count is re-walked too: nothing says the account list is complete for it.
  */
-export function sitesToRewalk(
+function sitesToRewalk(
   sites: readonly DattoSite[],
   bySite: ReadonlyMap<string, readonly DattoDevice[]>,
 ): DattoSite[] {
@@ -83,8 +83,8 @@ export async function walkFleet(
   const progress = createSyncProgress(options.onProgress);
   let oldest = Number.POSITIVE_INFINITY;
   let stale = false;
-  const part = async <T>(key: string, fetch: (o: ListRead) => Promise<Fresh<T>>): Promise<T> => {
-    const fresh = await fetch({ ...read, onProgress: (p) => progress.update(key, p) });
+  const part = async <T>(key: string, list: (o: ListRead) => Promise<Fresh<T>>): Promise<T> => {
+    const fresh = await list({ ...read, onProgress: (p) => progress.update(key, p) });
     progress.finish(key);
     oldest = Math.min(oldest, fresh.fetchedAt);
     stale ||= fresh.stale;

@@ -1,5 +1,5 @@
-import type { DeviceRow } from "../contract/devices";
 import type { DattoApi } from "../datto/api/create-datto-api";
+import type { Fresh } from "../datto/gateway/types";
 import { emptyAlertCounts } from "./alert-counts";
 import { withDevice, withSite, type FleetSnapshot, type FleetSnapshotData } from "./fleet-snapshot";
 import { alertCountsByDevice } from "./fleet-walk";
@@ -9,50 +9,58 @@ import { mapSite } from "./map-site";
 /** Someone asked for it and waits: interactive priority, and past the gateway's cache. */
 const NOW = { priority: "interactive" as const, maxAgeMs: 0 };
 
-export const dataOf = (s: FleetSnapshot): FleetSnapshotData => ({
+/**
+ * A refresh either read Datto now (`data` is the snapshot with the new rows in), or Datto could
+ * not be reached and the gateway served its cached copy: then nothing may be swapped in, and the
+ * caller says so instead of pretending the refresh happened.
+ */
+export type RefreshRead =
+  { stale: false; fetchedAt: number; data: FleetSnapshotData } | { stale: true; fetchedAt: number };
+
+const dataOf = (s: FleetSnapshot): FleetSnapshotData => ({
   fetchedAt: s.fetchedAt ?? 0,
   sites: [...s.sites],
   devices: [...s.devices],
 });
 
-/** One device fresh from Datto, as a row with its open-alert counts. */
-export async function fetchDeviceRow(
-  datto: DattoApi,
-  current: FleetSnapshot,
-  uid: string,
-): Promise<DeviceRow> {
-  const [device, alerts] = await Promise.all([
-    datto.getDevice(uid, NOW),
-    datto.listDeviceAlerts(uid, "open", NOW),
-  ]);
-  const site = current.siteIndex.get(device.data.siteUid ?? "");
-  const counts = alertCountsByDevice(alerts.data).get(uid) ?? emptyAlertCounts();
-  return mapDeviceRow(device.data, site, counts);
-}
+const freshnessOf = (reads: Array<Fresh<unknown>>) => ({
+  stale: reads.some((r) => r.stale),
+  fetchedAt: Math.min(...reads.map((r) => r.fetchedAt)),
+});
 
 export async function refreshedWithDevice(
   datto: DattoApi,
   current: FleetSnapshot,
   uid: string,
-): Promise<{ data: FleetSnapshotData; row: DeviceRow }> {
-  const row = await fetchDeviceRow(datto, current, uid);
-  return { data: withDevice(dataOf(current), row), row };
+): Promise<RefreshRead> {
+  const [device, alerts] = await Promise.all([
+    datto.getDevice(uid, NOW),
+    datto.listDeviceAlerts(uid, "open", NOW),
+  ]);
+  const { stale, fetchedAt } = freshnessOf([device, alerts]);
+  if (stale) return { stale, fetchedAt };
+  const site = current.siteIndex.get(device.data.siteUid ?? "");
+  const counts = alertCountsByDevice(alerts.data).get(uid) ?? emptyAlertCounts();
+  const row = mapDeviceRow(device.data, site, counts);
+  return { stale, fetchedAt, data: withDevice(dataOf(current), row) };
 }
 
 export async function refreshedWithSite(
   datto: DattoApi,
   current: FleetSnapshot,
   uid: string,
-): Promise<FleetSnapshotData> {
+): Promise<RefreshRead> {
   const [site, devices, alerts] = await Promise.all([
     datto.getSite(uid, NOW),
     datto.listSiteDevices(uid, {}, NOW),
     datto.listSiteAlerts(uid, "open", NOW),
   ]);
+  const { stale, fetchedAt } = freshnessOf([site, devices, alerts]);
+  if (stale) return { stale, fetchedAt };
   const base = mapSite(site.data);
   const counts = alertCountsByDevice(alerts.data);
   const rows = devices.data.map((d) =>
     mapDeviceRow(d, base, counts.get(d.uid) ?? emptyAlertCounts()),
   );
-  return withSite(dataOf(current), base, rows);
+  return { stale, fetchedAt, data: withSite(dataOf(current), base, rows) };
 }

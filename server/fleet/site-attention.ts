@@ -36,7 +36,8 @@ export function siteAttention(h: SiteHealth): Attention {
       points: Math.min(20, h.patchProblems * 2),
     },
     {
-      label: `${plural(h.antivirusProblems, "device")} with antivirus not running or out of date`,
+      // NotDetected counts too: "not running or out of date" would hide machines with no antivirus.
+      label: `${plural(h.antivirusProblems, "device")} with antivirus missing, stopped or out of date`,
       points: Math.min(20, h.antivirusProblems * 2),
     },
   ];

@@ -1,5 +1,5 @@
 import type { DeviceRow } from "../contract/devices";
-import type { SiteRow } from "../contract/sites";
+import { DELETED_DEVICES_SITE, type SiteRow } from "../contract/sites";
 import { addCounts, emptyAlertCounts } from "./alert-counts";
 import { siteAttention } from "./site-attention";
 
@@ -16,9 +16,9 @@ export type SiteBase = {
 const PATCH_PROBLEMS = new Set(["InstallError"]);
 const AV_PROBLEMS = new Set(["RunningAndNotUpToDate", "NotRunning", "NotDetected"]);
 
-export const isPatchProblem = (d: DeviceRow) =>
+const isPatchProblem = (d: DeviceRow) =>
   d.patchStatus !== null && PATCH_PROBLEMS.has(d.patchStatus);
-export const isAntivirusProblem = (d: DeviceRow) =>
+const isAntivirusProblem = (d: DeviceRow) =>
   d.antivirusStatus !== null && AV_PROBLEMS.has(d.antivirusStatus);
 
 export function buildSiteRow(site: SiteBase, devices: readonly DeviceRow[]): SiteRow {
@@ -42,12 +42,15 @@ export function buildSiteRow(site: SiteBase, devices: readonly DeviceRow[]): Sit
     antivirusProblems,
     openAlerts,
   };
+  const isDeletedDevices = site.name === DELETED_DEVICES_SITE;
   return {
     uid: site.uid,
     name: site.name,
     description: site.description,
+    isDeletedDevices,
     online,
     ...health,
-    attention: siteAttention(health),
+    // Deleted devices need no care: their site must not top the attention ranking.
+    attention: isDeletedDevices ? { score: 0, parts: [] } : siteAttention(health),
   };
 }

@@ -42,5 +42,3 @@ export function createSoftwareCatalog() {
     pair: (id: number) => ({ name: names[id] ?? "", version: versions[id] ?? "" }),
   };
 }
-
-export type SoftwareCatalog = ReturnType<typeof createSoftwareCatalog>;

@@ -1,8 +1,14 @@
-import { SOFTWARE_MATCH_LIMIT, type SoftwareSearchResponse } from "../contract/software";
+import {
+  SOFTWARE_MATCH_LIMIT,
+  type SoftwareItem,
+  type SoftwareSearchResponse,
+} from "../contract/software";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import type { Clock } from "../lib/clock";
 import type { Logger } from "../lib/logger";
+import { createCrawlPace } from "./crawl-pace";
 import type { FleetIndex } from "./fleet-index";
+import { mapSoftware } from "./map-software";
 import { createSoftwareCatalog } from "./software-catalog";
 
 export interface SoftwareSearchDeps {
@@ -21,7 +27,9 @@ const FAILURE_RETRY_MS = 10 * 60_000;
 /**
  * "Which devices have X, which version": built from per-device software audits fetched in the
  * background and cached. A search never waits for Datto: it queues the devices it still needs
- * and answers at once with progress and the matches known so far; the UI polls.
+ * and answers at once with progress, the time left at the pace so far (the shared budget sets it:
+ * about 360 reads a minute, so 50,000 devices take over two hours) or the outage that stops it,
+ * and the matches known so far; the UI polls.
  */
 export function createSoftwareSearch(deps: SoftwareSearchDeps) {
   const { datto, fleet, clock, logger } = deps;
@@ -32,6 +40,7 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
   const queue = new Set<string>();
   let workers = 0;
   const controller = new AbortController();
+  const pace = createCrawlPace(() => clock.now(), concurrency);
 
   const isFresh = (uid: string) => {
     const entry = catalog.get(uid);
@@ -47,15 +56,12 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
         maxAgeMs: ttl,
         signal: controller.signal,
       });
-      const items = list.data.map((s) => ({ name: s.name ?? "", version: s.version ?? "" }));
-      catalog.put(
-        uid,
-        items.filter((i) => i.name !== ""),
-        list.fetchedAt,
-      );
+      catalog.put(uid, mapSoftware(list.data), list.fetchedAt);
       failedAt.delete(uid);
+      pace.succeeded();
     } catch (error) {
       failedAt.set(uid, clock.now());
+      pace.failed(error);
       logger.debug("software audit not read", {
         device: uid,
         error: error instanceof Error ? error.message : "unknown",
@@ -74,11 +80,13 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
       }
     } finally {
       workers -= 1;
+      if (workers === 0 && queue.size === 0) pace.idle();
     }
   }
 
   function enqueue(uids: string[]) {
     for (const uid of uids) if (!isFresh(uid) && !recentlyFailed(uid)) queue.add(uid);
+    if (queue.size > 0) pace.start();
     while (workers < concurrency && queue.size > workers) void work();
   }
 
@@ -114,6 +122,7 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
       }
     }
     const pending = scope.length - done - failed;
+    const perMinute = pending > 0 ? pace.perMinute() : null;
     return {
       query: name,
       scope: {
@@ -125,6 +134,14 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
         total: scope.length,
         state: pending > 0 ? "crawling" : failed > 0 ? "error" : "done",
       },
+      estimate:
+        perMinute === null
+          ? null
+          : {
+              readsPerMinute: Math.round(perMinute),
+              secondsLeft: Math.ceil((pending / perMinute) * 60),
+            },
+      outage: pace.outage(),
       matches: rows,
       matchCount,
       deviceCount: devicesWith.size,
@@ -146,7 +163,7 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
   return {
     search,
     /** Lets the device page's software answer seed the cache the search uses. */
-    remember: (uid: string, items: { name: string; version: string }[], fetchedAt: number) =>
+    remember: (uid: string, items: SoftwareItem[], fetchedAt: number) =>
       catalog.put(uid, items, fetchedAt),
     /** Devices still waiting to be read (for tests and status). */
     pending: () => queue.size + workers,

@@ -35,3 +35,44 @@ describe("logger secret masking", () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: "warn", message: "abc stays" });
   });
 });
+
+describe("logger masking of encoded secrets", () => {
+  const key = "KEY-7f3a9c1e55d04b2a";
+  const secret = "SEC/ret+with space&=";
+
+  it("masks URL-encoded forms (form bodies, query strings)", () => {
+    const logger = createMemoryLogger([key, secret]);
+    const body = new URLSearchParams({ grant_type: "password", username: key, password: secret });
+    logger.warn("token request", {
+      body: body.toString(),
+      url: `?p=${encodeURIComponent(secret)}`,
+    });
+    const line = logger.lines[0]!;
+    expect(line).not.toContain(key);
+    expect(line).not.toContain(encodeURIComponent(secret));
+    expect(line).not.toContain("SEC%2Fret%2Bwith+space"); // the form encoding of the secret
+    expect(line).toContain("grant_type=password");
+  });
+
+  it("masks base64 and base64url forms, wherever the secret starts inside the encoded text", () => {
+    const logger = createMemoryLogger([key, secret]);
+    for (const prefix of ["", "a", "ab", "abc:", "user:"]) {
+      const raw = Buffer.from(`${prefix}${key}:${secret}`);
+      logger.warn("header", {
+        basic: `Basic ${raw.toString("base64")}`,
+        url: raw.toString("base64url"),
+      });
+    }
+    for (const line of logger.lines) {
+      const fields = JSON.parse(line) as { basic: string; url: string };
+      for (const encoded of [fields.basic.slice(6), fields.url]) {
+        const decoded = Buffer.from(encoded.replace(/\[redacted\]/g, ""), "base64").toString(
+          "latin1",
+        );
+        expect(decoded).not.toContain(key);
+        expect(decoded).not.toContain(secret);
+      }
+      expect(line).toContain("[redacted]");
+    }
+  });
+});

@@ -2,6 +2,8 @@
  * One-line JSON logs. The logger is told the secret values at start-up and masks them wherever they
  * appear, as a last line of defence: code should never log them in the first place.
  */
+import { secretForms } from "./secret-forms";
+
 export type LogLevel = "debug" | "info" | "warn" | "error";
 const LEVELS: LogLevel[] = ["debug", "info", "warn", "error"];
 
@@ -20,15 +22,10 @@ export interface LoggerOptions {
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const minimum = LEVELS.indexOf(options.level ?? "info");
-  // Lines are masked after JSON.stringify, which escapes `"`, `\` and control characters: a
-  // secret holding one of those appears in the line only in its escaped form.
+  // Every encoded form of every secret (secret-forms.ts), longest first.
   const secrets = [
-    ...new Set(
-      (options.secrets ?? [])
-        .filter((s) => s.length >= 4)
-        .flatMap((s) => [JSON.stringify(s).slice(1, -1), s]),
-    ),
-  ];
+    ...new Set((options.secrets ?? []).filter((s) => s.length >= 4).flatMap(secretForms)),
+  ].sort((a, b) => b.length - a.length);
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const mask = (text: string) => secrets.reduce((t, s) => t.split(s).join("[redacted]"), text);
 

@@ -41,8 +41,3 @@ export function createErrorHandler(logger: Pick<Logger, "error">): ErrorHandler 
     );
   };
 }
-
-/** For small test apps without a logger: unexpected errors fail the test via console.error. */
-export const onErrorJson: ErrorHandler = createErrorHandler({
-  error: (message, fields) => console.error(message, fields),
-});

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono } from "hono";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../contract/actor";
 
 /**
  * Serves the built SPA from `root` (vite's dist/): hashed assets with a long cache, and index.html

@@ -1,27 +1,32 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DeviceListResponse, DeviceRow } from "../contract/devices";
-import { createFleetTestApp, type FleetTestApp } from "../fleet/testing/create-fleet-test-app";
 import { naturalKey } from "../fleet/sort-keys";
+import { type TestApp } from "../testing/create-test-app";
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 
-type Wire = ReturnType<FleetTestApp["sim"]["tenant"]["listDevices"]>[number];
+type Wire = ReturnType<TestApp["sim"]["tenant"]["listDevices"]>[number];
+type Synced = TestApp & { viewer: Awaited<ReturnType<TestApp["signIn"]>> };
 
-const apps: FleetTestApp[] = [];
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.cleanup();
-});
-
-async function synced() {
-  const t = createFleetTestApp({ devices: 60 });
-  apps.push(t);
-  await t.fleet.start();
-  await t.fleet.refreshAll();
-  return t;
+/** 60 devices (seed 7 has every device class) synced into the fleet index; a viewer signed in. */
+const testApp = testAppsClosedAfterEach({ devices: 60, seed: 7 });
+async function synced(): Promise<Synced> {
+  const t = await testApp();
+  return Object.assign(t, { viewer: await t.signIn("viewer") });
 }
 
-const list = (t: FleetTestApp, qs = "") => t.getJson<DeviceListResponse>(`/api/devices${qs}`);
-const uidsOf = async (t: FleetTestApp, qs: string) =>
+const list = (t: Synced, qs = "") => t.viewer.getJson<DeviceListResponse>(`/api/devices${qs}`);
+/** Asks again until Datto's saved filter has been read in the background. */
+async function filterReady(t: Synced, qs: string) {
+  for (let i = 0; i < 500; i++) {
+    const answer = await list(t, qs);
+    if (answer.filter?.state === "ready") return answer;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`the filter in ${qs} was never read`);
+}
+const uidsOf = async (t: Synced, qs: string) =>
   new Set((await list(t, `?limit=500&${qs}`)).rows.map((r) => r.uid));
-const expected = (t: FleetTestApp, test: (d: Wire) => boolean) =>
+const expected = (t: TestApp, test: (d: Wire) => boolean) =>
   new Set(
     t.sim.tenant
       .listDevices()
@@ -88,8 +93,17 @@ describe("GET /api/devices: structured filters", () => {
     }
   });
 
-  it("intersects with a Datto saved filter (filterId)", async () => {
+  it("intersects with a Datto saved filter (filterId), read in the background", async () => {
     const t = await synced();
+    // The first answer comes at once and says the filter is being read from Datto.
+    const first = await list(t, "?filterId=1006");
+    expect(first).toMatchObject({
+      total: 0,
+      rows: [],
+      filter: { filterId: 1006, state: "resolving" },
+    });
+    await filterReady(t, "?filterId=1006");
+    await filterReady(t, "?filterId=5004");
     // Simulator filter 1006 "Reboot Required" and 5004 "Gold contract" (UDF1 = Gold).
     expect(await uidsOf(t, "filterId=1006")).toEqual(
       expected(t, (d) => d.rebootRequired === true && !d.deleted),
@@ -97,6 +111,31 @@ describe("GET /api/devices: structured filters", () => {
     expect(await uidsOf(t, "filterId=5004&status=online")).toEqual(
       expected(t, (d) => d.udf?.udf1 === "Gold" && d.online === true && !d.deleted),
     );
+  });
+});
+
+describe("GET /api/devices: Datto saved filters", () => {
+  it("answers 404 for an id that is not one of the account's filters, without walking it", async () => {
+    const t = await synced();
+    const before = t.sim.control.counters().byRoute["GET /v2/account/devices"] ?? 0;
+    for (const id of [987654, 987655, 987656]) {
+      const res = await t.viewer.request(`/api/devices?filterId=${id}`);
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
+        `no Datto filter ${id}`,
+      );
+    }
+    expect(t.sim.control.counters().byRoute["GET /v2/account/devices"] ?? 0).toBe(before);
+  });
+
+  it("keeps a resolved filter: later queries cost Datto nothing", async () => {
+    const t = await synced();
+    await filterReady(t, "?filterId=1006");
+    const before = t.sim.control.counters().reads;
+    for (const extra of ["", "&status=online", "&sort=lastSeen&dir=desc", "&q=a"]) {
+      expect((await list(t, `?filterId=1006${extra}`)).filter?.state).toBe("ready");
+    }
+    expect(t.sim.control.counters().reads).toBe(before);
   });
 });
 
@@ -236,7 +275,7 @@ describe("GET /api/devices: bad input", () => {
       ["filterId=x", "filterId must be a number"],
     ];
     for (const [qs, message] of cases) {
-      const res = await t.request(`/api/devices?${qs}`);
+      const res = await t.viewer.request(`/api/devices?${qs}`);
       expect(res.status, qs).toBe(400);
       const body = (await res.json()) as { error: { code: string; message: string } };
       expect(body.error.code).toBe("invalid_request");
@@ -246,6 +285,6 @@ describe("GET /api/devices: bad input", () => {
 
   it("needs a signed-in user", async () => {
     const t = await synced();
-    expect((await t.request("/api/devices", { as: null })).status).toBe(401);
+    expect((await t.request("/api/devices")).status).toBe(401);
   });
 });

@@ -1,31 +1,28 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createAuthTestApp } from "../auth/testing-app";
+import { describe, expect, it } from "vitest";
 import type { AuditEvent } from "../contract/users";
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 
-const apps: Array<ReturnType<typeof createAuthTestApp>> = [];
-afterEach(() => apps.splice(0).forEach((t) => t.cleanup()));
+const setup = testAppsClosedAfterEach({ mode: "live", devices: 5, syncFleet: false });
 
 describe("GET /api/events", () => {
   it("is admin-only", async () => {
-    const t = createAuthTestApp();
-    apps.push(t);
+    const t = await setup();
     expect((await t.request("/api/events")).status).toBe(401);
     for (const role of ["viewer", "technician", "approver"] as const) {
       await t.addUser(role, role);
-      const res = await t.request("/api/events", { cookie: await t.signIn(role) });
+      const res = await (await t.signIn(role)).request("/api/events");
       expect(res.status).toBe(403);
     }
   });
 
   it("lists events newest first and pages back with before", async () => {
-    const t = createAuthTestApp();
-    apps.push(t);
+    const t = await setup();
     await t.addUser("root", "admin");
     for (let i = 0; i < 3; i++) {
-      t.store.events.append({ actor: "root", kind: `test.${i}`, target: null, detail: null });
+      await t.store.events.append({ actor: "root", kind: `test.${i}`, target: null, detail: null });
       await t.clock.advance(1000);
     }
-    const cookie = await t.signIn("root");
+    const { cookie } = await t.signIn("root");
     const first = (await (
       await t.request("/api/events?limit=2", { cookie })
     ).json()) as AuditEvent[];
@@ -37,10 +34,9 @@ describe("GET /api/events", () => {
   });
 
   it("explains a bad limit", async () => {
-    const t = createAuthTestApp();
-    apps.push(t);
+    const t = await setup();
     await t.addUser("root", "admin");
-    const res = await t.request("/api/events?limit=5000", { cookie: await t.signIn("root") });
+    const res = await (await t.signIn("root")).request("/api/events?limit=5000");
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { message: string } };
     expect(body.error.message).toBe("limit: can be at most 500.");

@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AuthEnv } from "../auth/auth-env";
-import { validate } from "../auth/validation-hook";
+import type { AppEnv } from "../contract/actor";
 import type { AuditEvent } from "../contract/users";
-import { requireRole } from "../middleware/require-role";
-import type { Store } from "../store/store";
+import type { Guard } from "../middleware/route-guard";
+import { validate } from "../middleware/validate";
+import type { EventRepo } from "../store/store";
 
-export const EventQuerySchema = z.object({
+const EventQuerySchema = z.object({
   limit: z.coerce
     .number()
     .int("must be a whole number.")
@@ -17,12 +17,15 @@ export const EventQuerySchema = z.object({
   before: z.coerce.number().int().positive("must be an event id.").optional(),
 });
 
-/** Mounted at /api/events; admins only. Newest first. */
-export function createEventRoutes({ store }: { store: Store }) {
-  return new Hono<AuthEnv>()
-    .use("*", requireRole("admin"))
-    .get("/", validate("query", EventQuerySchema), (c) => {
+/** Mounted at /api/events: the event log, newest first. */
+export function createEventRoutes({ events, guard }: { events: EventRepo; guard: Guard }) {
+  return new Hono<AppEnv>().get(
+    "/",
+    ...guard({ needs: "events:read" }, validate("query", EventQuerySchema)),
+    async (c) => {
       const { limit, before } = c.req.valid("query");
-      return c.json(store.events.list({ limit, before }) satisfies AuditEvent[], 200);
-    });
+      const body: AuditEvent[] = await events.list({ limit, before });
+      return c.json(body, 200);
+    },
+  );
 }

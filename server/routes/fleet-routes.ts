@@ -1,33 +1,37 @@
 import { Hono } from "hono";
-import type { AuthEnv } from "../auth/auth-env";
-import { validate } from "../auth/validation-hook";
-import { type FleetStatusResponse } from "../contract/sync";
-import { UdfLabelsSchema, type DattoFilter, type FilterListResponse } from "../contract/views";
+import type { AppEnv } from "../contract/actor";
+import type { FleetStatusResponse } from "../contract/sync";
+import {
+  UdfLabelsSchema,
+  type DattoFilter,
+  type FilterListResponse,
+  type UdfLabels,
+} from "../contract/views";
 import type { DattoApi } from "../datto/api/create-datto-api";
-import { dattoErrorResponse } from "../middleware/datto-errors";
-import { requireRole } from "../middleware/require-role";
-import type { UdfLabelRepo } from "../store/fleet-repos";
-import type { EventRepo } from "../store/store";
 import { addCounts, emptyAlertCounts } from "../fleet/alert-counts";
 import type { FleetIndex } from "../fleet/fleet-index";
 import { fromFresh } from "../fleet/fresh";
 import { mapFilter } from "../fleet/map-filter";
+import { dattoErrorOrRethrow } from "../middleware/datto-errors";
+import { refusalResponse } from "../middleware/refusal-response";
+import { actorOf, type Guard } from "../middleware/route-guard";
+import { validate } from "../middleware/validate";
+import type { UdfNames } from "../views/udf-names";
 
 export type FleetRoutesDeps = {
   fleet: FleetIndex;
   datto: DattoApi;
-  udfLabels: UdfLabelRepo;
-  events?: EventRepo;
+  udfNames: UdfNames;
+  guard: Guard;
 };
 
 /** Filters change rarely; a picker opened by many people costs Datto one call per 10 minutes. */
 const FILTER_READ = { priority: "interactive" as const, maxAgeMs: 10 * 60_000 };
 
 /** Mounted at /api/fleet: sync status, Datto saved filters, UDF names. */
-export function createFleetRoutes({ fleet, datto, udfLabels, events }: FleetRoutesDeps) {
-  return new Hono<AuthEnv>()
-    .use(requireRole("viewer"))
-    .get("/status", (c) => {
+export function createFleetRoutes({ fleet, datto, udfNames, guard }: FleetRoutesDeps) {
+  return new Hono<AppEnv>()
+    .get("/status", ...guard({ needs: "fleet:read" }), (c) => {
       const snapshot = fleet.snapshot();
       const openAlerts = emptyAlertCounts();
       for (const site of snapshot.siteRows) addCounts(openAlerts, site.openAlerts);
@@ -45,7 +49,7 @@ export function createFleetRoutes({ fleet, datto, udfLabels, events }: FleetRout
       };
       return c.json(body, 200);
     })
-    .get("/filters", async (c) => {
+    .get("/filters", ...guard({ needs: "fleet:read", callsDatto: true }), async (c) => {
       try {
         const [defaults, custom] = await Promise.all([
           datto.listDefaultFilters(FILTER_READ),
@@ -65,21 +69,21 @@ export function createFleetRoutes({ fleet, datto, udfLabels, events }: FleetRout
         };
         return c.json(body, 200);
       } catch (error) {
-        const response = dattoErrorResponse(c, error);
-        if (response) return response;
-        throw error;
+        return dattoErrorOrRethrow(c, error);
       }
     })
-    .get("/udf-labels", (c) => c.json(udfLabels.getAll(), 200))
-    .put("/udf-labels", requireRole("admin"), validate("json", UdfLabelsSchema), (c) => {
-      const before = udfLabels.getAll();
-      const after = udfLabels.replaceAll(c.req.valid("json"));
-      events?.append({
-        actor: c.get("user")?.username ?? null,
-        kind: "fleet.udf_labels_changed",
-        target: null,
-        detail: { before, after },
-      });
-      return c.json(after, 200);
-    });
+    .get("/udf-labels", ...guard({ needs: "fleet:read" }), async (c) => {
+      const result = await udfNames.get(actorOf(c));
+      if (!result.ok) return refusalResponse(c, result);
+      return c.json(result.labels satisfies UdfLabels, 200);
+    })
+    .put(
+      "/udf-labels",
+      ...guard({ needs: "settings:manage" }, validate("json", UdfLabelsSchema)),
+      async (c) => {
+        const result = await udfNames.replace(actorOf(c), c.req.valid("json"));
+        if (!result.ok) return refusalResponse(c, result);
+        return c.json(result.labels satisfies UdfLabels, 200);
+      },
+    );
 }

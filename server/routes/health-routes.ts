@@ -1,12 +1,18 @@
 import { Hono } from "hono";
+import type { AppEnv } from "../contract/actor";
 import type { Health } from "../contract/health";
 import type { DattoGateway } from "../datto/gateway/types";
+import type { Guard } from "../middleware/route-guard";
 
 const HEALTHY = new Set(["ok", "slow", "unknown"]);
 
 /** GET / (mounted at /api/health): public, carries no secrets, only states and counters. */
-export function createHealthRoutes(deps: { gateway: DattoGateway; mode: "demo" | "live" }) {
-  return new Hono().get("/", (c) => {
+export function createHealthRoutes(deps: {
+  gateway: DattoGateway;
+  mode: "demo" | "live";
+  guard: Guard;
+}) {
+  return new Hono<AppEnv>().get("/", ...deps.guard({ needs: "public" }), (c) => {
     const h = deps.gateway.health();
     const body: Health = {
       status: HEALTHY.has(h.state) ? "ok" : "degraded",

@@ -1,30 +1,35 @@
-import { Hono, type MiddlewareHandler } from "hono";
-import type { AuthEnv } from "../auth/auth-env";
-import { validate } from "../auth/validation-hook";
-import { SiteQuerySchema, type SiteDetail, type SiteListResponse } from "../contract/sites";
+import { Hono } from "hono";
+import type { AppEnv } from "../contract/actor";
+import {
+  SiteQuerySchema,
+  type SiteDetail,
+  type SiteListResponse,
+  type SiteRefreshResponse,
+} from "../contract/sites";
 import type { DattoApi } from "../datto/api/create-datto-api";
+import type { FleetIndex } from "../fleet/fleet-index";
+import type { FleetRefresh } from "../fleet/refresh";
+import { siteDetail } from "../fleet/site-summary";
 import { dattoErrorOrRethrow } from "../middleware/datto-errors";
 import { apiError } from "../middleware/errors";
-import { requireRole } from "../middleware/require-role";
-import { unlimitedUpstream } from "../middleware/upstream-allowance";
-import { loadDeviceAlerts } from "../fleet/device-reads";
-import type { FleetIndex } from "../fleet/fleet-index";
-import { siteDetail } from "../fleet/site-summary";
-import { AlertQuerySchema, UidParamSchema } from "./route-params";
+import { refusalResponse } from "../middleware/refusal-response";
+import { actorOf, type Guard } from "../middleware/route-guard";
+import { validate } from "../middleware/validate";
+import { createAlertListRoutes } from "./alert-list-routes";
+import { UidParamSchema } from "./route-params";
 
 export type SiteRoutesDeps = {
   fleet: FleetIndex;
   datto: DattoApi;
-  /** Per-user limit on requests that call Datto (server/middleware/upstream-allowance.ts). */
-  upstreamAllowance?: MiddlewareHandler<AuthEnv>;
+  refresh: FleetRefresh;
+  guard: Guard;
 };
 
 /** Mounted at /api/sites. Rows and summaries from the fleet index; alerts from Datto. */
-export function createSiteRoutes({ fleet, datto, upstreamAllowance }: SiteRoutesDeps) {
-  const allowance = upstreamAllowance ?? unlimitedUpstream;
-  return new Hono<AuthEnv>()
-    .use(requireRole("viewer"))
-    .get("/", validate("query", SiteQuerySchema), (c) => {
+export function createSiteRoutes(deps: SiteRoutesDeps) {
+  const { fleet, guard } = deps;
+  return new Hono<AppEnv>()
+    .get("/", ...guard({ needs: "fleet:read" }, validate("query", SiteQuerySchema)), (c) => {
       const rows = fleet.querySites(c.req.valid("query"));
       const body: SiteListResponse = {
         total: rows.length,
@@ -34,36 +39,22 @@ export function createSiteRoutes({ fleet, datto, upstreamAllowance }: SiteRoutes
       };
       return c.json(body, 200);
     })
-    .get("/:uid", validate("param", UidParamSchema), (c) => {
+    .get("/:uid", ...guard({ needs: "fleet:read" }, validate("param", UidParamSchema)), (c) => {
       const detail = siteDetail(fleet.snapshot(), c.req.valid("param").uid);
       if (!detail) return apiError(c, 404, "not_found", "No such site in the fleet index.");
       const body: SiteDetail = { ...detail, freshness: fleet.freshness() };
       return c.json(body, 200);
     })
-    .get(
-      "/:uid/alerts",
-      allowance,
-      validate("param", UidParamSchema),
-      validate("query", AlertQuerySchema),
-      async (c) => {
-        const { uid } = c.req.valid("param");
-        const { state = "open" } = c.req.valid("query");
-        try {
-          return c.json(await loadDeviceAlerts(datto, { siteUid: uid }, state), 200);
-        } catch (error) {
-          return dattoErrorOrRethrow(c, error);
-        }
-      },
-    )
+    .route("/", createAlertListRoutes({ ...deps, of: "site" }))
     .post(
       "/:uid/refresh",
-      requireRole("technician"),
-      allowance,
-      validate("param", UidParamSchema),
+      ...guard({ needs: "fleet:refresh", callsDatto: true }, validate("param", UidParamSchema)),
       async (c) => {
         try {
-          await fleet.refreshSite(c.req.valid("param").uid);
-          return c.json({ accepted: true as const }, 202);
+          const result = await deps.refresh.site(actorOf(c), c.req.valid("param").uid);
+          if (!result.ok) return refusalResponse(c, result);
+          const body: SiteRefreshResponse = { site: result.site, freshness: result.freshness };
+          return c.json(body, 200);
         } catch (error) {
           return dattoErrorOrRethrow(c, error);
         }

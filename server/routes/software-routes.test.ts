@@ -1,30 +1,24 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SoftwareList } from "../contract/software";
 import type { SoftwareSearchResponse } from "../contract/software";
-import { createFleetTestApp, type FleetTestApp } from "../fleet/testing/create-fleet-test-app";
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 
-const apps: FleetTestApp[] = [];
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.cleanup();
-});
-
+/** 40 devices synced into the fleet index; a viewer signed in. */
+const testApp = testAppsClosedAfterEach({ devices: 40, seed: 7 });
 async function synced() {
-  const t = createFleetTestApp({ devices: 40 });
-  apps.push(t);
-  await t.fleet.start();
-  await t.fleet.refreshAll();
-  return t;
+  const t = await testApp();
+  return Object.assign(t, { viewer: await t.signIn("viewer") });
 }
 
 describe("GET /api/software/search", () => {
   it("starts a crawl at once, reports progress, then every match with versions", async () => {
     const t = await synced();
     const sample = t.sim.tenant.listDevices().find((d) => d.deviceClass === "device")!;
-    const own = await t.getJson<SoftwareList>(`/api/devices/${sample.uid}/software`);
+    const own = await t.viewer.getJson<SoftwareList>(`/api/devices/${sample.uid}/software`);
     const title = own.items.find((i) => i.name.length > 6)!.name;
     const needle = title.slice(1, 6).toUpperCase();
 
-    const first = await t.getJson<SoftwareSearchResponse>(
+    const first = await t.viewer.getJson<SoftwareSearchResponse>(
       `/api/software/search?name=${encodeURIComponent(needle)}`,
     );
     const scope = t.sim.tenant.listDevices().filter((d) => d.deviceClass === "device");
@@ -32,7 +26,7 @@ describe("GET /api/software/search", () => {
     expect(first.progress.done).toBeLessThan(scope.length);
 
     await t.software.idle();
-    const done = await t.getJson<SoftwareSearchResponse>(
+    const done = await t.viewer.getJson<SoftwareSearchResponse>(
       `/api/software/search?name=${encodeURIComponent(needle)}`,
     );
     expect(done.progress).toEqual({ state: "done", done: scope.length, total: scope.length });
@@ -45,12 +39,12 @@ describe("GET /api/software/search", () => {
 
     // Cross-check one matched device against its own software list from Datto.
     const other = done.matches.find((m) => m.deviceUid !== sample.uid) ?? done.matches[0]!;
-    const list = await t.getJson<SoftwareList>(`/api/devices/${other.deviceUid}/software`);
+    const list = await t.viewer.getJson<SoftwareList>(`/api/devices/${other.deviceUid}/software`);
     expect(list.items).toContainEqual({ name: other.name, version: other.version });
 
     // Cached: a second search costs Datto nothing.
     const before = t.sim.control.counters();
-    const again = await t.getJson<SoftwareSearchResponse>("/api/software/search?name=micro");
+    const again = await t.viewer.getJson<SoftwareSearchResponse>("/api/software/search?name=micro");
     expect(again.progress.state).toBe("done");
     expect(t.sim.control.counters()).toEqual(before);
   });
@@ -58,7 +52,7 @@ describe("GET /api/software/search", () => {
   it("narrows to one site and refuses a too-short name", async () => {
     const t = await synced();
     const site = t.sim.tenant.listSites()[0]!;
-    const res = await t.getJson<SoftwareSearchResponse>(
+    const res = await t.viewer.getJson<SoftwareSearchResponse>(
       `/api/software/search?name=windows&siteUid=${site.uid}`,
     );
     const scope = t.sim.tenant
@@ -67,11 +61,11 @@ describe("GET /api/software/search", () => {
     expect(res.scope).toEqual({ siteUid: site.uid, siteName: site.name });
     expect(res.progress.total).toBe(scope.length);
     await t.software.idle();
-    const done = await t.getJson<SoftwareSearchResponse>(
+    const done = await t.viewer.getJson<SoftwareSearchResponse>(
       `/api/software/search?name=windows&siteUid=${site.uid}`,
     );
     expect(done.matches.every((m) => m.siteName === site.name)).toBe(true);
-    const short = await t.request("/api/software/search?name=x");
+    const short = await t.viewer.request("/api/software/search?name=x");
     expect(short.status).toBe(400);
     expect(await short.text()).toContain("at least 2 characters");
   });

@@ -1,18 +1,25 @@
 import { Hono } from "hono";
-import type { AuthEnv } from "../auth/auth-env";
-import { validate } from "../auth/validation-hook";
-import { SoftwareSearchQuerySchema } from "../contract/software";
-import { requireRole } from "../middleware/require-role";
+import type { AppEnv } from "../contract/actor";
+import { SoftwareSearchQuerySchema, type SoftwareSearchResponse } from "../contract/software";
 import type { SoftwareSearch } from "../fleet/software-search";
+import type { Guard } from "../middleware/route-guard";
+import { validate } from "../middleware/validate";
 
-export type SoftwareRoutesDeps = { software: SoftwareSearch };
+export type SoftwareRoutesDeps = { software: SoftwareSearch; guard: Guard };
 
-/** Mounted at /api/software. The first search starts the crawl; the UI polls for progress. */
-export function createSoftwareRoutes({ software }: SoftwareRoutesDeps) {
-  return new Hono<AuthEnv>()
-    .use(requireRole("viewer"))
-    .get("/search", validate("query", SoftwareSearchQuerySchema), (c) => {
+/**
+ * Mounted at /api/software. The first search starts the crawl; the UI polls for progress. The
+ * crawl reads Datto at background priority, within the share of the budget kept for background
+ * work, never on the searcher's allowance.
+ */
+export function createSoftwareRoutes({ software, guard }: SoftwareRoutesDeps) {
+  return new Hono<AppEnv>().get(
+    "/search",
+    ...guard({ needs: "fleet:read" }, validate("query", SoftwareSearchQuerySchema)),
+    (c) => {
       const { name, siteUid } = c.req.valid("query");
-      return c.json(software.search(name, siteUid ?? null), 200);
-    });
+      const body: SoftwareSearchResponse = software.search(name, siteUid ?? null);
+      return c.json(body, 200);
+    },
+  );
 }

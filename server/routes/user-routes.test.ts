@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createAuthTestApp } from "../auth/testing-app";
+import { describe, expect, it } from "vitest";
 import type { User } from "../contract/users";
+import { testAppsClosedAfterEach } from "../testing/test-apps";
 
-const apps: Array<ReturnType<typeof createAuthTestApp>> = [];
-afterEach(() => apps.splice(0).forEach((t) => t.cleanup()));
-
-/** An app with one user per role, and the admin signed in. */
+/** A live-mode app with one user per role, and the admin (root) signed in. */
+const testApp = testAppsClosedAfterEach({ mode: "live", devices: 5, syncFleet: false });
 async function setup() {
-  const t = createAuthTestApp();
-  apps.push(t);
+  const t = await testApp();
   const admin = await t.addUser("root", "admin");
   for (const role of ["viewer", "technician", "approver"] as const) await t.addUser(role, role);
-  const cookie = await t.signIn("root");
+  const { cookie } = await t.signIn("root");
   return { ...t, admin, cookie };
 }
 
@@ -23,7 +20,7 @@ describe("/api/users roles", () => {
     const t = await setup();
     expect((await t.request("/api/users")).status).toBe(401);
     for (const role of ["viewer", "technician", "approver"]) {
-      const cookie = await t.signIn(role);
+      const { cookie } = await t.signIn(role);
       const list = await t.request("/api/users", { cookie });
       expect(list.status).toBe(403);
       expect((await errorOf(list)).message).toContain("admin");
@@ -34,7 +31,7 @@ describe("/api/users roles", () => {
       });
       expect(create.status).toBe(403);
     }
-    expect(t.store.users.findByUsername("x1")).toBeNull();
+    expect(await t.store.users.findByUsername("x1")).toBeNull();
     expect((await t.request("/api/users", { cookie: t.cookie })).status).toBe(200);
   });
 });
@@ -62,9 +59,11 @@ describe("/api/users admin flows", () => {
       disabled: false,
     });
     await t.signIn("bob", "bobs password");
-    const created = t.store.events.list({ limit: 10 }).find((e) => e.kind === "user.created");
+    const created = (await t.store.events.list({ limit: 10 })).find(
+      (e) => e.kind === "user.created",
+    );
     expect(created).toMatchObject({ actor: "root", target: "bob", detail: { role: "technician" } });
-    expect(JSON.stringify(t.store.events.list({ limit: 50 }))).not.toContain("bobs password");
+    expect(JSON.stringify(await t.store.events.list({ limit: 50 }))).not.toContain("bobs password");
   });
 
   it("refuses a taken username with 409 and a weak password with 400", async () => {
@@ -87,7 +86,7 @@ describe("/api/users admin flows", () => {
 
   it("changes a role and records from and to", async () => {
     const t = await setup();
-    const viewer = t.store.users.findByUsername("viewer")!;
+    const viewer = (await t.store.users.findByUsername("viewer"))!;
     const res = await t.request(`/api/users/${viewer.id}`, {
       method: "PATCH",
       cookie: t.cookie,
@@ -95,7 +94,7 @@ describe("/api/users admin flows", () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ role: "approver" });
-    expect(t.store.events.list({ limit: 1 })[0]).toMatchObject({
+    expect((await t.store.events.list({ limit: 1 }))[0]).toMatchObject({
       actor: "root",
       kind: "user.role_changed",
       target: "viewer",
@@ -105,20 +104,20 @@ describe("/api/users admin flows", () => {
 
   it("disabling ends the user's sessions; enabling lets them back in", async () => {
     const t = await setup();
-    const tech = t.store.users.findByUsername("technician")!;
-    const techCookie = await t.signIn("technician");
+    const tech = (await t.store.users.findByUsername("technician"))!;
+    const { cookie: techCookie } = await t.signIn("technician");
     const patch = (disabled: boolean) =>
       t.request(`/api/users/${tech.id}`, { method: "PATCH", cookie: t.cookie, json: { disabled } });
     expect((await patch(true)).status).toBe(200);
     expect((await t.request("/api/me", { cookie: techCookie })).status).toBe(401);
-    expect(t.store.events.list({ limit: 1 })[0]).toMatchObject({
+    expect((await t.store.events.list({ limit: 1 }))[0]).toMatchObject({
       kind: "user.disabled",
       target: "technician",
       detail: { sessionsRevoked: 1 },
     });
     await expect(t.signIn("technician")).rejects.toThrow("401");
     expect((await patch(false)).status).toBe(200);
-    expect(t.store.events.list({ limit: 1 })[0]).toMatchObject({ kind: "user.enabled" });
+    expect((await t.store.events.list({ limit: 1 }))[0]).toMatchObject({ kind: "user.enabled" });
     await t.signIn("technician");
   });
 
@@ -150,10 +149,13 @@ describe("/api/users admin flows", () => {
       expect(error.code).toBe("last_admin");
       expect(error.message).toContain("only active admin");
     }
-    expect(t.store.users.findById(t.admin.id)).toMatchObject({ role: "admin", disabled: false });
+    expect(await t.store.users.findById(t.admin.id)).toMatchObject({
+      role: "admin",
+      disabled: false,
+    });
 
     // With a second admin, the first may step down.
-    const approver = t.store.users.findByUsername("approver")!;
+    const approver = (await t.store.users.findByUsername("approver"))!;
     await t.request(`/api/users/${approver.id}`, {
       method: "PATCH",
       cookie: t.cookie,
@@ -165,8 +167,8 @@ describe("/api/users admin flows", () => {
 
   it("resets a password: the old one stops working and the user's sessions end", async () => {
     const t = await setup();
-    const viewer = t.store.users.findByUsername("viewer")!;
-    const viewerCookie = await t.signIn("viewer");
+    const viewer = (await t.store.users.findByUsername("viewer"))!;
+    const { cookie: viewerCookie } = await t.signIn("viewer");
     const res = await t.request(`/api/users/${viewer.id}/password`, {
       method: "POST",
       cookie: t.cookie,
@@ -176,7 +178,9 @@ describe("/api/users admin flows", () => {
     expect((await t.request("/api/me", { cookie: viewerCookie })).status).toBe(401);
     await expect(t.signIn("viewer")).rejects.toThrow("401");
     await t.signIn("viewer", "brand new secret");
-    const reset = t.store.events.list({ limit: 10 }).find((e) => e.kind === "user.password_reset")!;
+    const reset = (await t.store.events.list({ limit: 10 })).find(
+      (e) => e.kind === "user.password_reset",
+    )!;
     expect(reset).toMatchObject({
       actor: "root",
       target: "viewer",

@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SavedView, SavedViewList } from "../contract/views";
-import { MAX_VIEWS_PER_USER } from "./view-routes";
-import { createFleetTestApp, type FleetTestApp } from "../fleet/testing/create-fleet-test-app";
+import { testAppsClosedAfterEach } from "../testing/test-apps";
+import { MAX_VIEWS_PER_PERSON } from "../views/saved-views";
 
-const apps: FleetTestApp[] = [];
-afterEach(async () => {
-  for (const t of apps.splice(0)) await t.cleanup();
-});
-
-function setup() {
-  const t = createFleetTestApp({ devices: 10 });
-  apps.push(t);
-  return t;
+/** Two viewers signed in: `viewer` (the demo account) and `viewer2`. */
+const testApp = testAppsClosedAfterEach({ devices: 10, syncFleet: false });
+async function setup() {
+  const t = await testApp();
+  await t.addUser("viewer2", "viewer");
+  return Object.assign(t, { viewer: await t.signIn("viewer"), viewer2: await t.signIn("viewer2") });
 }
 
 const view = {
@@ -22,8 +19,8 @@ const view = {
 
 describe("/api/views", () => {
   it("saves a view per user; others neither see nor delete it", async () => {
-    const t = setup();
-    const created = await t.request("/api/views", { method: "POST", json: view });
+    const t = await setup();
+    const created = await t.viewer.post("/api/views", view);
     expect(created.status).toBe(201);
     const saved = (await created.json()) as SavedView;
     expect(saved).toMatchObject({
@@ -33,58 +30,52 @@ describe("/api/views", () => {
     });
     expect(saved.query).toEqual(view.query);
 
-    expect((await t.getJson<SavedViewList>("/api/views")).views.map((v) => v.id)).toEqual([
+    expect((await t.viewer.getJson<SavedViewList>("/api/views")).views.map((v) => v.id)).toEqual([
       saved.id,
     ]);
-    expect((await t.getJson<SavedViewList>("/api/views", "viewer2")).views).toEqual([]);
-    const other = await t.request(`/api/views/${saved.id}`, { as: "viewer2", method: "DELETE" });
+    expect((await t.viewer2.getJson<SavedViewList>("/api/views")).views).toEqual([]);
+    const other = await t.viewer2.delete(`/api/views/${saved.id}`);
     expect(other.status).toBe(404);
-    expect((await t.getJson<SavedViewList>("/api/views")).views).toHaveLength(1);
+    expect((await t.viewer.getJson<SavedViewList>("/api/views")).views).toHaveLength(1);
 
-    expect((await t.request(`/api/views/${saved.id}`, { method: "DELETE" })).status).toBe(204);
-    expect((await t.getJson<SavedViewList>("/api/views")).views).toEqual([]);
-    expect((await t.request(`/api/views/${saved.id}`, { method: "DELETE" })).status).toBe(404);
+    expect((await t.viewer.delete(`/api/views/${saved.id}`)).status).toBe(204);
+    expect((await t.viewer.getJson<SavedViewList>("/api/views")).views).toEqual([]);
+    expect((await t.viewer.delete(`/api/views/${saved.id}`)).status).toBe(404);
   });
 
   it("refuses a view without a name or with an invalid query, saying why", async () => {
-    const t = setup();
-    const noName = await t.request("/api/views", { method: "POST", json: { ...view, name: "  " } });
+    const t = await setup();
+    const noName = await t.viewer.post("/api/views", { ...view, name: "  " });
     expect(noName.status).toBe(400);
     expect(await noName.text()).toContain("Give the view a name.");
-    const badQuery = await t.request("/api/views", {
-      method: "POST",
-      json: { ...view, query: { status: "sideways" } },
-    });
+    const badQuery = await t.viewer.post("/api/views", { ...view, query: { status: "sideways" } });
     expect(badQuery.status).toBe(400);
     expect(await badQuery.text()).toContain("status must be online or offline");
-    expect((await t.request("/api/views", { as: null })).status).toBe(401);
+    expect((await t.request("/api/views")).status).toBe(401);
   });
 
   it("refuses over-long names and udf filters", async () => {
-    const t = setup();
-    const longName = await t.request("/api/views", {
-      method: "POST",
-      json: { ...view, name: "n".repeat(101) },
-    });
+    const t = await setup();
+    const longName = await t.viewer.post("/api/views", { ...view, name: "n".repeat(101) });
     expect(longName.status).toBe(400);
     expect(await longName.text()).toContain("View names can have at most 100 characters.");
-    const longUdf = await t.request("/api/views", {
-      method: "POST",
-      json: { ...view, query: { udf: `3:${"x".repeat(299)}` } },
+    const longUdf = await t.viewer.post("/api/views", {
+      ...view,
+      query: { udf: `3:${"x".repeat(299)}` },
     });
     expect(longUdf.status).toBe(400);
     expect(await longUdf.text()).toContain("The udf filter can have at most 300 characters.");
     const atLimit = { ...view, query: { udf: `3:${"x".repeat(298)}` } };
-    expect((await t.request("/api/views", { method: "POST", json: atLimit })).status).toBe(201);
+    expect((await t.viewer.post("/api/views", atLimit)).status).toBe(201);
   });
 
   it("keeps at most 200 views per user and says so", async () => {
-    const t = setup();
-    for (let i = 0; i < MAX_VIEWS_PER_USER; i++) {
+    const t = await setup();
+    for (let i = 0; i < MAX_VIEWS_PER_PERSON; i++) {
       const json = { name: `v${i}`, query: {}, columns: [] };
-      expect((await t.request("/api/views", { method: "POST", json })).status).toBe(201);
+      expect((await t.viewer.post("/api/views", json)).status).toBe(201);
     }
-    const refused = await t.request("/api/views", { method: "POST", json: view });
+    const refused = await t.viewer.post("/api/views", view);
     expect(refused.status).toBe(409);
     expect(await refused.json()).toEqual({
       error: {
@@ -92,13 +83,11 @@ describe("/api/views", () => {
         message: "You have 200 saved views, the most allowed. Delete one to save another.",
       },
     });
-    expect((await t.getJson<SavedViewList>("/api/views")).views).toHaveLength(200);
+    expect((await t.viewer.getJson<SavedViewList>("/api/views")).views).toHaveLength(200);
     // Another user is not affected, and deleting one makes room again.
-    expect(
-      (await t.request("/api/views", { as: "viewer2", method: "POST", json: view })).status,
-    ).toBe(201);
-    const first = (await t.getJson<SavedViewList>("/api/views")).views[0]!;
-    expect((await t.request(`/api/views/${first.id}`, { method: "DELETE" })).status).toBe(204);
-    expect((await t.request("/api/views", { method: "POST", json: view })).status).toBe(201);
+    expect((await t.viewer2.post("/api/views", view)).status).toBe(201);
+    const first = (await t.viewer.getJson<SavedViewList>("/api/views")).views[0]!;
+    expect((await t.viewer.delete(`/api/views/${first.id}`)).status).toBe(204);
+    expect((await t.viewer.post("/api/views", view)).status).toBe(201);
   });
 });

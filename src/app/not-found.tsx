@@ -1,8 +1,10 @@
 import { Link } from "react-router";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { useDocumentTitle } from "@/lib/use-document-title";
 
 export function NotFound() {
+  useDocumentTitle("Page not found");
   return (
     <EmptyState
       title="Page not found"

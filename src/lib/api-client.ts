@@ -6,8 +6,8 @@ import { ApiErrorSchema } from "@server/contract/errors";
 /**
  * The one place the SPA talks HTTP. `client` is the typed Hono RPC client (routes and inputs
  * inferred from the server's AppType): call it and pass the response to parseResponse(res, Schema)
- * or ensureOk(res). `apiFetch` is the schema-typed fallback for a path hc cannot express. Both send
- * the session cookie (same-origin) and turn a non-OK answer into an ApiRequestError.
+ * or ensureOk(res), which turn a non-OK answer into an ApiRequestError. Links (CSV exports) come
+ * from the same client's `$url()`. Requests carry the session cookie (same-origin).
  */
 
 // An absolute base so the same code runs in the browser, in jsdom and under MSW.
@@ -32,6 +32,15 @@ export class ApiRequestError extends Error {
     this.code = code;
     this.retryAt = retryAt;
   }
+}
+
+/**
+ * Whether asking again could help: not for an answer that refuses the request itself (a bad or
+ * unknown id, no permission). Timeouts, rate limits, server errors and network failures may pass.
+ */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof ApiRequestError)) return true;
+  return error.status >= 500 || error.status === 408 || error.status === 429;
 }
 
 export function isApiRequestError(error: unknown, status?: number): error is ApiRequestError {
@@ -78,46 +87,9 @@ export async function parseResponse<S extends z.ZodType>(
   return schema.parse(await ok.json());
 }
 
-export type ApiFetchOptions = {
-  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-  /** Sent as JSON: the server refuses writes that are not JSON. */
-  json?: unknown;
-  query?: Record<string, string | number | undefined>;
-  signal?: AbortSignal;
-};
-
-function buildUrl(path: string, query: ApiFetchOptions["query"]): string {
-  const url = new URL(path, baseUrl);
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined) url.searchParams.set(key, String(value));
-  }
-  return url.toString();
-}
-
-export function apiFetch<S extends z.ZodType>(
-  path: string,
-  options: ApiFetchOptions & { schema: S },
-): Promise<z.output<S>>;
-export function apiFetch(path: string, options?: ApiFetchOptions): Promise<void>;
-export async function apiFetch(
-  path: string,
-  options: ApiFetchOptions & { schema?: z.ZodType } = {},
-): Promise<unknown> {
-  const { method = "GET", json, query, signal, schema } = options;
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (json !== undefined) headers["Content-Type"] = "application/json";
-  const res = await fetch(buildUrl(path, query), {
-    method,
-    headers,
-    body: json === undefined ? undefined : JSON.stringify(json),
-    credentials: "same-origin",
-    signal,
-  });
-  if (!schema) {
-    await ensureOk(res);
-    return undefined;
-  }
-  return parseResponse(res, schema);
+/** A query string as hc wants it (every value a string), from URL search params. */
+export function searchRecord(params: URLSearchParams): Record<string, string> {
+  return Object.fromEntries(params);
 }
 
 /** A sentence for a person, whatever went wrong (API error, network failure, unexpected payload). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageTone, formatBytes, formatRelativeTime, formatTime } from "./format";
+import { ageTone, formatBytes, formatDuration, formatRelativeTime, formatTime } from "./format";
 
 const now = Date.parse("2026-03-10T12:00:00Z");
 const minutes = (n: number) => n * 60_000;
@@ -46,5 +46,14 @@ describe("formatBytes", () => {
 describe("formatTime", () => {
   it("is a 24-hour HH:MM", () => {
     expect(formatTime(now)).toMatch(/^\d{2}:\d{2}$/);
+  });
+});
+
+describe("formatDuration", () => {
+  it("rounds to what an estimate can promise", () => {
+    expect(formatDuration(20_000)).toBe("under a minute");
+    expect(formatDuration(minutes(4.4))).toBe("about 4 min");
+    expect(formatDuration(minutes(130))).toBe("about 2 h 10 min");
+    expect(formatDuration(minutes(120))).toBe("about 2 h");
   });
 });

@@ -84,3 +84,13 @@ export function formatTime(epochMs: number): string {
     hourCycle: "h23",
   }).format(epochMs);
 }
+
+/** A rough duration for estimates: "under a minute", "about 4 min", "about 2 h 10 min". */
+export function formatDuration(ms: number): string {
+  if (ms < MINUTE) return "under a minute";
+  const minutes = Math.round(ms / MINUTE);
+  if (minutes < 60) return `about ${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return `about ${hours} h${rest > 0 ? ` ${rest} min` : ""}`;
+}

@@ -1,8 +1,12 @@
 import { useEffect } from "react";
 
-/** "Users · RMM Deck": each screen names the tab and what screen readers announce on load. */
-export function useDocumentTitle(title: string) {
+/**
+ * Names the tab, most specific first: useDocumentTitle("BEACON-DC01", "Devices") gives
+ * "BEACON-DC01 · Devices · RMM Deck". Screen readers announce it on navigation too.
+ */
+export function useDocumentTitle(...parts: Array<string | null | undefined>) {
+  const title = [...parts.filter(Boolean), "RMM Deck"].join(" · ");
   useEffect(() => {
-    document.title = title ? `${title} · RMM Deck` : "RMM Deck";
+    document.title = title;
   }, [title]);
 }

@@ -4,7 +4,7 @@ import { createMemoryRouter, RouterProvider } from "react-router";
 import type { Role } from "@server/contract/roles";
 import { AppProviders, createAppQueryClient } from "@/app/providers";
 import { createRoutes } from "@/app/router";
-import { apiFetch } from "@/lib/api-client";
+import { client, ensureOk } from "@/lib/api-client";
 import { getTestApp } from "./msw-server";
 
 /** The seeded demo accounts: username = role, password "demo" (server/auth/seed-demo-users.ts). */
@@ -12,7 +12,7 @@ export const DEMO_PASSWORD = "demo";
 
 /** Signs in through the real API, so the MSW cookie jar holds a real session cookie. */
 export async function signInAs(username: Role | (string & {}), password = DEMO_PASSWORD) {
-  await apiFetch("/api/auth/login", { method: "POST", json: { username, password } });
+  await ensureOk(await client.api.auth.login.$post({ json: { username, password } }));
 }
 
 export type RenderAppOptions = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createHarness, drive } from "../gateway/test-harness";
+import { DattoError } from "../gateway/datto-error";
+import { createHarness, drive, driveToError } from "../../testing/datto-harness";
 
 describe("createDattoApi against the simulator", () => {
   it("reads account, sites, devices, filters, audits and quota with the right paths and shapes", async () => {
@@ -56,32 +57,71 @@ describe("createDattoApi against the simulator", () => {
     expect(after.data.map((a) => a.alertUid)).not.toContain(alert.alertUid);
   });
 
-  it("runs a quick job and reads its results and output", async () => {
-    const h = createHarness();
-    const { api, clock } = h;
-    const device = (await drive(clock, api.listAccountDevices())).data.find(
-      (d) => d.deviceClass === "device" && d.online,
-    )!;
-    const component = (await drive(clock, api.listComponents())).data[0]!;
-    const created = await drive(
-      clock,
-      api.createQuickJob(device.uid, {
-        jobName: "by dave",
-        jobComponent: { componentUid: component.uid },
-      }),
-    );
-    expect((await drive(clock, api.getJob(created.job.uid))).data.uid).toBe(created.job.uid);
-    const components = await drive(clock, api.listJobComponents(created.job.uid));
-    expect(components.data[0]?.name).toBe(component.name);
+  it.each(["drop", "timeout"] as const)(
+    "reports a quick job whose answer is lost (%s) as outcome unknown, sent once, though it was created",
+    async (mode) => {
+      const h = createHarness();
+      const { api, clock } = h;
+      const device = (await drive(clock, api.listAccountDevices())).data.find(
+        (d) => d.deviceClass === "device" && d.online,
+      )!;
+      const component = (await drive(clock, api.listComponents())).data[0]!;
+      h.sim.control.failNextQuickJobs(1, mode);
+      const before = h.sim.control.counters().byRoute["PUT /v2/device/{deviceUid}/quickjob"] ?? 0;
+      const error = await driveToError(
+        clock,
+        api.createQuickJob(device.uid, {
+          jobName: "by dave",
+          jobComponent: { componentUid: component.uid },
+        }),
+        1000,
+      );
+      expect(error).toBeInstanceOf(DattoError);
+      expect((error as DattoError).outcomeUnknown).toBe(true);
+      expect(h.sim.control.counters().byRoute["PUT /v2/device/{deviceUid}/quickjob"]).toBe(
+        before + 1,
+      );
+      expect(h.sim.tenant.jobs()).toHaveLength(1);
+    },
+  );
 
-    await clock.advance(30 * 60_000);
-    const results = await drive(
-      clock,
-      api.getJobResults(created.job.uid, device.uid, { maxAgeMs: 0 }),
-    );
-    expect(["Success", "Warning", "Failure"]).toContain(results.data.jobDeploymentStatus);
-    const out = await drive(clock, api.getJobStdout(created.job.uid, device.uid));
-    const err = await drive(clock, api.getJobStderr(created.job.uid, device.uid));
-    expect(Array.isArray(out.data) && Array.isArray(err.data)).toBe(true);
+  // Job dates are [unsure] on the wire (API.md §6): the client must read both forms.
+  describe.each(["iso", "epoch-ms"] as const)("quick jobs with job dates as %s", (jobDates) => {
+    it("runs a quick job and reads its results, dates and output", async () => {
+      const h = createHarness({ simulator: { jobDates } });
+      const { api, clock } = h;
+      const device = (await drive(clock, api.listAccountDevices())).data.find(
+        (d) => d.deviceClass === "device" && d.online,
+      )!;
+      const component = (await drive(clock, api.listComponents())).data[0]!;
+      const launchedAt = clock.now();
+      const created = await drive(
+        clock,
+        api.createQuickJob(device.uid, {
+          jobName: "by dave",
+          jobComponent: { componentUid: component.uid },
+        }),
+      );
+      // ISO strings carry whole seconds; epoch ms is exact.
+      expect(Math.abs((created.job.dateCreated ?? 0) - launchedAt)).toBeLessThan(1000);
+      const job = (await drive(clock, api.getJob(created.job.uid))).data;
+      expect(job.uid).toBe(created.job.uid);
+      expect(job.dateCreated).toBe(created.job.dateCreated);
+      const components = await drive(clock, api.listJobComponents(created.job.uid));
+      expect(components.data[0]?.name).toBe(component.name);
+
+      await clock.advance(30 * 60_000);
+      const results = await drive(
+        clock,
+        api.getJobResults(created.job.uid, device.uid, { maxAgeMs: 0 }),
+      );
+      expect(["Success", "Warning", "Failure"]).toContain(results.data.jobDeploymentStatus);
+      expect(results.data.ranOn).toBeGreaterThan(launchedAt);
+      expect(results.data.ranOn).toBeLessThan(clock.now());
+      const out = await drive(clock, api.getJobStdout(created.job.uid, device.uid));
+      const err = await drive(clock, api.getJobStderr(created.job.uid, device.uid));
+      expect(Array.isArray(out.data) && Array.isArray(err.data)).toBe(true);
+      expect(h.gateway.health().malformedPayloads).toBe(0);
+    });
   });
 });

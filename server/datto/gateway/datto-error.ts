@@ -22,6 +22,8 @@ export interface DattoErrorOptions {
   upstreamMessage?: string;
   /** A write that failed in a way that leaves its effect unknown (timeout, 5xx, dropped link). */
   outcomeUnknown?: boolean;
+  /** Refused by our own pacing (a pause after 429, the 403 circuit, no budget slot): never sent. */
+  notSent?: boolean;
 }
 
 export class DattoError extends Error {
@@ -31,6 +33,7 @@ export class DattoError extends Error {
   readonly retryAt?: number;
   readonly upstreamMessage?: string;
   readonly outcomeUnknown: boolean;
+  readonly notSent: boolean;
 
   constructor(kind: DattoErrorKind, message: string, options: DattoErrorOptions = {}) {
     super(message);
@@ -39,11 +42,8 @@ export class DattoError extends Error {
     if (options.retryAt !== undefined) this.retryAt = options.retryAt;
     if (options.upstreamMessage !== undefined) this.upstreamMessage = options.upstreamMessage;
     this.outcomeUnknown = options.outcomeUnknown ?? false;
+    this.notSent = options.notSent ?? false;
   }
-}
-
-export function isDattoError(value: unknown): value is DattoError {
-  return value instanceof DattoError;
 }
 
 /** Kinds after which a cached answer is better than an error (Datto unreachable, not "no"). */

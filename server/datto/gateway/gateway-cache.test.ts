@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createHarness, drive, settle, type Harness } from "./test-harness";
+import { createHarness, drive, settle, type Harness } from "../../testing/datto-harness";
 
 const DEVICE = "GET /v2/device/{deviceUid}";
 
@@ -73,5 +73,41 @@ describe("gateway cache and coalescing", () => {
     await drive(h.clock, h.api.getDevice(uids[5]!)); // still cached
     await drive(h.clock, h.api.getDevice(uids[0]!)); // evicted (the device list took a slot too)
     expect(h.sim.control.counters().byRoute[DEVICE]).toBe(7);
+  });
+});
+
+describe("gateway cache of Datto's refusals", () => {
+  it("remembers a 404 for a minute, so made-up ids cannot drain the read budget", async () => {
+    const h = createHarness();
+    const missing = "0e1f2a3b-0000-4000-8000-000000000000";
+    const ask = () => h.api.getDevice(missing).catch((e: unknown) => e);
+    for (let i = 0; i < 10; i++)
+      expect(await drive(h.clock, ask())).toMatchObject({ kind: "not-found" });
+    expect(h.sim.control.counters().byRoute[DEVICE]).toBe(1);
+    expect(h.gateway.health().cache).toMatchObject({ negatives: 1, negativeHits: 9 });
+
+    // An unknown Datto filter on the account device list: same.
+    const filtered = () => h.api.listAccountDevices({ filterId: 987654 }).catch((e: unknown) => e);
+    expect(await drive(h.clock, filtered())).toMatchObject({ kind: "not-found" });
+    expect(await drive(h.clock, filtered())).toMatchObject({ kind: "not-found" });
+    expect(h.sim.control.counters().byRoute["GET /v2/account/devices"]).toBe(1);
+
+    // A minute later Datto is asked again (the object may exist by now).
+    await h.clock.advance(60_000);
+    await drive(h.clock, ask());
+    expect(h.sim.control.counters().byRoute[DEVICE]).toBe(2);
+
+    // A refresh (invalidate) forgets the refusal too.
+    h.gateway.invalidate("/v2/device/");
+    await drive(h.clock, ask());
+    expect(h.sim.control.counters().byRoute[DEVICE]).toBe(3);
+  });
+
+  it("never remembers a failure that says nothing about the object (5xx, timeouts)", async () => {
+    const h = createHarness({ simulator: { scenario: "down" } });
+    const ask = () =>
+      h.api.getDevice("0e1f2a3b-0000-4000-8000-000000000001").catch((e: unknown) => e);
+    await drive(h.clock, ask());
+    expect(h.gateway.health().cache).toMatchObject({ negatives: 0 });
   });
 });

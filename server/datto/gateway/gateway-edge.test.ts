@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createDattoApi } from "../api/create-datto-api";
 import { createDattoGateway } from "./create-gateway";
 import { DattoError } from "./datto-error";
-import { createHarness, drive, driveToError, type Harness } from "./test-harness";
+import { createHarness, drive, driveToError, type Harness } from "../../testing/datto-harness";
 
 type Rewrite = (url: string, response: Response) => Response | Promise<Response>;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DattoDeviceSchema } from "../schemas/device";
 import { DattoError } from "./datto-error";
-import { createHarness, drive, driveToError, type Harness } from "./test-harness";
+import { createHarness, drive, driveToError, type Harness } from "../../testing/datto-harness";
 
 const QUICKJOB = "PUT /v2/device/{deviceUid}/quickjob";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DattoDeviceSchema } from "../schemas/device";
-import { createHarness, drive } from "./test-harness";
+import { createHarness, drive } from "../../testing/datto-harness";
 
 const LIST = "GET /v2/account/devices";
 

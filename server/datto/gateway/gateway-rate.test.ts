@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DattoError } from "./datto-error";
-import { createHarness, drive, settle, type Harness } from "./test-harness";
+import { createHarness, drive, settle, type Harness } from "../../testing/datto-harness";
 
 async function deviceUids(h: Harness): Promise<string[]> {
   return (await drive(h.clock, h.api.listAccountDevices())).data.map((d) => d.uid);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DattoDeviceSchema } from "../schemas/device";
 import { DattoError } from "./datto-error";
-import { createHarness, drive, driveToError, settle, TEST_KEY, TEST_SECRET } from "./test-harness";
+import { createHarness, drive, driveToError, settle, TEST_KEY, TEST_SECRET } from "../../testing/datto-harness";
 
 async function someDeviceUids(h: ReturnType<typeof createHarness>, n: number): Promise<string[]> {
   const devices = await drive(h.clock, h.api.listAccountDevices());

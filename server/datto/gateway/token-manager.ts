@@ -46,7 +46,8 @@ export function createTokenManager(options: TokenManagerOptions) {
     new DattoError(
       "credentials-rejected",
       "Datto rejected the API key/secret (token request refused). Check DATTO_API_KEY and DATTO_API_SECRET.",
-      { retryAt: (rejectedAt ?? clock.now()) + REJECTED_RETRY_MS },
+      // The call itself was never sent; the token request already logged the rejection once.
+      { retryAt: (rejectedAt ?? clock.now()) + REJECTED_RETRY_MS, notSent: true },
     );
 
   const isFresh = (t: Token) => {

@@ -72,7 +72,15 @@ export interface GatewayHealth {
     queued: number;
   };
   token: { ageMs: number | null; expiresInMs: number | null; requests: number };
-  cache: { entries: number; hits: number; misses: number; coalesced: number; staleServed: number };
+  cache: {
+    entries: number;
+    hits: number;
+    misses: number;
+    coalesced: number;
+    staleServed: number;
+    negatives: number;
+    negativeHits: number;
+  };
   malformedPayloads: number;
   lastSuccessAt: number | null;
   lastErrorAt: number | null;

@@ -6,6 +6,7 @@ import { createDeadline, type Deadline } from "./deadline";
 import { pathTemplate, safeUpstreamMessage } from "./path-template";
 import { queryString, type QueryPairs } from "./query-string";
 import type { RateBudget } from "./rate-budget";
+import { createRefusalLog } from "./refusal-log";
 import type { TokenManager } from "./token-manager";
 import type { Priority } from "./types";
 import type { UpstreamMonitor } from "./upstream-monitor";
@@ -55,6 +56,7 @@ const RETRY_BASE_MS = 500;
  */
 export function createUpstreamClient(options: UpstreamClientOptions) {
   const { clock, logger, tokens, budget, monitor, gate } = options;
+  const refusals = createRefusalLog(clock, logger);
 
   async function attempt(call: UpstreamCall, queue: QueueDeadline): Promise<unknown> {
     monitor.peek();
@@ -235,6 +237,7 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
             new DattoError(
               "rate-limited",
               `Waited too long for a slot in the Datto budget (${templateOf(call)}).`,
+              { notSent: true },
             ),
           [call.signal],
         );
@@ -247,6 +250,10 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
   function finalError(call: UpstreamCall, template: string, error: DattoError): DattoError {
     if (error.kind === "down" || error.kind === "upstream" || error.kind === "timeout") {
       monitor.onFailure(error.kind);
+    }
+    if (error.notSent) {
+      refusals.record(error);
+      return error;
     }
     if (error.status === 401) {
       logger.warn("datto refused the session token", { call: template });
@@ -272,5 +279,3 @@ export function createUpstreamClient(options: UpstreamClientOptions) {
     return error;
   }
 }
-
-export type UpstreamClient = ReturnType<typeof createUpstreamClient>;

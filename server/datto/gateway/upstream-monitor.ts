@@ -25,22 +25,51 @@ export function createUpstreamMonitor(clock: Clock, logger: Logger, slowThreshol
   let lastErrorAt: number | null = null;
   let lastErrorKind: DattoErrorKind | null = null;
   let recent: number[] = [];
+  // A pause is logged when it starts and when it ends, with how many calls it refused: one line
+  // per refused call flooded the log (77,530 lines in 200 s during one 429 pause).
+  let pauseStartedAt = 0;
+  let refusedWhilePaused = 0;
 
-  const closedError = (kind: PauseKind, retryAt: number) =>
+  const closedError = (kind: PauseKind, retryAt: number, notSent = false) =>
     kind === "blocked"
       ? new DattoError(
           "blocked",
           `Datto is blocking calls after rate limiting; calls resume at ${iso(retryAt)}.`,
-          { retryAt },
+          { retryAt, notSent },
         )
       : new DattoError("rate-limited", `Datto rate limit hit; next try at ${iso(retryAt)}.`, {
           retryAt,
+          notSent,
         });
+  const refuse = (kind: PauseKind, retryAt: number) => {
+    refusedWhilePaused += 1;
+    return closedError(kind, retryAt, true);
+  };
+  const endPause = () => {
+    if (!pauseKind) return;
+    logger.info("datto calls resumed after a pause", {
+      pause: pauseKind,
+      pausedForMs: clock.now() - pauseStartedAt,
+      refusedWhilePaused,
+    });
+    pauseKind = null;
+  };
+  const startPause = (kind: PauseKind, until: number) => {
+    const isNew = pauseKind === null;
+    if (isNew) {
+      pauseStartedAt = clock.now();
+      refusedWhilePaused = 0;
+    }
+    const escalates = kind === "blocked" && pauseKind !== "blocked";
+    pauseKind = kind;
+    pausedUntil = until;
+    return isNew || escalates;
+  };
 
   return {
     /** Throws while a pause is running, without taking the probe slot (checked before queueing). */
     peek() {
-      if (pauseKind && clock.now() < pausedUntil) throw closedError(pauseKind, pausedUntil);
+      if (pauseKind && clock.now() < pausedUntil) throw refuse(pauseKind, pausedUntil);
     },
     /**
      * Called right before a request is sent. Throws while paused; once a pause ends, admits exactly
@@ -49,8 +78,8 @@ export function createUpstreamMonitor(clock: Clock, logger: Logger, slowThreshol
     admit(): { isProbe: boolean; release: () => void } {
       if (!pauseKind) return { isProbe: false, release: () => undefined };
       const now = clock.now();
-      if (now < pausedUntil) throw closedError(pauseKind, pausedUntil);
-      if (probeInFlight) throw closedError(pauseKind, now + 1_000);
+      if (now < pausedUntil) throw refuse(pauseKind, pausedUntil);
+      if (probeInFlight) throw refuse(pauseKind, now + 1_000);
       probeInFlight = true;
       return {
         isProbe: true,
@@ -62,12 +91,18 @@ export function createUpstreamMonitor(clock: Clock, logger: Logger, slowThreshol
     on429(retryAfter: string | null) {
       const now = clock.now();
       last429At = now;
-      pauseKind = "rate-limited";
-      pausedUntil = now + parseRetryAfter(retryAfter, now);
+      // A 429 during a block (an in-flight call answering late) must not shorten the block.
+      const kind: PauseKind = pauseKind === "blocked" ? "blocked" : "rate-limited";
+      const until = Math.max(
+        kind === "blocked" ? pausedUntil : 0,
+        now + parseRetryAfter(retryAfter, now),
+      );
+      if (startPause(kind, until)) {
+        logger.warn("datto rate limit (429): pausing calls", { until: iso(pausedUntil) });
+      }
       lastErrorAt = now;
-      lastErrorKind = "rate-limited";
-      logger.warn("datto rate limit (429): pausing calls", { until: iso(pausedUntil) });
-      return closedError("rate-limited", pausedUntil);
+      lastErrorKind = kind;
+      return closedError(kind, pausedUntil);
     },
     /** True when this 403 is the block that follows 429s; then the circuit is open for 5 min. */
     on403(): boolean {
@@ -77,24 +112,24 @@ export function createUpstreamMonitor(clock: Clock, logger: Logger, slowThreshol
         lastErrorKind = "forbidden";
         return false;
       }
-      pauseKind = "blocked";
-      pausedUntil = now + BLOCK_MS;
       lastErrorKind = "blocked";
-      logger.error("datto blocked calls (403 after 429): circuit open", {
-        until: iso(pausedUntil),
-      });
+      if (startPause("blocked", now + BLOCK_MS)) {
+        logger.error("datto blocked calls (403 after 429): circuit open", {
+          until: iso(pausedUntil),
+        });
+      }
       return true;
     },
     blockedError: () => closedError("blocked", pausedUntil),
     /** Only the probe reopens calls: an older call that was already in flight proves nothing. */
     onSuccess(durationMs: number, isProbe: boolean) {
       lastSuccessAt = clock.now();
-      if (isProbe) pauseKind = null;
+      if (isProbe) endPause();
       recent = [...recent.slice(-(RECENT_CALLS - 1)), durationMs];
     },
     /** Any answer that proves Datto is reachable and not limiting us (404, 400...) closes a pause. */
     onReachable(isProbe: boolean) {
-      if (isProbe) pauseKind = null;
+      if (isProbe) endPause();
     },
     onFailure(kind: DattoErrorKind) {
       lastErrorAt = clock.now();

@@ -39,19 +39,22 @@ export const DattoPatchManagementSchema = z.looseObject({
  * as text. Normalised by hand rather than by a zod record: a per-key zod pass over 300 keys cost
  * ~170 µs a device, 8 s of CPU for a 50,000-device walk (measured; see docs/decisions).
  */
-export const DattoUdfSchema = z.unknown().transform((raw): Record<string, string> => {
-  const out: Record<string, string> = {};
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return out;
-  const record = raw as Record<string, unknown>;
-  // for..in over own keys: a third of the cost of Object.entries over 300 keys (0005).
-  for (const key in record) {
-    if (!Object.hasOwn(record, key)) continue;
-    const value = record[key];
-    if (value === null || value === undefined || value === "") continue;
-    out[key] = typeof value === "string" ? value : String(value);
-  }
-  return out;
-});
+export const DattoUdfSchema = z
+  .unknown()
+  .optional()
+  .transform((raw): Record<string, string> => {
+    const out: Record<string, string> = {};
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return out;
+    const record = raw as Record<string, unknown>;
+    // for..in over own keys: a third of the cost of Object.entries over 300 keys (0005).
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      const value = record[key];
+      if (value === null || value === undefined || value === "") continue;
+      out[key] = typeof value === "string" ? value : String(value);
+    }
+    return out;
+  });
 
 /** GET /v2/device/{uid} and the items of the device lists (API.md §6). */
 export const DattoDeviceSchema = z.looseObject({

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { ZodType } from "zod";
 import { DattoAlertSchema } from "./alert";
+import { DattoDeviceAuditSchema } from "./audit";
 import { DattoTimestampSchema } from "./common";
 import { DattoDeviceSchema } from "./device";
-import { DattoQuickJobRequestSchema } from "./job";
+import { DattoFilterSchema } from "./filter";
+import { DattoJobResultsSchema, DattoJobSchema, DattoQuickJobRequestSchema } from "./job";
 
 describe("DattoTimestampSchema (API.md §6)", () => {
   it("accepts epoch ms numbers, numeric strings and ISO strings, normalising to epoch ms", () => {
@@ -12,6 +15,84 @@ describe("DattoTimestampSchema (API.md §6)", () => {
     expect(DattoTimestampSchema.parse(null)).toBeNull();
     expect(DattoTimestampSchema.parse("not a date")).toBeNull();
   });
+});
+
+describe("every Datto date field reads both wire forms (API.md §6)", () => {
+  const at = Date.UTC(2026, 10, 30, 14, 3, 11);
+  const forms = [
+    ["an ISO-8601 string", "2026-11-30T14:03:11Z"],
+    ["epoch milliseconds", at],
+  ] as const;
+  /** [schema, object with the date put in by `put`, the date read back by `read`] */
+  const fields: Array<[string, ZodType, (v: unknown) => unknown, (o: never) => unknown]> = [
+    [
+      "Device.lastSeen",
+      DattoDeviceSchema,
+      (v) => ({ uid: "d", lastSeen: v }),
+      (o: { lastSeen: number }) => o.lastSeen,
+    ],
+    [
+      "Device.creationDate",
+      DattoDeviceSchema,
+      (v) => ({ uid: "d", creationDate: v }),
+      (o: { creationDate: number }) => o.creationDate,
+    ],
+    [
+      "Alert.timestamp",
+      DattoAlertSchema,
+      (v) => ({ alertUid: "a", timestamp: v }),
+      (o: { timestamp: number }) => o.timestamp,
+    ],
+    [
+      "Alert.resolvedOn",
+      DattoAlertSchema,
+      (v) => ({ alertUid: "a", resolvedOn: v }),
+      (o: { resolvedOn: number }) => o.resolvedOn,
+    ],
+    [
+      "Alert.responseActions[].actionTime",
+      DattoAlertSchema,
+      (v) => ({ alertUid: "a", responseActions: [{ actionTime: v }] }),
+      (o: { responseActions: Array<{ actionTime: number }> }) => o.responseActions[0]?.actionTime,
+    ],
+    [
+      "DeviceAudit.bios.releaseDate",
+      DattoDeviceAuditSchema,
+      (v) => ({ bios: { releaseDate: v } }),
+      (o: { bios: { releaseDate: number } }) => o.bios.releaseDate,
+    ],
+    [
+      "Filter.dateCreate",
+      DattoFilterSchema,
+      (v) => ({ id: 1, dateCreate: v }),
+      (o: { dateCreate: number }) => o.dateCreate,
+    ],
+    [
+      "Filter.lastUpdated",
+      DattoFilterSchema,
+      (v) => ({ id: 1, lastUpdated: v }),
+      (o: { lastUpdated: number }) => o.lastUpdated,
+    ],
+    [
+      "Job.dateCreated",
+      DattoJobSchema,
+      (v) => ({ uid: "j", dateCreated: v }),
+      (o: { dateCreated: number }) => o.dateCreated,
+    ],
+    [
+      "JobResults.ranOn",
+      DattoJobResultsSchema,
+      (v) => ({ ranOn: v }),
+      (o: { ranOn: number }) => o.ranOn,
+    ],
+  ];
+  for (const [name, schema, put, read] of fields) {
+    for (const [form, value] of forms) {
+      it(`${name} as ${form}`, () => {
+        expect(read(schema.parse(put(value)) as never)).toBe(at);
+      });
+    }
+  }
 });
 
 describe("DattoDeviceSchema", () => {
@@ -27,6 +108,10 @@ describe("DattoDeviceSchema", () => {
     expect(device.lastSeen).toBe(Date.UTC(2026, 10, 2, 9));
     expect(device.udf).toEqual({ udf1: "x", udf3: "7" }); // empty UDFs dropped, numbers as text
     expect((device as Record<string, unknown>).brandNewField).toEqual({ nested: true });
+  });
+
+  it("reads a device without a udf object as one with no UDFs", () => {
+    expect(DattoDeviceSchema.parse({ uid: "d1" }).udf).toEqual({});
   });
 
   it("rejects an item without a uid (so a list can skip it)", () => {

@@ -1,6 +1,8 @@
+import type { SearchDoc } from "./activity-search";
 import { FIRST_NAMES, LAST_NAMES } from "./names";
-import { hash32, intBetween, pick, rngFor } from "./prng";
+import { hash32, intBetween, pick, rngFor, uuidFrom } from "./prng";
 import type { ActivityRec, Tenant } from "./tenant";
+import { ACTIVITY_SEARCH_FIELDS } from "./unknowns";
 
 const MAX_RECORDED = 10_000;
 const BUCKET_MS = 60_000;
@@ -9,11 +11,13 @@ const BUCKET_MS = 60_000;
 export function recordActivity(tenant: Tenant, rec: Omit<ActivityRec, "id">): void {
   tenant.activities.push({
     ...rec,
-    id: `rec-${hash32(tenant.seed, rec.at, tenant.activities.length).toString(36)}`,
+    id: uuidFrom(rngFor(tenant.seed, "activity", rec.at, tenant.activities.length)),
   });
   if (tenant.activities.length > MAX_RECORDED)
     tenant.activities.splice(0, tenant.activities.length - MAX_RECORDED);
 }
+
+const TECHNICIANS = ["jsmith", "mgarcia", "tlee", "apatel"] as const;
 
 /** Background activity (logins, remote sessions, audits) derived from (seed, minute). */
 function synthetic(tenant: Tenant, from: number, until: number): ActivityRec[] {
@@ -24,47 +28,67 @@ function synthetic(tenant: Tenant, from: number, until: number): ActivityRec[] {
     const count = intBetween(rng, 0, 3);
     for (let i = 0; i < count; i++) {
       const at = bucket * BUCKET_MS + intBetween(rng, 0, BUCKET_MS - 1);
-      if (at < from || at > until) continue;
       const device = tenant.devices[Math.floor(rng() * tenant.devices.length)]!;
       const kind = pick(rng, ["login", "remote", "audit"] as const);
-      const user = `${pick(rng, FIRST_NAMES)[0]}${pick(rng, LAST_NAMES)}`;
-      out.push(
-        kind === "login"
-          ? {
-              id: `syn-${bucket}-${i}`,
-              at,
-              entity: "USER",
-              category: "user",
-              action: "login",
-              deviceIdx: null,
-              details: { userName: user, ip: "198.51.100.23" },
-            }
-          : {
-              id: `syn-${bucket}-${i}`,
-              at,
-              entity: "DEVICE",
-              category: kind === "remote" ? "remote" : "device",
-              action: kind === "remote" ? "session.start" : "audit.completed",
-              deviceIdx: device.idx,
-              details: kind === "remote" ? { tool: "Web Remote", userName: user } : {},
-            },
-      );
+      const technician = pick(rng, TECHNICIANS);
+      const id = uuidFrom(rng);
+      if (at < from || at > until) continue;
+      if (kind === "login") {
+        const person = `${pick(rng, FIRST_NAMES)[0]}${pick(rng, LAST_NAMES)}`;
+        out.push({
+          id,
+          at,
+          entity: "USER",
+          category: "user",
+          action: "login",
+          deviceIdx: null,
+          details: { userName: rng() < 0.7 ? technician : person, ip: "198.51.100.23" },
+        });
+      } else {
+        out.push({
+          id,
+          at,
+          entity: "DEVICE",
+          category: kind === "remote" ? "remote" : "device",
+          action: kind === "remote" ? "session.start" : "audit.completed",
+          deviceIdx: device.idx,
+          details: kind === "remote" ? { tool: "Web Remote", userName: technician } : {},
+        });
+      }
     }
   }
   return out;
 }
 
+/** Every activity in [from, until], oldest first (ties by id, the order cursors follow). */
 export function activitiesBetween(tenant: Tenant, from: number, until: number): ActivityRec[] {
   const recorded = tenant.activities.filter((a) => a.at >= from && a.at <= until);
-  return [...recorded, ...synthetic(tenant, from, until)].sort(
-    (a, b) => a.at - b.at || a.id.localeCompare(b.id),
-  );
+  return [...recorded, ...synthetic(tenant, from, until)].sort(compareActivities);
 }
+
+export function compareActivities(a: Pick<ActivityRec, "at" | "id">, b: typeof a): number {
+  return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The cursor Datto puts in searchAfter: "<epoch ms>,<id>" (the spec's example). */
+export const cursorOf = (a: ActivityRec) => `${a.at},${a.id}`;
+
+export function parseCursor(value: string): Pick<ActivityRec, "at" | "id"> | null {
+  const comma = value.indexOf(",");
+  const at = Number(value.slice(0, comma));
+  return comma > 0 && Number.isFinite(at) ? { at, id: value.slice(comma + 1) } : null;
+}
+
+const userNameOf = (tenant: Tenant, a: ActivityRec) =>
+  typeof a.details.userName === "string" ? a.details.userName : tenant.apiUserName;
+
+/** Datto user ids are numbers; ours are stable per user name. */
+const userIdOf = (userName: string) => hash32(userName) % 100_000;
 
 export function activityToWire(tenant: Tenant, a: ActivityRec) {
   const device = a.deviceIdx === null ? undefined : tenant.devices[a.deviceIdx];
   const site = device ? tenant.sites[device.siteIdx] : undefined;
-  const userName = typeof a.details.userName === "string" ? a.details.userName : tenant.apiUserName;
+  const userName = userNameOf(tenant, a);
   return {
     id: a.id,
     entity: a.entity,
@@ -75,9 +99,29 @@ export function activityToWire(tenant: Tenant, a: ActivityRec) {
     site: site ? { id: site.id, name: site.name } : null,
     deviceId: device?.id ?? null,
     hostname: device?.hostname ?? null,
-    user: { id: hash32(userName) % 100_000, userName, firstName: null, lastName: null },
+    user: { id: userIdOf(userName), userName, firstName: null, lastName: null },
     details: JSON.stringify(a.details),
     hasStdOut: false,
     hasStdErr: false,
   };
+}
+
+type Wire = ReturnType<typeof activityToWire>;
+const SEARCHABLE: Record<(typeof ACTIVITY_SEARCH_FIELDS)[number], (w: Wire) => string> = {
+  category: (w) => w.category,
+  action: (w) => w.action,
+  entity: (w) => w.entity,
+  hostname: (w) => w.hostname ?? "",
+  "device.hostname": (w) => w.hostname ?? "",
+  "site.name": (w) => w.site?.name ?? "",
+  "user.userName": (w) => w.user.userName,
+  details: (w) => w.details,
+};
+
+/** The fields `searchQuery` can name (unknowns.ts), plus `data.<key>` for each detail. */
+export function searchDocOf(wire: Wire, a: ActivityRec): SearchDoc {
+  const doc: SearchDoc = {};
+  for (const field of ACTIVITY_SEARCH_FIELDS) doc[field] = SEARCHABLE[field](wire);
+  for (const [key, value] of Object.entries(a.details)) doc[`data.${key}`] = String(value);
+  return doc;
 }

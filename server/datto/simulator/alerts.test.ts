@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestSim, json } from "./test-helpers";
+import { createTestSim, json } from "../../testing/simulator-helpers";
 
 interface AlertPage {
   alerts: Array<{ alertUid: string; resolved: boolean }>;

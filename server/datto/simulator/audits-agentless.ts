@@ -1,15 +1,19 @@
 import { GB, rngOf } from "./hardware";
+import { modelOf } from "./hardware-models";
 import { intBetween, pick } from "./prng";
 import type { DeviceRec } from "./tenant-types";
+
+/** SNMP enterprise numbers of the printer makers. */
+const PRINTER_OIDS: Record<string, string> = {
+  HP: "1.3.6.1.4.1.11.2.3.9.1",
+  Brother: "1.3.6.1.4.1.2435.2.3.9.1",
+  Kyocera: "1.3.6.1.4.1.1347.41",
+};
 
 /** Audits of the agentless classes (printers over SNMP, ESXi hosts), derived from the seed. */
 export function printerAudit(device: DeviceRec, portalUrl: string) {
   const rng = rngOf(device, "printer");
-  const [manufacturer, model] = pick(rng, [
-    ["HP", "LaserJet Pro M404dn"],
-    ["Brother", "MFC-L8900CDW"],
-    ["Kyocera", "ECOSYS M3655idn"],
-  ] as const);
+  const { manufacturer, model } = modelOf(device.kind, device.seed);
   const supplies = ["Black Toner", "Cyan Toner", "Magenta Toner", "Yellow Toner"].slice(
     0,
     manufacturer === "HP" ? 1 : 4,
@@ -23,7 +27,7 @@ export function printerAudit(device: DeviceRec, portalUrl: string) {
       snmpLocation: pick(rng, ["Reception", "Office 2F", "Warehouse"]),
       snmpUptime: `${intBetween(rng, 1, 90)} days`,
       nicManufacturer: manufacturer,
-      objectId: "1.3.6.1.4.1.11.2.3.9.1",
+      objectId: PRINTER_OIDS[manufacturer] ?? "1.3.6.1.4.1",
       snmpSerial: `VNB${intBetween(rng, 100000, 999999)}`,
     },
     printerMarkerSupplies: supplies.map((description) => ({
@@ -47,6 +51,8 @@ export function printerAudit(device: DeviceRec, portalUrl: string) {
 
 export function esxiAudit(device: DeviceRec, portalUrl: string) {
   const rng = rngOf(device, "esxi");
+  const host = modelOf(device.kind, device.seed);
+  const [cpu, cores] = host.cpus[0] ?? ["", 0];
   const guests = intBetween(rng, 3, 12);
   const datastores = Array.from({ length: intBetween(rng, 1, 3) }, (_, i) => {
     const size = pick(rng, [2, 4, 8]) * 1024 * GB;
@@ -70,8 +76,8 @@ export function esxiAudit(device: DeviceRec, portalUrl: string) {
   return {
     portalUrl,
     systemInfo: {
-      manufacturer: "Dell Inc.",
-      model: "PowerEdge R750",
+      manufacturer: host.manufacturer,
+      model: host.model,
       name: device.hostname.toLowerCase(),
       numberOfSnapshots: intBetween(rng, 0, 9),
       serviceTag: `${intBetween(rng, 1000000, 9999999)}`,
@@ -84,7 +90,7 @@ export function esxiAudit(device: DeviceRec, portalUrl: string) {
       datastores: "datastore1",
     })),
     processors: [
-      { frequency: 2.9, name: "Intel(R) Xeon(R) Gold 6326 CPU @ 2.90GHz", numberOfCores: 16 },
+      { frequency: Number(/@ ([\d.]+)GHz/.exec(cpu)?.[1] ?? 0), name: cpu, numberOfCores: cores },
     ],
     nics: [
       {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createTestSim, json, PUBLIC_CLIENT, requestToken } from "./test-helpers";
+import { createTestSim, json, PUBLIC_CLIENT, requestToken } from "../../testing/simulator-helpers";
+import { RESET_KEYS_KEEPS_TOKENS } from "./unknowns";
 
 describe("simulator auth (API.md §2)", () => {
   it("issues a 100-hour bearer token for the right key and secret", async () => {
@@ -71,5 +72,17 @@ describe("simulator auth (API.md §2)", () => {
       headers: { authorization: `Bearer ${await token()}` },
     });
     expect(res.status).toBe(200);
+  });
+
+  it("resets the API keys: the old pair gets no new token, tokens issued before stay valid", async () => {
+    const { sim, get, send } = createTestSim();
+    const old = sim.credentials;
+    const reset = await json<{ apiAccessKey: string; apiSecretKey: string }>(
+      await send("POST", "/v2/user/resetApiKeys"),
+    );
+    expect(reset.apiAccessKey).not.toBe(old.apiKey);
+    expect((await requestToken(sim, old.apiKey, old.apiSecret)).status).toBe(400);
+    expect((await requestToken(sim, reset.apiAccessKey, reset.apiSecretKey)).status).toBe(200);
+    expect((await get("/v2/account")).status).toBe(RESET_KEYS_KEEPS_TOKENS ? 200 : 401);
   });
 });

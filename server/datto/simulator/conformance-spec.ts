@@ -2,14 +2,33 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 
 /**
- * Turns Datto's openapi.json into validators for the simulator's answers, patching the spec's
- * known defects (SOURCE.md, API.md §6) here, never in the wire: epoch-ms timestamps, nullable
- * everything, `alertContext` as an object tagged with "@class", success schemas under error codes.
+ * Turns the project's extract of Datto's spec (server/datto/spec/datto-schemas.json) into
+ * validators for the simulator's answers, patching the spec's known defects (API.md §6) here,
+ * never in the wire:
+ * - date-time fields stay ISO-8601 strings, except the fields observed live as epoch ms
+ *   (`epochMsFields`), which accept an integer instead;
+ * - any field may be null;
+ * - `alertContext` is an object tagged with "@class" whose classes differ from the spec's;
+ * - success schemas hang on error codes.
  * Test-only: imported by conformance.test.ts.
  */
 type Json = Record<string, unknown>;
-const SPEC_ID = "https://datto.spec.test/openapi.json";
+const SPEC_ID = "https://datto.spec.test/datto-schemas.json";
 const isObj = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** "Schema.property" names of the date-time fields seen live as epoch milliseconds (API.md §6). */
+export const LIVE_EPOCH_MS_FIELDS = [
+  "Device.lastSeen",
+  "Device.lastReboot",
+  "Device.lastAuditDate",
+  "Device.creationDate",
+  "Alert.timestamp",
+  "Alert.resolvedOn",
+  "AuthUser.created",
+  "AuthUser.lastAccess",
+] as const;
+
+const EPOCH_MS_OR_ISO = { anyOf: [{ type: "string", format: "date-time" }, { type: "integer" }] };
 
 function patch(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(patch);
@@ -21,9 +40,6 @@ function patch(schema: unknown): unknown {
         ? Object.fromEntries(Object.entries(v).map(([name, prop]) => [name, nullable(patch(prop))]))
         : patch(v);
   if (typeof out.$ref === "string") out.$ref = `${SPEC_ID}#${encodeURI(out.$ref.slice(1))}`;
-  // Every observed date travels as epoch milliseconds (API.md §6).
-  if (out.format === "date-time")
-    return { anyOf: [{ type: "string", format: "date-time" }, { type: "integer" }] };
   return out;
 }
 
@@ -37,15 +53,37 @@ function nullable(schema: unknown): unknown {
   return { anyOf: [schema, { type: "null" }] };
 }
 
+function allowEpochMs(schemas: Json, fields: readonly string[]): void {
+  for (const field of fields) {
+    const [name, property] = field.split(".");
+    const target = isObj(schemas[name ?? ""]) ? (schemas[name ?? ""] as Json) : null;
+    const properties = target && isObj(target.properties) ? target.properties : null;
+    const prop = properties?.[property ?? ""];
+    if (!properties || !isObj(prop) || prop.format !== "date-time")
+      throw new Error(`${field} is not a date-time field of the spec`);
+    properties[property!] = EPOCH_MS_OR_ISO;
+  }
+}
+
 export interface SpecValidators {
   /** The validator for the success body of an operation, e.g. ("GET", "/v2/device/{deviceUid}"). */
   forOperation(method: string, path: string): ValidateFunction;
   schemaNames(): string[];
 }
 
-export function createSpecValidators(spec: Json): SpecValidators {
+interface SpecValidatorOptions {
+  /** Date-time fields that may travel as epoch ms; default the ones seen live. */
+  epochMsFields?: readonly string[];
+}
+
+export function createSpecValidators(
+  spec: Json,
+  options: SpecValidatorOptions = {},
+): SpecValidators {
   const components = (spec.components as Json).schemas as Json;
-  const schemas = patch(components) as Json;
+  const copy = structuredClone(components);
+  allowEpochMs(copy, options.epochMsFields ?? LIVE_EPOCH_MS_FIELDS);
+  const schemas = patch(copy) as Json;
   const alert = schemas.Alert as { properties: Json };
   alert.properties.alertContext = {
     anyOf: [
@@ -60,16 +98,13 @@ export function createSpecValidators(spec: Json): SpecValidators {
   return {
     forOperation(method, path) {
       const op = paths[path]?.[method.toLowerCase()];
-      if (!op) throw new Error(`openapi.json has no operation ${method} ${path}`);
-      const responses = op.responses as Record<string, Json>;
+      if (!op) throw new Error(`the spec has no operation ${method} ${path}`);
+      const responses = op.responses as Record<string, { content: Record<string, Json> }>;
       // The spec hangs success schemas on error codes; take 200 if present, else the first one.
-      const code = ["200", "201", "400", "401", "403", "404"].find((c) =>
-        isObj(responses[c]?.content),
-      );
-      if (!code) throw new Error(`openapi.json has no response schema for ${method} ${path}`);
-      const content = responses[code]!.content as Record<string, { schema: unknown }>;
-      const schema = Object.values(content)[0]!.schema;
-      return ajv.compile(patch(schema) as Json);
+      const code = ["200", "201", "400", "401", "403", "404"].find((c) => responses[c]);
+      if (!code) throw new Error(`the spec has no response schema for ${method} ${path}`);
+      const [media] = Object.values(responses[code]!.content);
+      return ajv.compile(patch(media?.schema) as Json);
     },
     schemaNames: () => Object.keys(components),
   };

@@ -1,21 +1,17 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createTestSim, json, type TestSim } from "../../testing/simulator-helpers";
 import { componentByName } from "./components-catalog";
-import { createSpecValidators, type SpecValidators } from "./conformance-spec";
-import { createTestSim, json, type TestSim } from "./test-helpers";
+import {
+  createSpecValidators,
+  LIVE_EPOCH_MS_FIELDS,
+  type SpecValidators,
+} from "./conformance-spec";
 
-const repoRoot = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
-const specPath = path.resolve(repoRoot, "../shared/datto-rmm/openapi.json");
-
+/** The project's own extract of Datto's spec (server/datto/spec/SOURCE.md, decision 0012). */
 function loadSpec(): Record<string, unknown> {
-  if (!existsSync(specPath)) {
-    throw new Error(
-      `Datto's openapi.json is missing at ${specPath}: the conformance tests need it (see ../shared/datto-rmm/SOURCE.md).`,
-    );
-  }
-  return JSON.parse(readFileSync(specPath, "utf8")) as Record<string, unknown>;
+  const file = new URL("../spec/datto-schemas.json", import.meta.url);
+  return JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
 }
 
 let validators: SpecValidators;
@@ -45,7 +41,7 @@ beforeAll(async () => {
     await t.send("PUT", `/v2/device/${ids.device}/quickjob`, {
       jobName: "conformance",
       jobComponent: {
-        componentUid: componentByName("Clean temp files").uid,
+        componentUid: componentByName("Disk Cleanup - Temp Files").uid,
         variables: [{ name: "days", value: "3" }],
       },
     }),
@@ -169,6 +165,24 @@ describe("the simulator answers as Datto's openapi.json describes (patched for i
     );
   });
 
+  it("accepts epoch ms only for the date fields seen live as numbers (API.md §6)", () => {
+    const device = validators.forOperation("GET", "/v2/device/{deviceUid}");
+    expect(device({ uid: "x", lastSeen: 1_762_000_000_000 })).toBe(true);
+    const audit = validators.forOperation("GET", "/v2/audit/device/{deviceUid}");
+    expect(audit({ bios: { releaseDate: "2024-03-01T00:00:00Z" } })).toBe(true);
+    expect(audit({ bios: { releaseDate: 1_709_251_200_000 } })).toBe(false);
+    const alert = validators.forOperation("GET", "/v2/alert/{alertUid}");
+    expect(alert({ timestamp: 1_762_000_000_000, responseActions: [{ actionTime: 1 }] })).toBe(
+      false,
+    );
+    const filters = validators.forOperation("GET", "/v2/filter/default-filters");
+    expect(filters({ filters: [{ id: 1, dateCreate: 1_762_000_000_000 }] })).toBe(false);
+    expect(validators.forOperation("GET", "/v2/system/status")({ started: 5 })).toBe(false);
+    expect(validators.forOperation("GET", "/v2/job/{jobUid}")({ dateCreated: 5 })).toBe(false);
+    const results = validators.forOperation("GET", "/v2/job/{jobUid}/results/{deviceUid}");
+    expect(results({ ranOn: 5 })).toBe(false);
+  });
+
   it("the patched schemas still reject a wrong wire shape (the check can fail)", () => {
     const validate = validators.forOperation("GET", "/v2/device/{deviceUid}");
     expect(validate({ uid: "x", online: "yes" })).toBe(false);
@@ -185,5 +199,32 @@ describe("the simulator answers as Datto's openapi.json describes (patched for i
         "/v2/account/alerts/open",
       )({ alerts: [{ alertContext: { status: "x" } }] }),
     ).toBe(false);
+  });
+});
+
+describe("with job dates switched to epoch ms (API.md §6: unsure for jobs)", () => {
+  it("sends Job.dateCreated and JobResults.ranOn as numbers, valid once those two are allowed", async () => {
+    const sim = createTestSim({ devices: 60, jobDates: "epoch-ms" });
+    const device = sim.sim.tenant.listDevices().find((d) => d.deviceClass === "device")!;
+    sim.sim.control.setDeviceOnline(device.uid, true);
+    const created = await json<{ job: { uid: string; dateCreated: unknown } }>(
+      await sim.send("PUT", `/v2/device/${device.uid}/quickjob`, {
+        jobName: "epoch",
+        jobComponent: { componentUid: componentByName("Flush DNS cache").uid },
+      }),
+    );
+    expect(created.job.dateCreated).toBe(sim.clock.now());
+    await sim.sim.control.advance(15 * 60_000);
+    const loose = createSpecValidators(loadSpec(), {
+      epochMsFields: [...LIVE_EPOCH_MS_FIELDS, "Job.dateCreated", "JobResults.ranOn"],
+    });
+    for (const template of ["/v2/job/{jobUid}", "/v2/job/{jobUid}/results/{deviceUid}"]) {
+      const path = template.replace("{jobUid}", created.job.uid).replace("{deviceUid}", device.uid);
+      const payload: unknown = await (await sim.get(path)).json();
+      const strict = validators.forOperation("GET", template);
+      expect(strict(payload), `${template} must not pass with numbers by default`).toBe(false);
+      const validate = loose.forOperation("GET", template);
+      expect(validate(payload), JSON.stringify(validate.errors)).toBe(true);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createSimulator } from "./create-simulator";
-import { createTestSim, json } from "./test-helpers";
+import { WRONG_METHOD_STATUS } from "./unknowns";
+import { createTestSim, json } from "../../testing/simulator-helpers";
 
 describe("simulator control surface", () => {
   it("counts calls per route template, reads, writes and tokens", async () => {
@@ -59,6 +60,22 @@ describe("simulator control surface", () => {
         })
       ).status,
     ).toBe(409);
+  });
+
+  it("answers a known path called with the wrong method 405 (after the token check), and counts it", async () => {
+    const t = createTestSim();
+    const device = t.sim.tenant.listDevices()[0]!.uid;
+    const noToken = await t.sim.fetch(`${t.sim.apiBaseUrl}/v2/device/${device}`, {
+      method: "POST",
+    });
+    expect(noToken.status).toBe(401);
+    const wrong = await t.send("POST", `/v2/device/${device}`, {});
+    expect(wrong.status).toBe(WRONG_METHOD_STATUS);
+    expect(await json(wrong)).toMatchObject({ status: 405, error: "Method Not Allowed" });
+    expect((await t.send("GET", `/v2/device/${device}/quickjob`)).status).toBe(405);
+    expect((await t.send("DELETE", "/v2/system/status")).status).toBe(405);
+    expect((await t.send("GET", "/v2/no/such/path")).status).toBe(404);
+    expect(t.sim.control.counters().byRoute["POST /v2/device/{deviceUid}"]).toBe(2);
   });
 
   it("mounts no control routes when disabled", async () => {

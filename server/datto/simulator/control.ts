@@ -3,8 +3,9 @@ import { z } from "zod";
 import type { ManualClock } from "../../lib/clock";
 import { snapshotCounters, emptyCounters, type SimulatorCounters } from "./counters";
 import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from "./scenarios";
-import { resetCore, setScenario, type SimCore } from "./sim-core";
+import { type QuickJobFaults, resetCore, setScenario, type SimCore } from "./sim-core";
 import { findDevice } from "./tenant";
+import { JOB_DATE_FORMATS, type JobDateFormat } from "./wire-dates";
 import { advanceWorld, setOnline } from "./world";
 
 export interface SimulatorControl {
@@ -17,6 +18,17 @@ export interface SimulatorControl {
   resetCounters(): void;
   /** Takes a device on- or offline now; the world's random outages leave it alone afterwards. */
   setDeviceOnline(deviceUid: string, online: boolean): void;
+  /** Job.dateCreated and JobResults.ranOn as ISO strings or epoch ms from now on (API.md §6). */
+  setJobDateFormat(format: JobDateFormat): void;
+  /**
+   * The next `count` quick-job PUTs drop the connection or hang, after creating the job (default)
+   * or before: a client must report "outcome unknown" and never retry by itself.
+   */
+  failNextQuickJobs(
+    count: number,
+    mode: QuickJobFaults["mode"],
+    options?: { jobCreated?: boolean },
+  ): void;
 }
 
 const isManual = (clock: unknown): clock is ManualClock =>
@@ -46,12 +58,25 @@ export function createControl(core: SimCore): SimulatorControl {
       device.pinned = true;
       setOnline(core.tenant, device, online, core.clock.now());
     },
+    setJobDateFormat(format) {
+      core.jobDateFormat = format;
+    },
+    failNextQuickJobs(count, mode, options = {}) {
+      core.quickJobFaults =
+        count > 0 ? { mode, jobCreated: options.jobCreated ?? true, remaining: count } : null;
+    },
   };
 }
 
 const ScenarioBody = z.object({ name: z.string() });
 const AdvanceBody = z.object({ ms: z.number().int().nonnegative() });
 const OnlineBody = z.object({ online: z.boolean() });
+const JobDatesBody = z.object({ format: z.enum(JOB_DATE_FORMATS) });
+const QuickJobFaultsBody = z.object({
+  count: z.number().int().min(0).max(1000),
+  mode: z.enum(["drop", "timeout"]),
+  jobCreated: z.boolean().optional(),
+});
 
 async function json(req: Request): Promise<unknown> {
   try {
@@ -100,6 +125,30 @@ export function createControlRoutes(control: SimulatorControl): Hono {
       return c.json({ error: "no such device" }, 404);
     }
     return c.json({ ok: true });
+  });
+  app.post("/job-dates", async (c) => {
+    const body = JobDatesBody.safeParse(await json(c.req.raw));
+    if (!body.success)
+      return c.json(
+        { error: `body must be {"format": ${JOB_DATE_FORMATS.map((f) => `"${f}"`).join(" | ")}}` },
+        400,
+      );
+    control.setJobDateFormat(body.data.format);
+    return c.json({ ok: true, format: body.data.format });
+  });
+  app.post("/quickjob-faults", async (c) => {
+    const body = QuickJobFaultsBody.safeParse(await json(c.req.raw));
+    if (!body.success)
+      return c.json(
+        {
+          error:
+            'body must be {"count": <0-1000>, "mode": "drop" | "timeout", "jobCreated"?: boolean}',
+        },
+        400,
+      );
+    const { count, mode, jobCreated } = body.data;
+    control.failNextQuickJobs(count, mode, jobCreated === undefined ? {} : { jobCreated });
+    return c.json({ ok: true, ...body.data });
   });
   return app;
 }

@@ -7,17 +7,18 @@ import { createSimulatorRoutes } from "./routes";
 import type { ScenarioName } from "./scenarios";
 import { createCore } from "./sim-core";
 import { createTenantView, type TenantView } from "./tenant-view";
+import type { JobDateFormat } from "./wire-dates";
 
 export type { ScenarioName } from "./scenarios";
 export type { SimulatorControl } from "./control";
 export type { SimulatorCounters } from "./counters";
 export type { RateLimits } from "./rate-limit";
+export type { JobDateFormat } from "./wire-dates";
 
 /**
- * The simulated Datto RMM tenant (API.md is the spec; [unsure] choices are noted where made):
- * stdout/stderr of a run without output answer `[]` (jobs.ts), quick-job expiry is 24 h,
- * the account device list leaves out deleted devices while the "Deleted Devices" site lists them
- * (API.md §8), and a caller is blocked after more than `blockAfter429s` 429s within a minute.
+ * The simulated Datto RMM tenant. API.md is the spec; every guess where Datto's behaviour is
+ * unknown is named in unknowns.ts (decision 0013). The account device list leaves out deleted
+ * devices while the "Deleted Devices" site lists them (API.md §8).
  */
 export interface SimulatorOptions {
   /** Same seed, same tenant. Default 1. */
@@ -36,6 +37,16 @@ export interface SimulatorOptions {
   enableControl?: boolean;
   /** Datto's real quotas unless raised (benches) or lowered. */
   rateLimits?: Partial<RateLimits>;
+  /**
+   * How the [unsure] job dates (Job.dateCreated, JobResults.ranOn) travel: ISO-8601 strings like
+   * every date-time not seen live as a number (default), or epoch ms. API.md §6.
+   */
+  jobDates?: JobDateFormat;
+  /**
+   * Exactly this many open alerts at build time (benches: 100, 1,000, 5,000), spread over the fleet
+   * by seed; default: as many as the fleet's state gives (about a fifth of the devices).
+   */
+  openAlerts?: number;
 }
 
 export interface Simulator {
@@ -65,6 +76,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       tokenLifetimeMs: options.tokenLifetimeMs ?? 100 * 3_600_000,
       publicBaseUrl,
       rateLimits: { ...DATTO_RATE_LIMITS, ...options.rateLimits },
+      jobDates: options.jobDates ?? "iso",
+      openAlerts:
+        options.openAlerts === undefined ? undefined : Math.max(0, Math.floor(options.openAlerts)),
     },
     clock,
     options.scenario ?? "normal",

@@ -1,8 +1,9 @@
 import type { Tenant } from "./tenant";
 import type { DeviceRec } from "./tenant-types";
+import { isoInstant } from "./wire-dates";
 
 /** Datto saved device filters (default, custom, per site), usable as `filterId` on device lists. */
-export interface FilterDef {
+interface FilterDef {
   id: number;
   name: string;
   description: string | null;
@@ -41,7 +42,7 @@ const CUSTOM: Def[] = [
   [5005, "Patch install errors", null, (d) => d.patchStatus === "InstallError"],
 ];
 
-export const SITE_FILTER_BASE = 900_000;
+const SITE_FILTER_BASE = 900_000;
 
 export function defaultFilters(tenant: Tenant): FilterDef[] {
   return DEFAULTS.map(([id, name, description, match]) => ({
@@ -95,7 +96,7 @@ export function filterToWire(filter: FilterDef) {
     name: filter.name,
     description: filter.description,
     type: filter.type,
-    dateCreate: filter.dateCreate,
-    lastUpdated: filter.lastUpdated,
+    dateCreate: isoInstant(filter.dateCreate),
+    lastUpdated: filter.lastUpdated === null ? null : isoInstant(filter.lastUpdated),
   };
 }

@@ -1,28 +1,23 @@
 import {
-  AV_PRODUCTS,
   CAG_VERSIONS,
-  DC_PROFILE,
-  type DeviceProfile,
+  displayVersionOf,
+  MAC_AV_PRODUCTS,
   PROFILES,
+  WEIGHTED_KINDS,
+  WINDOWS_AV_PRODUCTS,
 } from "./device-profiles";
+import { macWithPrefix } from "./hardware";
+import { modelOf, platformOf } from "./hardware-models";
 import { FIRST_NAMES, LAST_NAMES } from "./names";
 import { hash32, intBetween, mulberry32, pad, pick, type Rng, uuidFrom, weighted } from "./prng";
 import type { DeviceKind, DeviceRec, SiteRec } from "./tenant-types";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const PROFILE_WEIGHTS = PROFILES.map((p) => [p, p.weight] as const);
-const ONLINE_SHARE: Record<DeviceKind, number> = {
-  desktop: 0.82,
-  laptop: 0.62,
-  server: 0.96,
-  dc: 0.98,
-  mac: 0.6,
-  linux: 0.93,
-  printer: 0.9,
-  network: 0.95,
-  esxi: 0.97,
-};
+const SERVER_ROLES = ["FS", "SQL", "APP", "RDS", "BK"] as const;
+
+/** Numbering of each kind within one site, so hostnames never repeat inside a site. */
+export type HostCounters = Map<DeviceKind, number>;
 
 function hostnameFor(site: SiteRec, kind: DeviceKind, n: number): string {
   const p = site.hostPrefix;
@@ -34,7 +29,7 @@ function hostnameFor(site: SiteRec, kind: DeviceKind, n: number): string {
     case "dc":
       return `${p}-DC${pad(n, 2)}`;
     case "server":
-      return `${p}-${["FS", "SQL", "APP", "RDS", "BK"][n % 5]}${pad(Math.ceil(n / 5), 2)}`;
+      return `${p}-${SERVER_ROLES[n % 5]}${pad(Math.ceil(n / 5), 2)}`;
     case "mac":
       return `${p}-MAC-${pad(n, 3)}`;
     case "linux":
@@ -48,37 +43,21 @@ function hostnameFor(site: SiteRec, kind: DeviceKind, n: number): string {
   }
 }
 
-function macFrom(rng: Rng): string {
-  const bytes = [
-    0x00,
-    0x50,
-    0x56,
-    intBetween(rng, 0, 255),
-    intBetween(rng, 0, 255),
-    intBetween(rng, 0, 255),
-  ];
-  return bytes
-    .map((x) => x.toString(16).padStart(2, "0"))
-    .join(":")
-    .toUpperCase();
-}
-
-function displayVersionOf(os: string): string | null {
-  if (os.includes("26100")) return "24H2";
-  if (os.includes("22631")) return "23H2";
-  if (os.includes("19045")) return "22H2";
-  if (os.includes("20348")) return "21H2";
-  return null;
+/** Windows' own name for a machine nobody renamed: DESKTOP- and seven characters from its seed. */
+function defaultWindowsName(seed: number): string {
+  const letters = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
+  const rng = mulberry32(hash32(seed, "default-name"));
+  return `DESKTOP-${Array.from({ length: 7 }, () => letters[Math.floor(rng() * 34)]).join("")}`;
 }
 
 function personFor(rng: Rng): string {
   return `${pick(rng, FIRST_NAMES)[0]}${pick(rng, LAST_NAMES)}`;
 }
 
-function udfsFor(rng: Rng, profile: DeviceProfile): Record<string, string> {
+function udfsFor(rng: Rng, hasAgent: boolean): Record<string, string> {
   const udf: Record<string, string> = {};
   if (rng() < 0.65) udf.udf1 = pick(rng, ["Gold", "Silver", "Bronze"]);
-  if (profile.hasAgent && rng() < 0.4)
+  if (hasAgent && rng() < 0.4)
     udf.udf2 = pick(rng, ["Datto BCDR", "Datto Endpoint Backup", "None"]);
   if (rng() < 0.3) udf.udf5 = `ASSET-${pad(intBetween(rng, 1, 99999), 5)}`;
   if (rng() < 0.05) udf.udf300 = "legacy-import";
@@ -91,11 +70,18 @@ function lastUserFor(kind: DeviceKind, user: string | null, realm: string): stri
   return `${realm}\\${kind === "server" || kind === "dc" ? "administrator" : user}`;
 }
 
-export interface DeviceBuildContext {
+interface DeviceBuildContext {
   rng: Rng;
   seed: number;
   now: number;
   nextId: () => number;
+}
+
+/** The next hostname of a kind in a site (and counts it), unless the device keeps Windows' default. */
+function nextHostname(site: SiteRec, kind: DeviceKind, counters: HostCounters): string {
+  const n = (counters.get(kind) ?? 0) + 1;
+  counters.set(kind, n);
+  return hostnameFor(site, kind, n);
 }
 
 /** One device record; hardware, software and audits are derived later from `seed`. */
@@ -104,30 +90,29 @@ export function generateDevice(
   site: SiteRec,
   siteIdx: number,
   idx: number,
-  kind: DeviceKind | null,
-  counter: Map<DeviceKind, number>,
+  chosenKind: DeviceKind | null,
+  counters: HostCounters,
+  hostname?: string,
 ): DeviceRec {
   const { rng, now } = ctx;
-  const profile =
-    kind === "dc"
-      ? DC_PROFILE
-      : kind
-        ? (PROFILES.find((p) => p.kind === kind) ?? DC_PROFILE)
-        : weighted(rng, PROFILE_WEIGHTS);
-  const n = (counter.get(profile.kind) ?? 0) + 1;
-  counter.set(profile.kind, n);
+  const kind = chosenKind ?? weighted(rng, WEIGHTED_KINDS);
+  const profile = PROFILES[kind];
   const seed = hash32(ctx.seed, "device", idx);
   const os = pick(rng, profile.operatingSystems);
-  const isWindows = os.startsWith("Microsoft");
-  const online = rng() < ONLINE_SHARE[profile.kind];
+  const platform = platformOf(kind);
+  const isWindows = platform === "windows";
+  const workstation = kind === "desktop" || kind === "laptop";
+  // About 1 unrenamed Windows workstation in 30 keeps the name Windows gave it.
+  const name =
+    hostname ??
+    (workstation && rng() < 0.033 ? defaultWindowsName(seed) : nextHostname(site, kind, counters));
+  const online = rng() < profile.onlineShare;
   const offlineFor =
     rng() < 0.18 ? intBetween(rng, 31, 200) * DAY : intBetween(rng, 1, 24 * 20) * HOUR;
   const lastSeen = online ? now - intBetween(rng, 5, 240) * 1000 : now - offlineFor;
-  const netHost = 10 + (idx % 240);
-  const hostname = hostnameFor(site, profile.kind, n);
-  const user = profile.hasAgent && profile.kind !== "linux" ? personFor(rng) : null;
+  const user = profile.hasAgent && kind !== "linux" ? personFor(rng) : null;
   const domainShort = site.domain ? site.domain.split(".")[0]!.toUpperCase() : null;
-  const av = isWindows || (profile.kind === "mac" && rng() < 0.6);
+  const av = isWindows || (kind === "mac" && rng() < 0.6);
   const patchStatus = isWindows
     ? weighted(rng, [
         ["FullyPatched", 55],
@@ -146,37 +131,37 @@ export function generateDevice(
     uid: uuidFrom(rng),
     seed,
     siteIdx,
-    kind: profile.kind,
+    kind,
     deviceClass: profile.deviceClass,
-    hostname,
+    hostname: name,
     os,
-    intIp: `10.${(siteIdx >> 8) & 255}.${siteIdx & 255}.${netHost}`,
+    intIp: `10.${(siteIdx >> 8) & 255}.${siteIdx & 255}.${10 + (idx % 240)}`,
     extIp: site.extIp,
-    mac: macFrom(mulberry32(seed)),
-    lastLoggedInUser: lastUserFor(profile.kind, user, domainShort ?? hostname),
+    mac: macWithPrefix(modelOf(kind, seed).oui, mulberry32(seed)),
+    lastLoggedInUser: lastUserFor(kind, user, domainShort ?? name),
     domain: isWindows ? (domainShort ?? "WORKGROUP") : null,
     cagVersion: profile.hasAgent ? pick(rng, CAG_VERSIONS) : null,
     displayVersion: displayVersionOf(os),
     description:
-      (profile.kind === "desktop" || profile.kind === "laptop") && rng() < 0.08
+      workstation && rng() < 0.08
         ? pick(rng, ["Reception PC", "Finance", "Warehouse scanner", "Boardroom", "Spare"])
         : null,
-    a64Bit: profile.kind !== "printer" && profile.kind !== "network",
+    a64Bit: kind !== "printer" && kind !== "network",
     rebootRequired: isWindows && (patchStatus === "RebootRequired" || rng() < 0.06),
     online,
     suspended: rng() < 0.004,
     deleted: false,
     lastSeen,
     lastReboot: profile.hasAgent ? lastSeen - intBetween(rng, 1, 40 * 24) * HOUR : null,
-    lastAuditDate: profile.kind === "network" ? null : lastSeen - intBetween(rng, 0, 26) * HOUR,
+    lastAuditDate: kind === "network" ? null : lastSeen - intBetween(rng, 0, 26) * HOUR,
     creationDate: now - intBetween(rng, 30, 2000) * DAY,
-    udf: udfsFor(rng, profile),
+    udf: udfsFor(rng, profile.hasAgent),
     snmpEnabled: !profile.hasAgent,
     warrantyDate:
       rng() < 0.3
         ? new Date(now + intBetween(rng, -400, 1100) * DAY).toISOString().slice(0, 10)
         : null,
-    antivirusProduct: av ? pick(rng, AV_PRODUCTS) : null,
+    antivirusProduct: av ? pick(rng, isWindows ? WINDOWS_AV_PRODUCTS : MAC_AV_PRODUCTS) : null,
     antivirusStatus: !profile.hasAgent
       ? null
       : !av
@@ -198,9 +183,8 @@ export function generateDevice(
           ["No Data", 8],
         ] as const)
       : null,
-    networkProbe: (profile.kind === "server" || profile.kind === "dc") && rng() < 0.3,
-    onboardedViaNetworkMonitor:
-      profile.kind === "network" || (profile.kind === "printer" && rng() < 0.5),
+    networkProbe: (kind === "server" || kind === "dc") && rng() < 0.3,
+    onboardedViaNetworkMonitor: kind === "network" || (kind === "printer" && rng() < 0.5),
     pinned: false,
   };
 }

@@ -2,7 +2,7 @@ import { CITIES, COMPANY_KINDS, COMPANY_WORDS, domainFor, hostPrefix } from "./n
 import { hash32, intBetween, pick, type Rng, uuidFrom } from "./prng";
 import type { SiteRec } from "./tenant-types";
 
-export const DELETED_DEVICES_SITE = "Deleted Devices";
+const DELETED_DEVICES_SITE = "Deleted Devices";
 
 function publicIp(rng: Rng): string {
   const first = pick(rng, [24, 50, 68, 73, 81, 86, 98, 104, 151, 173, 185, 203] as const);
@@ -34,6 +34,7 @@ function baseSite(rng: Rng, id: number, name: string): SiteRec {
 export function generateSites(rng: Rng, count: number, firstId: number): SiteRec[] {
   const sites: SiteRec[] = [];
   const used = new Set<string>();
+  const prefixes = new Map<string, number>();
   for (let i = 0; i < count; i++) {
     const word = pick(rng, COMPANY_WORDS);
     const kind = pick(rng, COMPANY_KINDS);
@@ -42,7 +43,7 @@ export function generateSites(rng: Rng, count: number, firstId: number): SiteRec
     while (used.has(name)) name = `${word} ${kind} ${intBetween(rng, 2, 999)}`;
     used.add(name);
     const site = baseSite(rng, firstId + i, name);
-    site.hostPrefix = hostPrefix(word);
+    site.hostPrefix = uniquePrefix(prefixes, word, kind);
     site.domain = rng() < 0.8 ? domainFor(word) : null;
     site.description = rng() < 0.5 ? `${kind} customer, ${pick(rng, CITIES)}` : null;
     site.notes = rng() < 0.2 ? "After-hours contact: see PSA." : null;
@@ -67,6 +68,31 @@ export function generateSites(rng: Rng, count: number, firstId: number): SiteRec
   deleted.description = "Devices deleted from other sites";
   sites.push(deleted);
   return sites;
+}
+
+/**
+ * "ACME", else "ACMEVC" (with the kind's initials), else "ACME2", "ACME3"...: one per site.
+ * `taken` maps each prefix in use to the next number to try after it.
+ */
+function uniquePrefix(taken: Map<string, number>, word: string, kind: string): string {
+  const base = hostPrefix(word);
+  const initials = kind
+    .replace(/[^A-Za-z ]/g, "")
+    .split(" ")
+    .map((w) => w[0])
+    .join("")
+    .toUpperCase();
+  let prefix = taken.has(base)
+    ? `${base.slice(0, 4)}${initials.length > 1 ? initials : kind.slice(0, 2).toUpperCase()}`
+    : base;
+  if (taken.has(prefix)) {
+    let n = taken.get(base) ?? 2;
+    while (taken.has(`${base}${n}`)) n++;
+    taken.set(base, n + 1);
+    prefix = `${base}${n}`;
+  }
+  taken.set(prefix, taken.get(prefix) ?? 2);
+  return prefix;
 }
 
 /** Splits `total` devices over the customer sites with uneven, realistic sizes. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createTestSim, json } from "./test-helpers";
+import { createTestSim, json } from "../../testing/simulator-helpers";
+import { MAX_PAGE_SIZE } from "./unknowns";
 
 interface Page {
   pageDetails: {
@@ -57,6 +58,18 @@ describe("simulator paging (API.md §4)", () => {
     const plain = await json<Page>(await get("/v2/account/devices"));
     expect(plain.devices).toHaveLength(250);
     expect(await json(await get("/v2/system/pagination"))).toEqual({ max: 250 });
+  });
+
+  it("serves bad paging values as the defaults chosen in unknowns.ts", async () => {
+    const { get } = createTestSim({ devices: 600 });
+    for (const query of ["page=-3", "page=abc", "max=0", "max=-5", "max=ten"]) {
+      const page = await json<Page>(await get(`/v2/account/devices?${query}`));
+      expect(page.devices, query).toHaveLength(MAX_PAGE_SIZE);
+      expect(page.pageDetails.prevPageUrl, query).toBeNull();
+    }
+    const past = await json<Page>(await get("/v2/account/devices?page=99"));
+    expect(past.devices).toEqual([]);
+    expect(past.pageDetails.nextPageUrl).toBeNull();
   });
 
   it("drops filter parameters from nextPageUrl, like real tenants", async () => {

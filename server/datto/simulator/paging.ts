@@ -1,7 +1,7 @@
-/** Datto's paged envelope (API.md §4): 0-based `page`, `max` capped at 250, absolute next URL. */
-export const MAX_PAGE_SIZE = 250;
+import { INVALID_PAGE_FALLBACK, MAX_PAGE_SIZE } from "./unknowns";
 
-export interface PageRequest {
+/** Datto's paged envelope (API.md §4): 0-based `page`, `max` capped at 250, absolute next URL. */
+interface PageRequest {
   page: number;
   max: number;
 }
@@ -10,7 +10,7 @@ export function readPageRequest(query: (key: string) => string | undefined): Pag
   const rawPage = Number.parseInt(query("page") ?? "", 10);
   const rawMax = Number.parseInt(query("max") ?? "", 10);
   return {
-    page: Number.isFinite(rawPage) && rawPage > 0 ? rawPage : 0,
+    page: Number.isFinite(rawPage) && rawPage > 0 ? rawPage : INVALID_PAGE_FALLBACK,
     max: Number.isFinite(rawMax) && rawMax > 0 ? Math.min(rawMax, MAX_PAGE_SIZE) : MAX_PAGE_SIZE,
   };
 }

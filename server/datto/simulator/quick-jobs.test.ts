@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { componentByName } from "./components-catalog";
-import { JOB_EXPIRY_MS } from "./jobs";
-import { createTestSim, json, type TestSim } from "./test-helpers";
+import { JOB_EXPIRY_MS } from "./unknowns";
+import { isoInstant } from "./wire-dates";
+import { createTestSim, json, type TestSim } from "../../testing/simulator-helpers";
 
-const clean = componentByName("Clean temp files");
+const clean = componentByName("Disk Cleanup - Temp Files");
 const restart = componentByName("Restart service");
 const reboot = componentByName("Reboot device");
 
@@ -15,12 +16,12 @@ function agentDevice(t: TestSim, online: boolean): string {
 }
 
 interface Created {
-  job: { uid: string; status: string; dateCreated: number };
+  job: { uid: string; status: string; dateCreated: string | number };
   jobComponents: Array<{ uid: string; variables: Array<{ name: string; value: string }> }>;
 }
 interface Result {
   jobDeploymentStatus: string;
-  ranOn: number | null;
+  ranOn: string | number | null;
   componentResults: Array<{
     componentStatus: string;
     hasStdOut: boolean;
@@ -46,11 +47,13 @@ describe("quick job requests (API.md §7)", () => {
     expect(res.status).toBe(200);
     const created = await json<Created>(res);
     expect(created.job.status).toBe("active");
-    expect(typeof created.job.dateCreated).toBe("number");
+    // A date-time not seen live as a number travels as ISO-8601 (API.md §6).
+    expect(created.job.dateCreated).toBe(isoInstant(t.clock.now()));
     expect(created.jobComponents[0]).toMatchObject({
       uid: clean.uid,
       variables: [
         { name: "days", value: "30" },
+        { name: "drive", value: "C:" },
         { name: "includeRecycleBin", value: "false" },
       ],
     });
@@ -120,24 +123,53 @@ describe("job lifecycle over the clock", () => {
   const result = async (t: TestSim, job: string, device: string) =>
     json<Result>(await t.get(`/v2/job/${job}/results/${device}`));
 
-  it("goes Pending -> Running -> a final state, and the job active -> completed", async () => {
+  it.each(["iso", "epoch-ms"] as const)(
+    "goes Pending -> Running -> a final state, and the job active -> completed (dates as %s)",
+    async (jobDates) => {
+      const t = createTestSim({ jobDates });
+      const device = agentDevice(t, true);
+      const launchedAt = t.clock.now();
+      const job = await start(t, device, clean.uid);
+      expect((await result(t, job, device)).jobDeploymentStatus).toBe("Pending");
+      expect((await result(t, job, device)).ranOn).toBeNull();
+      await t.sim.control.advance(30_000);
+      const running = await result(t, job, device);
+      expect(running.jobDeploymentStatus).toBe("Running");
+      const created = (await json(await t.get(`/v2/job/${job}`))) as Created["job"];
+      expect(created.status).toBe("active");
+      expect(created.dateCreated).toBe(jobDates === "iso" ? isoInstant(launchedAt) : launchedAt);
+      await t.sim.control.advance(10 * 60_000);
+      const done = await result(t, job, device);
+      expect(["Success", "Warning", "Failure"]).toContain(done.jobDeploymentStatus);
+      expect(done.ranOn).toEqual(running.ranOn);
+      const ranOn = typeof done.ranOn === "string" ? Date.parse(done.ranOn) : done.ranOn;
+      expect(typeof done.ranOn).toBe(jobDates === "iso" ? "string" : "number");
+      expect(ranOn).toBeGreaterThan(launchedAt);
+      expect(done.componentResults).toHaveLength(1);
+      expect((await json(await t.get(`/v2/job/${job}`))).status).toBe("completed");
+      const components = await json<{ jobComponents: unknown[] }>(
+        await t.get(`/v2/job/${job}/components`),
+      );
+      expect(components.jobComponents).toHaveLength(1);
+    },
+  );
+
+  it("switches job dates to epoch ms and back through the control surface", async () => {
     const t = createTestSim();
     const device = agentDevice(t, true);
     const job = await start(t, device, clean.uid);
-    expect((await result(t, job, device)).jobDeploymentStatus).toBe("Pending");
-    await t.sim.control.advance(30_000);
-    expect((await result(t, job, device)).jobDeploymentStatus).toBe("Running");
-    expect((await json(await t.get(`/v2/job/${job}`))).status).toBe("active");
-    await t.sim.control.advance(10 * 60_000);
-    const done = await result(t, job, device);
-    expect(["Success", "Warning", "Failure"]).toContain(done.jobDeploymentStatus);
-    expect(typeof done.ranOn).toBe("number");
-    expect(done.componentResults).toHaveLength(1);
-    expect((await json(await t.get(`/v2/job/${job}`))).status).toBe("completed");
-    const components = await json<{ jobComponents: unknown[] }>(
-      await t.get(`/v2/job/${job}/components`),
-    );
-    expect(components.jobComponents).toHaveLength(1);
+    const dateOf = async () => (await json(await t.get(`/v2/job/${job}`))).dateCreated;
+    expect(typeof (await dateOf())).toBe("string");
+    const flip = (format: string) =>
+      t.sim.fetch(`${t.sim.publicBaseUrl}/__sim/job-dates`, {
+        method: "POST",
+        body: JSON.stringify({ format }),
+      });
+    expect((await flip("epoch-ms")).status).toBe(200);
+    expect(await dateOf()).toBe(t.clock.now());
+    expect((await flip("seconds")).status).toBe(400);
+    t.sim.control.setJobDateFormat("iso");
+    expect(await dateOf()).toBe(isoInstant(t.clock.now()));
   });
 
   it("is deterministic per component and device", async () => {
@@ -204,8 +236,14 @@ describe("job lifecycle over the clock", () => {
       );
       expect(out.length > 0).toBe(cr.hasStdOut);
       expect(err.length > 0).toBe(cr.hasStdErr);
-      expect(out[0]?.stdData).toMatch(/Deleted \d+ files \(\d+ bytes/);
-      expect(out[0]?.stdData).toContain("older than 14 days");
+      if ((d.operatingSystem ?? "").startsWith("Microsoft Windows")) {
+        expect(out[0]?.stdData).toMatch(/Deleted [\d,]+ files, freed [\d.]+ GB/);
+        expect(out[0]?.stdData).toContain("older than 14 days");
+      } else {
+        // A Windows script on macOS or Linux fails, and says why.
+        expect(r.jobDeploymentStatus).toBe("Failure");
+        expect(err[0]?.stdData).toContain("supports Windows only");
+      }
       if (r.jobDeploymentStatus === "Warning") expect(cr.numberOfWarnings).toBeGreaterThan(0);
       if (r.jobDeploymentStatus === "Failure") expect(cr.componentStatus).toBe("Failure");
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createTestSim, json } from "./test-helpers";
+import { createTestSim, json, requestToken } from "../../testing/simulator-helpers";
+import { BLOCK_SPARES_TOKEN_ENDPOINT } from "./unknowns";
 
 async function burst(n: number, fire: () => Promise<Response>): Promise<number[]> {
   const statuses: number[] = [];
@@ -65,9 +66,12 @@ describe("simulator rate limits (API.md §3)", () => {
     const alert = sim.tenant.openAlerts()[0]!.alertUid;
     const device = sim.tenant.listDevices()[0]!.uid;
     const site = sim.tenant.listSites()[0]!.uid;
+    const variable = (
+      await json<{ variables: Array<{ id: number }> }>(await send("GET", "/v2/account/variables"))
+    ).variables[0]!.id;
     const calls: Array<() => Promise<Response>> = [
       () => send("POST", `/v2/alert/${alert}/mute`),
-      () => send("POST", `/v2/alert/${alert}/unmute`),
+      () => send("POST", `/v2/account/variable/${variable}`, { value: "x" }),
       () => send("POST", `/v2/device/${device}/udf`, { udf9: "x" }),
       () => send("POST", `/v2/device/${device}/warranty`, { warrantyDate: "2027-01-31" }),
       () => send("POST", `/v2/site/${site}`, { name: "Renamed" }),
@@ -75,6 +79,56 @@ describe("simulator rate limits (API.md §3)", () => {
     ];
     for (const call of calls) expect((await burst(100, call)).every((s) => s === 200)).toBe(true);
     expect((await send("POST", `/v2/alert/${alert}/resolve`)).status).toBe(429);
+  });
+
+  it("names one operation per family in request_rate, and counts each family's writes together", async () => {
+    const { send, sim } = createTestSim({ devices: 50 });
+    const site = sim.tenant.listSites()[0]!.uid;
+    const alert = sim.tenant.openAlerts()[0]!.alertUid;
+    expect((await send("PUT", `/v2/site/${site}/variable`, { name: "A", value: "1" })).status).toBe(
+      200,
+    );
+    const id = (
+      await json<{ variables: Array<{ id: number; name: string }> }>(
+        await send("GET", `/v2/site/${site}/variables`),
+      )
+    ).variables.find((v) => v.name === "A")!.id;
+    expect((await send("POST", `/v2/site/${site}/variable/${id}`, { value: "2" })).status).toBe(
+      200,
+    );
+    expect((await send("DELETE", `/v2/site/${site}/variable/${id}`)).status).toBe(200);
+    await send("POST", `/v2/site/${site}/settings/proxy`, { host: "proxy.example" });
+    await send("DELETE", `/v2/site/${site}/settings/proxy`);
+    await send("POST", `/v2/alert/${alert}/mute`);
+    await send("POST", `/v2/alert/${alert}/unmute`);
+    await send("POST", "/v2/user/resetApiKeys");
+    const rate = await json<{
+      operationWriteStatus: Record<string, { limit: number; count: number }>;
+    }>(await send("GET", "/v2/system/request_rate"));
+    const counts = Object.fromEntries(
+      Object.entries(rate.operationWriteStatus).map(([op, s]) => [op, s.count]),
+    );
+    expect(Object.keys(counts).sort()).toEqual([
+      "account-variable-set",
+      "alert-mute",
+      "alert-resolve",
+      "device-job-create",
+      "device-move",
+      "device-proxy-set",
+      "device-udf-set",
+      "device-warranty-set",
+      "site-create",
+      "site-update",
+      "site-variable-set",
+      "user-reset-keys",
+    ]);
+    expect(counts).toMatchObject({
+      "site-variable-set": 3,
+      "device-proxy-set": 2,
+      "alert-mute": 2,
+      "user-reset-keys": 1,
+      "account-variable-set": 0,
+    });
   });
 
   it("allows 600 udf writes per minute", async () => {
@@ -98,13 +152,16 @@ describe("simulator rate limits (API.md §3)", () => {
     expect(afterLimit[10]).toBe(403);
     expect(blocked.status).toBe(403);
     expect(JSON.stringify(await json(blocked))).toMatch(/blocked.*IP|IP.*blocked/i);
+    // The block covers every /api path, the token-free status too; the token endpoint: unknowns.ts.
+    expect((await sim.fetch(`${sim.apiBaseUrl}/v2/system/status`)).status).toBe(403);
+    expect((await requestToken(sim)).status).toBe(BLOCK_SPARES_TOKEN_ENDPOINT ? 200 : 403);
     await clock.advance(4 * 60_000);
     expect((await get("/v2/system/pagination")).status).toBe(403);
     await clock.advance(60_000);
     expect((await get("/v2/system/pagination")).status).toBe(200);
     const counters = sim.control.counters();
     expect(counters.status429).toBe(10);
-    expect(counters.status403).toBe(3);
+    expect(counters.status403).toBe(4);
   });
 
   it("reports live counters in request_rate", async () => {

@@ -1,4 +1,6 @@
 import type { Clock } from "../../lib/clock";
+import { BLOCK_AFTER_429S } from "./unknowns";
+import { WRITE_OPERATION } from "./write-operations";
 
 /** Datto's quotas (API.md §3); benches and scenarios may change them. */
 export interface RateLimits {
@@ -17,16 +19,16 @@ export const DATTO_RATE_LIMITS: RateLimits = {
   writesPerMinute: 600,
   writesPerOperation: 100,
   udfWritesPerOperation: 600,
-  blockAfter429s: 10,
+  blockAfter429s: BLOCK_AFTER_429S,
   blockMs: 5 * 60_000,
 };
 
 export const WINDOW_MS = 60_000;
 export const CUT_OFF_RATIO = 0.9;
-export const SLOW_DOWN_MS = 1000;
+const SLOW_DOWN_MS = 1000;
 
 /** Timestamps within a rolling window; amortised O(1) pruning. */
-export class SlidingWindow {
+class SlidingWindow {
   private times: number[] = [];
   private head = 0;
 
@@ -51,6 +53,8 @@ export type Admission =
   | { kind: "blocked"; until: number };
 
 export interface RateLimiter {
+  /** Until when the caller's IP is blocked after repeated 429s (0: not blocked). */
+  blockedUntil(): number;
   admitRead(): Admission;
   admitWrite(operation: string): Admission;
   readCount(): number;
@@ -70,7 +74,7 @@ export function createRateLimiter(
   const rejections = new SlidingWindow();
   let blockedUntil = 0;
   const opLimit = (op: string) =>
-    op === "device-udf-set" ? limits.udfWritesPerOperation : limits.writesPerOperation;
+    op === WRITE_OPERATION.udfSet ? limits.udfWritesPerOperation : limits.writesPerOperation;
   const opWindow = (op: string) => {
     let w = perOperation.get(op);
     if (!w) perOperation.set(op, (w = new SlidingWindow()));
@@ -88,6 +92,7 @@ export function createRateLimiter(
   };
 
   return {
+    blockedUntil: () => (clock.now() < blockedUntil ? blockedUntil : 0),
     admitRead() {
       const now = clock.now();
       if (now < blockedUntil) return { kind: "blocked", until: blockedUntil };

@@ -2,11 +2,14 @@ import type { Context, Hono } from "hono";
 import { checkBearer } from "./auth";
 import { countStatus } from "./counters";
 import { dattoError, DROP_HEADER } from "./responses";
+import type { Admission } from "./rate-limit";
 import { flakyMishap, slowLatency } from "./scenarios";
 import type { SimCore } from "./sim-core";
 import { advanceWorld } from "./world";
+import { BLOCK_SPARES_TOKEN_ENDPOINT, RETRY_AFTER_SECONDS, WRONG_METHOD_STATUS } from "./unknowns";
+import type { WriteOperationName } from "./write-operations";
 
-export type Access = "open" | "read" | { write: string } | "token";
+export type Access = "open" | "read" | { write: WriteOperationName } | "token";
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
 
 export interface RouteSpec {
@@ -51,12 +54,23 @@ async function scenarioGate(c: Context, core: SimCore): Promise<Response | null>
   return null;
 }
 
+function admissionFor(core: SimCore, access: Access): Admission {
+  if (access === "read") return core.limiter.admitRead();
+  if (typeof access === "object") return core.limiter.admitWrite(access.write);
+  // Uncounted calls (system status, the token) still meet the IP block, unless spared.
+  const until = core.limiter.blockedUntil();
+  const spared = access === "token" && BLOCK_SPARES_TOKEN_ENDPOINT;
+  return until > 0 && !spared ? { kind: "blocked", until } : { kind: "ok", delayMs: 0 };
+}
+
 async function admit(c: Context, core: SimCore, access: Access): Promise<Response | null> {
-  if (access === "open" || access === "token") return null;
-  const admission =
-    access === "read" ? core.limiter.admitRead() : core.limiter.admitWrite(access.write);
-  if (admission.kind === "limited")
-    return dattoError(c, core, 429, "Too Many Requests", admission.message);
+  const admission = admissionFor(core, access);
+  if (admission.kind === "limited") {
+    const limited = dattoError(c, core, 429, "Too Many Requests", admission.message);
+    if (RETRY_AFTER_SECONDS !== null)
+      limited.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
+    return limited;
+  }
   if (admission.kind === "blocked") {
     const minutes = Math.ceil((admission.until - core.clock.now()) / 60_000);
     return dattoError(
@@ -87,13 +101,9 @@ async function run(c: Context, core: SimCore, spec: RouteSpec): Promise<Response
 
 export function mountRoutes(app: Hono, getCore: () => SimCore, specs: readonly RouteSpec[]): void {
   for (const spec of specs) {
-    const prefix = spec.access === "token" ? "" : "/api";
-    app.on(spec.method, prefix + honoPath(spec.path), async (c) => {
+    app.on(spec.method, urlPath(spec), async (c) => {
       const core = getCore();
-      const counters = core.counters;
-      const key = `${spec.method} ${spec.path}`;
-      counters.byRoute[key] = (counters.byRoute[key] ?? 0) + 1;
-      counters.total++;
+      const counters = count(core, `${spec.method} ${spec.path}`);
       if (spec.access === "read") counters.reads++;
       else if (spec.access === "token") counters.tokenRequests++;
       else if (spec.access !== "open") counters.writes++;
@@ -102,4 +112,35 @@ export function mountRoutes(app: Hono, getCore: () => SimCore, specs: readonly R
       return response;
     });
   }
+  // A known path with a method it does not serve (unknowns.ts), after every real route.
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    if (seen.has(spec.path)) continue;
+    seen.add(spec.path);
+    app.all(urlPath(spec), (c) => {
+      const core = getCore();
+      const counters = count(core, `${c.req.method} ${spec.path}`);
+      const needsToken = spec.access !== "open" && spec.access !== "token";
+      const response =
+        (needsToken ? checkBearer(c, core) : null) ??
+        dattoError(
+          c,
+          core,
+          WRONG_METHOD_STATUS,
+          "Method Not Allowed",
+          `Request method '${c.req.method}' is not supported`,
+        );
+      countStatus(counters, response.status);
+      return response;
+    });
+  }
+}
+
+const urlPath = (spec: RouteSpec) => (spec.access === "token" ? "" : "/api") + honoPath(spec.path);
+
+function count(core: SimCore, key: string) {
+  const counters = core.counters;
+  counters.byRoute[key] = (counters.byRoute[key] ?? 0) + 1;
+  counters.total++;
+  return counters;
 }

@@ -3,6 +3,8 @@ import { rngFor, uuidFrom } from "./prng";
 import { route } from "./route-kit";
 import { sendJson, sendPage } from "./responses";
 import type { SimCore } from "./sim-core";
+import { RESET_KEYS_KEEPS_TOKENS } from "./unknowns";
+import { WRITE_OPERATION } from "./write-operations";
 
 function accountToWire(core: SimCore) {
   const { tenant } = core;
@@ -76,12 +78,13 @@ export const accountRoutes = [
     ),
   ),
   // Rotates the key pair of the API user: the old pair stops working for new tokens.
-  route("POST", "/v2/user/resetApiKeys", { write: "user-reset-api-keys" }, (c, core) => {
+  route("POST", "/v2/user/resetApiKeys", { write: WRITE_OPERATION.userResetKeys }, (c, core) => {
     const rng = rngFor(core.options.seed, "keys", core.clock.now());
     core.credentials = {
       apiKey: uuidFrom(rng).replace(/-/g, "").slice(0, 24),
       apiSecret: uuidFrom(rng).replace(/-/g, ""),
     };
+    if (!RESET_KEYS_KEEPS_TOKENS) core.tokens.clear();
     return c.json({
       apiAccessKey: core.credentials.apiKey,
       apiSecretKey: core.credentials.apiSecret,

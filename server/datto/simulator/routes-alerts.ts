@@ -7,10 +7,14 @@ import { alertToWire } from "./serialize";
 import type { SimCore } from "./sim-core";
 import { findDevice, findSite } from "./tenant";
 import type { AlertRec } from "./tenant-types";
+import { ALERT_LIST_ORDER, MUTE_ANSWERS_STATUS, RESOLVE_RESOLVED_ALERT_STATUS } from "./unknowns";
+import { WRITE_OPERATION } from "./write-operations";
 
 function sendAlerts(c: Context, core: SimCore, alerts: readonly AlertRec[], resolved: boolean) {
   // `muted` filters nothing: muting no longer exists since Datto RMM 8.9.0 (API.md §5).
   const list = alerts.filter((a) => a.resolved === resolved);
+  // The tenant keeps alerts oldest first.
+  if (ALERT_LIST_ORDER === "newest-first") list.reverse();
   return sendPage(c, core, "alerts", list, (a) => alertToWire(core.tenant, a));
 }
 
@@ -56,11 +60,15 @@ export const alertRoutes = [
       ? sendJson(c, core, "alert", alertToWire(core.tenant, alert))
       : notFound(c, core, "Alert");
   }),
-  // Resolving answers an empty success body (API.md §5); resolving twice is harmless.
-  route("POST", "/v2/alert/{alertUid}/resolve", { write: "alert-resolve" }, (c, core) => {
-    const alert = alertOf(c, core);
-    if (!alert) return notFound(c, core, "Alert");
-    if (!alert.resolved) {
+  // Resolving answers an empty success body (API.md §5); a second resolve: unknowns.ts.
+  route(
+    "POST",
+    "/v2/alert/{alertUid}/resolve",
+    { write: WRITE_OPERATION.alertResolve },
+    (c, core) => {
+      const alert = alertOf(c, core);
+      if (!alert) return notFound(c, core, "Alert");
+      if (alert.resolved) return c.body(null, RESOLVE_RESOLVED_ALERT_STATUS);
       resolveAlert(core.tenant, alert, core.tenant.apiUserName, core.clock.now());
       recordActivity(core.tenant, {
         at: core.clock.now(),
@@ -70,13 +78,13 @@ export const alertRoutes = [
         deviceIdx: alert.deviceIdx,
         details: { alertUid: alert.uid },
       });
-    }
-    return c.body(null, 200);
-  }),
-  route("POST", "/v2/alert/{alertUid}/mute", { write: "alert-mute" }, (c, core) =>
-    alertOf(c, core) ? c.body(null, 200) : notFound(c, core, "Alert"),
+      return c.body(null, 200);
+    },
   ),
-  route("POST", "/v2/alert/{alertUid}/unmute", { write: "alert-unmute" }, (c, core) =>
-    alertOf(c, core) ? c.body(null, 200) : notFound(c, core, "Alert"),
+  route("POST", "/v2/alert/{alertUid}/mute", { write: WRITE_OPERATION.alertMute }, (c, core) =>
+    alertOf(c, core) ? c.body(null, MUTE_ANSWERS_STATUS) : notFound(c, core, "Alert"),
+  ),
+  route("POST", "/v2/alert/{alertUid}/unmute", { write: WRITE_OPERATION.alertMute }, (c, core) =>
+    alertOf(c, core) ? c.body(null, MUTE_ANSWERS_STATUS) : notFound(c, core, "Alert"),
   ),
 ];

@@ -1,9 +1,8 @@
 import type { Context } from "hono";
 import { esxiAudit, printerAudit } from "./audits-agentless";
-import { deviceAudit } from "./hardware";
 import { badRequest, notFound, sendJson, sendPage } from "./responses";
 import { route } from "./route-kit";
-import { PORTAL } from "./serialize";
+import { auditOf, devicePortalUrl } from "./serialize";
 import type { SimCore } from "./sim-core";
 import { softwareOf } from "./software";
 import { findDevice } from "./tenant";
@@ -23,21 +22,18 @@ function withClass(c: Context, core: SimCore, wanted: DeviceClass): DeviceRec | 
   return device;
 }
 
-const portal = (d: DeviceRec) => `${PORTAL}/search?qs=uid%3A${d.uid}`;
-const remote = (d: DeviceRec) => `${PORTAL}/remote/rto/${d.id}`;
-
 export const auditRoutes = [
   route("GET", "/v2/audit/device/macAddress/{macAddress}", "read", (c, core) => {
     const mac = (c.req.param("macAddress") ?? "").replace(/[^0-9a-f]/gi, "").toUpperCase();
     const found = core.tenant.devices.filter(
       (d) => d.deviceClass === "device" && d.mac.replace(/:/g, "") === mac,
     );
-    return c.json(found.map((d) => deviceAudit(d, portal(d), remote(d))));
+    return c.json(found.map((d) => auditOf(core.tenant, d)));
   }),
   route("GET", "/v2/audit/device/{deviceUid}", "read", (c, core) => {
     const device = withClass(c, core, "device");
     if (device instanceof Response) return device;
-    return sendJson(c, core, "audit", deviceAudit(device, portal(device), remote(device)));
+    return sendJson(c, core, "audit", auditOf(core.tenant, device));
   }),
   route("GET", "/v2/audit/device/{deviceUid}/software", "read", (c, core) => {
     const device = withClass(c, core, "device");
@@ -47,11 +43,11 @@ export const auditRoutes = [
   route("GET", "/v2/audit/esxihost/{deviceUid}", "read", (c, core) => {
     const device = withClass(c, core, "esxihost");
     if (device instanceof Response) return device;
-    return sendJson(c, core, "esxi-audit", esxiAudit(device, portal(device)));
+    return sendJson(c, core, "esxi-audit", esxiAudit(device, devicePortalUrl(device)));
   }),
   route("GET", "/v2/audit/printer/{deviceUid}", "read", (c, core) => {
     const device = withClass(c, core, "printer");
     if (device instanceof Response) return device;
-    return sendJson(c, core, "printer-audit", printerAudit(device, portal(device)));
+    return sendJson(c, core, "printer-audit", printerAudit(device, devicePortalUrl(device)));
   }),
 ];

@@ -5,6 +5,7 @@ import { badRequest, notFound, sendJson } from "./responses";
 import { route } from "./route-kit";
 import { deviceToWire } from "./serialize";
 import { findDevice, findSite } from "./tenant";
+import { WRITE_OPERATION } from "./write-operations";
 
 const UdfSchema = z.record(z.string().regex(/^udf([1-9]\d?|[12]\d\d|300)$/), z.string().nullable());
 const WarrantySchema = z.object({
@@ -43,34 +44,44 @@ export const deviceRoutes = [
       ? sendJson(c, core, "device", deviceToWire(core.tenant, device, core.clock.now()))
       : notFound(c, core, "Device");
   }),
-  route("PUT", "/v2/device/{deviceUid}/site/{siteUid}", { write: "device-move" }, (c, core) => {
-    const { tenant } = core;
-    const device = findDevice(tenant, c.req.param("deviceUid") ?? "");
-    const siteIdx = tenant.siteByUid.get(c.req.param("siteUid") ?? "");
-    if (!device) return notFound(c, core, "Device");
-    if (siteIdx === undefined || !findSite(tenant, c.req.param("siteUid") ?? ""))
-      return notFound(c, core, "Site");
-    const from = tenant.sites[device.siteIdx]!;
-    from.deviceIdx = from.deviceIdx.filter((i) => i !== device.idx);
-    tenant.sites[siteIdx]!.deviceIdx.push(device.idx);
-    device.siteIdx = siteIdx;
-    return c.body(null, 200);
-  }),
-  route("POST", "/v2/device/{deviceUid}/udf", { write: "device-udf-set" }, async (c, core) => {
-    const device = findDevice(core.tenant, c.req.param("deviceUid") ?? "");
-    if (!device) return notFound(c, core, "Device");
-    const body = await readBody(c, UdfSchema);
-    if (!body) return badRequest(c, core, "Failed to read request");
-    for (const [key, value] of Object.entries(body)) {
-      if (value === null || value === "") delete device.udf[key];
-      else device.udf[key] = value;
-    }
-    return c.body(null, 200);
-  }),
+  route(
+    "PUT",
+    "/v2/device/{deviceUid}/site/{siteUid}",
+    { write: WRITE_OPERATION.deviceMove },
+    (c, core) => {
+      const { tenant } = core;
+      const device = findDevice(tenant, c.req.param("deviceUid") ?? "");
+      const siteIdx = tenant.siteByUid.get(c.req.param("siteUid") ?? "");
+      if (!device) return notFound(c, core, "Device");
+      if (siteIdx === undefined || !findSite(tenant, c.req.param("siteUid") ?? ""))
+        return notFound(c, core, "Site");
+      const from = tenant.sites[device.siteIdx]!;
+      from.deviceIdx = from.deviceIdx.filter((i) => i !== device.idx);
+      tenant.sites[siteIdx]!.deviceIdx.push(device.idx);
+      device.siteIdx = siteIdx;
+      return c.body(null, 200);
+    },
+  ),
+  route(
+    "POST",
+    "/v2/device/{deviceUid}/udf",
+    { write: WRITE_OPERATION.udfSet },
+    async (c, core) => {
+      const device = findDevice(core.tenant, c.req.param("deviceUid") ?? "");
+      if (!device) return notFound(c, core, "Device");
+      const body = await readBody(c, UdfSchema);
+      if (!body) return badRequest(c, core, "Failed to read request");
+      for (const [key, value] of Object.entries(body)) {
+        if (value === null || value === "") delete device.udf[key];
+        else device.udf[key] = value;
+      }
+      return c.body(null, 200);
+    },
+  ),
   route(
     "POST",
     "/v2/device/{deviceUid}/warranty",
-    { write: "device-warranty-set" },
+    { write: WRITE_OPERATION.warrantySet },
     async (c, core) => {
       const device = findDevice(core.tenant, c.req.param("deviceUid") ?? "");
       if (!device) return notFound(c, core, "Device");

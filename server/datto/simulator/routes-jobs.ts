@@ -1,53 +1,14 @@
 import type { Context } from "hono";
-import { z } from "zod";
-import { COMPONENTS, componentToWire, findComponent, isConvertible } from "./components-catalog";
-import { createJob, deploymentStatus, isFinished } from "./jobs";
-import { recordActivity } from "./activity";
-import { badRequest, notFound, sendJson, sendPage } from "./responses";
+import { COMPONENTS, componentToWire, findComponent } from "./components-catalog";
+import { type DeploymentStatus, deploymentStatus, type JobOutcome } from "./jobs";
+import { jobComponentsOf, jobToWire } from "./job-wire";
+import { notFound, sendJson, sendPage } from "./responses";
 import { route } from "./route-kit";
 import type { SimCore } from "./sim-core";
 import { stderrFor, stdoutFor } from "./job-output";
-import { findDevice, type JobRec } from "./tenant";
-
-// Without the nested jobComponent (the flat body one SDK sends) Datto cannot read the request
-// (API.md §7); unknown extra keys are ignored, as Spring does by default.
-const QuickJobSchema = z.object({
-  jobName: z.string(),
-  jobComponent: z.object({
-    componentUid: z.string(),
-    variables: z
-      .array(
-        z.object({
-          name: z.string(),
-          value: z.union([z.string(), z.number(), z.boolean()]).transform(String),
-        }),
-      )
-      .optional(),
-  }),
-});
-
-function jobToWire(job: JobRec, core: SimCore) {
-  const deviceUid = core.tenant.devices[job.deviceIdx]?.uid ?? "";
-  const done = isFinished(deploymentStatus(job, deviceUid, core.clock.now()));
-  return {
-    id: job.id,
-    uid: job.uid,
-    name: job.name,
-    dateCreated: job.createdAt,
-    status: done ? "completed" : "active",
-  };
-}
-
-const jobComponentsOf = (job: JobRec) => {
-  const component = findComponent(job.componentUid);
-  return [
-    {
-      uid: job.componentUid,
-      name: component?.name ?? "Unknown component",
-      variables: job.variables,
-    },
-  ];
-};
+import { findDevice } from "./tenant";
+import { NO_STD_DATA } from "./unknowns";
+import { jobDate } from "./wire-dates";
 
 /** The job and the device's run of it, or the 404 Datto answers. */
 function resultTarget(c: Context, core: SimCore) {
@@ -56,88 +17,34 @@ function resultTarget(c: Context, core: SimCore) {
   if (!job || !device || job.deviceIdx !== device.idx) return null;
   const component = findComponent(job.componentUid);
   if (!component) return null;
-  return { job, device, component, status: deploymentStatus(job, device.uid, core.clock.now()) };
+  return { job, device, component, status: deploymentStatus(job, device, core.clock.now()) };
 }
 
 type Std = "stdout" | "stderr";
 
-/** Output exists only once a run finished and says so; otherwise an empty list. [unsure: Datto may 404] */
+/** The outcome of a run that finished, null while it waits, runs, or when it expired unrun. */
+const outcomeOnly = (status: DeploymentStatus): JobOutcome | null =>
+  status === "Success" || status === "Warning" || status === "Failure" ? status : null;
+
+/** Output exists only once a run finished and says so; otherwise NO_STD_DATA (unknowns.ts). */
 function stdData(c: Context, core: SimCore, which: Std) {
   const target = resultTarget(c, core);
   if (!target) return notFound(c, core, "Job result");
   const { job, device, component, status } = target;
-  const finished = isFinished(status) && status !== "Expired";
-  const hasOut = finished && component.printsStdOut;
-  const hasErr = finished && status !== "Success";
-  if (which === "stdout" ? !hasOut : !hasErr) return c.json([]);
+  const outcome = outcomeOnly(status);
+  const hasOut = outcome !== null && component.printsStdOut;
+  const hasErr = outcome !== null && outcome !== "Success";
+  if (outcome === null || (which === "stdout" ? !hasOut : !hasErr)) return c.json(NO_STD_DATA);
   const stdData =
     which === "stdout"
-      ? stdoutFor(job, component, device, status)
-      : stderrFor(component, device, status);
+      ? stdoutFor(core.tenant, job, component, device, outcome)
+      : stderrFor(job, component, device, outcome);
   return c.json([{ componentUid: component.uid, componentName: component.name, stdData }]);
 }
 
 export const jobRoutes = [
   route("GET", "/v2/account/components", "read", (c, core) =>
     sendPage(c, core, "components", COMPONENTS, componentToWire),
-  ),
-  route(
-    "PUT",
-    "/v2/device/{deviceUid}/quickjob",
-    { write: "device-job-create" },
-    async (c, core) => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(await c.req.text());
-      } catch {
-        return badRequest(c, core, "Failed to read request");
-      }
-      const body = QuickJobSchema.safeParse(raw);
-      if (!body.success) return badRequest(c, core, "Failed to read request");
-      const device = findDevice(core.tenant, c.req.param("deviceUid") ?? "");
-      if (!device) return notFound(c, core, "Device");
-      const component = findComponent(body.data.jobComponent.componentUid);
-      if (!component) return notFound(c, core, "Component");
-      if (device.deviceClass !== "device")
-        return badRequest(c, core, `Device of class '${device.deviceClass}' cannot run components`);
-      const given = body.data.jobComponent.variables ?? [];
-      for (const v of given) {
-        const def = component.variables.find((d) => d.name === v.name);
-        if (!def)
-          return badRequest(
-            c,
-            core,
-            `Variable '${v.name}' is not defined for component ${component.uid}`,
-          );
-        if (!isConvertible(def, v.value))
-          return badRequest(
-            c,
-            core,
-            `Value of variable '${v.name}' cannot be converted to ${def.type}`,
-          );
-      }
-      const variables = component.variables.map((def) => ({
-        name: def.name,
-        value: given.find((v) => v.name === def.name)?.value ?? def.defaultVal,
-      }));
-      const job = createJob(
-        core.tenant,
-        device,
-        component,
-        body.data.jobName,
-        variables,
-        core.clock.now(),
-      );
-      recordActivity(core.tenant, {
-        at: job.createdAt,
-        entity: "DEVICE",
-        category: "job",
-        action: "create",
-        deviceIdx: device.idx,
-        details: { jobUid: job.uid, jobName: job.name, componentName: component.name },
-      });
-      return c.json({ job: jobToWire(job, core), jobComponents: jobComponentsOf(job) });
-    },
   ),
   route("GET", "/v2/job/{jobUid}", "read", (c, core) => {
     const job = core.tenant.jobs.get(c.req.param("jobUid") ?? "");
@@ -153,21 +60,24 @@ export const jobRoutes = [
     const target = resultTarget(c, core);
     if (!target) return notFound(c, core, "Job result");
     const { job, device, component, status } = target;
-    const finished = isFinished(status) && status !== "Expired";
+    const outcome = outcomeOnly(status);
     return sendJson(c, core, "job-result", {
       jobUid: job.uid,
       deviceUid: device.uid,
-      ranOn: status === "Pending" || status === "Expired" ? null : job.startAt,
+      ranOn:
+        status === "Pending" || status === "Expired" || job.startAt === null
+          ? null
+          : jobDate(job.startAt, core.jobDateFormat),
       jobDeploymentStatus: status,
-      componentResults: finished
+      componentResults: outcome
         ? [
             {
               componentUid: component.uid,
               componentName: component.name,
-              componentStatus: status === "Failure" ? "Failure" : "Success",
-              numberOfWarnings: status === "Warning" ? 1 + (device.seed % 3) : 0,
+              componentStatus: outcome === "Failure" ? "Failure" : "Success",
+              numberOfWarnings: outcome === "Warning" ? 1 + (device.seed % 3) : 0,
               hasStdOut: component.printsStdOut,
-              hasStdErr: status !== "Success",
+              hasStdErr: outcome !== "Success",
             },
           ]
         : [],

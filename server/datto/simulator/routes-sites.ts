@@ -9,6 +9,7 @@ import { deviceTypeOf, siteToWire } from "./serialize";
 import type { SimCore } from "./sim-core";
 import type { SiteRec } from "./tenant-types";
 import { findSite } from "./tenant";
+import { WRITE_OPERATION } from "./write-operations";
 
 const ProxySchema = z.object({
   host: z.string().optional(),
@@ -98,7 +99,7 @@ export const siteRoutes = [
     const site = siteOr404(c.req.param("siteUid") ?? "", core);
     return site ? c.json(siteSettings(site)) : notFound(c, core, "Site");
   }),
-  route("PUT", "/v2/site", { write: "site-create" }, async (c, core) => {
+  route("PUT", "/v2/site", { write: WRITE_OPERATION.siteCreate }, async (c, core) => {
     const body = await readBody(c, SiteRequestSchema);
     if (!body) return badRequest(c, core, "Failed to read request");
     const { tenant } = core;
@@ -137,7 +138,7 @@ export const siteRoutes = [
     );
     return c.json(siteToWire(tenant, site));
   }),
-  route("POST", "/v2/site/{siteUid}", { write: "site-update" }, async (c, core) => {
+  route("POST", "/v2/site/{siteUid}", { write: WRITE_OPERATION.siteUpdate }, async (c, core) => {
     const site = siteOr404(c.req.param("siteUid") ?? "", core);
     if (!site) return notFound(c, core, "Site");
     const body = await readBody(c, SiteRequestSchema);
@@ -153,7 +154,7 @@ export const siteRoutes = [
   route(
     "POST",
     "/v2/site/{siteUid}/settings/proxy",
-    { write: "site-proxy-update" },
+    { write: WRITE_OPERATION.proxySet },
     async (c, core) => {
       const site = siteOr404(c.req.param("siteUid") ?? "", core);
       if (!site) return notFound(c, core, "Site");
@@ -171,7 +172,7 @@ export const siteRoutes = [
   route(
     "DELETE",
     "/v2/site/{siteUid}/settings/proxy",
-    { write: "site-proxy-delete" },
+    { write: WRITE_OPERATION.proxySet },
     (c, core) => {
       const site = siteOr404(c.req.param("siteUid") ?? "", core);
       if (!site) return notFound(c, core, "Site");

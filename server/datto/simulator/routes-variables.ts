@@ -1,11 +1,13 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import { readBody } from "./body";
-import { badRequest, notFound, sendPage } from "./responses";
+import { badRequest, dattoError, notFound, sendPage } from "./responses";
+import { DUPLICATE_VARIABLE_STATUS } from "./unknowns";
 import { route } from "./route-kit";
 import type { SimCore } from "./sim-core";
 import { findSite } from "./tenant";
 import type { VariableRec } from "./tenant-types";
+import { WRITE_OPERATION } from "./write-operations";
 
 const CreateSchema = z.object({
   name: z.string().min(1),
@@ -28,18 +30,27 @@ function listOf(c: Context, core: SimCore, scope: "site" | "account"): VariableR
 
 function crud(scope: "site" | "account", base: string) {
   const what = scope === "site" ? "Site" : "Account";
+  // Create, update and delete share one quota: "site-variable-set" / "account-variable-set".
+  const operation =
+    scope === "site" ? WRITE_OPERATION.siteVariableSet : WRITE_OPERATION.accountVariableSet;
   return [
     route("GET", `${base}/variables`, "read", (c, core) => {
       const list = listOf(c, core, scope);
       return list ? sendPage(c, core, "variables", list, toWire) : notFound(c, core, what);
     }),
-    route("PUT", `${base}/variable`, { write: `${scope}-variable-create` }, async (c, core) => {
+    route("PUT", `${base}/variable`, { write: operation }, async (c, core) => {
       const list = listOf(c, core, scope);
       if (!list) return notFound(c, core, what);
       const body = await readBody(c, CreateSchema);
       if (!body) return badRequest(c, core, "Failed to read request");
       if (list.some((v) => v.name === body.name))
-        return c.json({ error: "Conflict", message: `Variable ${body.name} exists` }, 409);
+        return dattoError(
+          c,
+          core,
+          DUPLICATE_VARIABLE_STATUS,
+          "Conflict",
+          `Variable ${body.name} exists`,
+        );
       list.push({
         id: core.tenant.ids.variable++,
         name: body.name,
@@ -48,34 +59,24 @@ function crud(scope: "site" | "account", base: string) {
       });
       return c.body(null, 200);
     }),
-    route(
-      "POST",
-      `${base}/variable/{variableId}`,
-      { write: `${scope}-variable-update` },
-      async (c, core) => {
-        const variable = listOf(c, core, scope)?.find(
-          (v) => v.id === Number(c.req.param("variableId")),
-        );
-        if (!variable) return notFound(c, core, "Variable");
-        const body = await readBody(c, UpdateSchema);
-        if (!body) return badRequest(c, core, "Failed to read request");
-        if (body.name !== undefined) variable.name = body.name;
-        if (body.value !== undefined) variable.value = body.value;
-        return c.body(null, 200);
-      },
-    ),
-    route(
-      "DELETE",
-      `${base}/variable/{variableId}`,
-      { write: `${scope}-variable-delete` },
-      (c, core) => {
-        const list = listOf(c, core, scope);
-        const at = list?.findIndex((v) => v.id === Number(c.req.param("variableId"))) ?? -1;
-        if (!list || at < 0) return notFound(c, core, "Variable");
-        list.splice(at, 1);
-        return c.body(null, 200);
-      },
-    ),
+    route("POST", `${base}/variable/{variableId}`, { write: operation }, async (c, core) => {
+      const variable = listOf(c, core, scope)?.find(
+        (v) => v.id === Number(c.req.param("variableId")),
+      );
+      if (!variable) return notFound(c, core, "Variable");
+      const body = await readBody(c, UpdateSchema);
+      if (!body) return badRequest(c, core, "Failed to read request");
+      if (body.name !== undefined) variable.name = body.name;
+      if (body.value !== undefined) variable.value = body.value;
+      return c.body(null, 200);
+    }),
+    route("DELETE", `${base}/variable/{variableId}`, { write: operation }, (c, core) => {
+      const list = listOf(c, core, scope);
+      const at = list?.findIndex((v) => v.id === Number(c.req.param("variableId"))) ?? -1;
+      if (!list || at < 0) return notFound(c, core, "Variable");
+      list.splice(at, 1);
+      return c.body(null, 200);
+    }),
   ];
 }
 

@@ -7,6 +7,7 @@ import { auditRoutes } from "./routes-audits";
 import { deviceRoutes } from "./routes-devices";
 import { filterRoutes } from "./routes-filters";
 import { jobRoutes } from "./routes-jobs";
+import { quickJobRoutes } from "./routes-quick-job";
 import { siteRoutes } from "./routes-sites";
 import { systemRoutes } from "./routes-system";
 import { variableRoutes } from "./routes-variables";
@@ -16,7 +17,7 @@ import type { SimCore } from "./sim-core";
 const tokenRoute = route("POST", "/auth/oauth/token", "token", (c, core) => issueToken(c, core));
 
 /** Every Datto route; specific paths first (Hono tries handlers in registration order). */
-export const ALL_ROUTES: readonly RouteSpec[] = [
+const ALL_ROUTES: readonly RouteSpec[] = [
   tokenRoute,
   ...systemRoutes,
   ...accountRoutes,
@@ -25,6 +26,7 @@ export const ALL_ROUTES: readonly RouteSpec[] = [
   ...auditRoutes,
   ...alertRoutes,
   ...jobRoutes,
+  ...quickJobRoutes,
   ...filterRoutes,
   ...variableRoutes,
   ...activityRoutes,

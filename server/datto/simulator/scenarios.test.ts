@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestSim, json, requestToken } from "./test-helpers";
+import { createTestSim, json, requestToken } from "../../testing/simulator-helpers";
 
 async function outcomes(t: ReturnType<typeof createTestSim>, n: number): Promise<string[]> {
   const out: string[] = [];

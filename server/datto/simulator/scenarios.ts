@@ -54,7 +54,7 @@ export const SCENARIOS: Record<ScenarioName, ScenarioProfile> = {
   malformed: { ...BASE, malformed: true },
 };
 
-export type Mishap =
+type Mishap =
   { kind: "none" } | { kind: "status"; status: 500 | 502 | 503 | 504 } | { kind: "drop" };
 
 /** Flaky: about 1 call in 10 answers 5xx and 1 in 20 drops the connection, by request number. */

@@ -1,8 +1,29 @@
-import { alertContext, diagnosticsFor } from "./alert-contexts";
+import { alertContext, alertsOnDisk, diagnosticsFor, lowDiskOf } from "./alert-contexts";
+import { PROFILES } from "./device-profiles";
+import { deviceAudit, GB } from "./hardware";
 import { siteOfDevice, type Tenant } from "./tenant";
 import type { AlertRec, DeviceRec, SiteRec } from "./tenant-types";
+import { isoInstant } from "./wire-dates";
 
-export const PORTAL = "https://sim.centrastage.test/csm";
+const PORTAL = "https://sim.centrastage.test/csm";
+
+export const devicePortalUrl = (d: DeviceRec) => `${PORTAL}/search?qs=uid%3A${d.uid}`;
+const webRemoteUrl = (d: DeviceRec) =>
+  d.deviceClass === "device" ? `${PORTAL}/remote/rto/${d.id}` : null;
+
+/**
+ * GET /v2/audit/device/{uid} of a `device`-class machine. While a disk-space alert is open, the
+ * audit shows that disk as full as the alert says.
+ */
+export function auditOf(tenant: Tenant, device: DeviceRec) {
+  const audit = deviceAudit(device, devicePortalUrl(device), webRemoteUrl(device));
+  for (const disk of audit.logicalDisks) {
+    const [alert] = alertsOnDisk(tenant, device, disk.diskIdentifier);
+    if (alert) disk.freespace = Math.round(lowDiskOf(alert, device).freeGb * GB);
+  }
+  return audit;
+}
+
 const UDF_COUNT = 300;
 const EMPTY_UDF: Record<string, string | null> = Object.fromEntries(
   Array.from({ length: UDF_COUNT }, (_, i) => [`udf${i + 1}`, null]),
@@ -43,7 +64,7 @@ export function siteToWire(tenant: Tenant, site: SiteRec) {
 }
 
 /** Online agents check in every minute or so; the stored value is when an offline one was last seen. */
-export function lastSeenOf(device: DeviceRec, now: number): number {
+function lastSeenOf(device: DeviceRec, now: number): number {
   return device.online
     ? Math.max(device.lastSeen, now - (device.seed % 90) * 1000)
     : device.lastSeen;
@@ -86,7 +107,7 @@ export function deviceToWire(tenant: Tenant, device: DeviceRec, now: number) {
     udf: { ...EMPTY_UDF, ...device.udf },
     snmpEnabled: device.snmpEnabled,
     deviceClass: device.deviceClass,
-    portalUrl: `${PORTAL}/search?qs=uid%3A${device.uid}`,
+    portalUrl: devicePortalUrl(device),
     warrantyDate: device.warrantyDate,
     antivirus: {
       antivirusProduct: device.antivirusProduct,
@@ -99,32 +120,13 @@ export function deviceToWire(tenant: Tenant, device: DeviceRec, now: number) {
       patchesInstalled: device.patchesInstalled,
     },
     softwareStatus: device.softwareStatus,
-    webRemoteUrl: device.deviceClass === "device" ? `${PORTAL}/remote/rto/${device.id}` : null,
+    webRemoteUrl: webRemoteUrl(device),
     networkProbe: device.networkProbe,
     onboardedViaNetworkMonitor: device.onboardedViaNetworkMonitor,
   };
 }
 
-export function deviceTypeOf(device: DeviceRec) {
-  switch (device.kind) {
-    case "desktop":
-      return { category: "Desktop", type: "Desktop" };
-    case "laptop":
-    case "mac":
-      return { category: "Laptop", type: "Notebook" };
-    case "server":
-    case "dc":
-      return { category: "Server", type: "Rack Mount Chassis" };
-    case "linux":
-      return { category: "Server", type: "Main System Chassis" };
-    case "printer":
-      return { category: "Printer", type: "Printer" };
-    case "network":
-      return { category: "Network Device", type: "Switch" };
-    case "esxi":
-      return { category: "ESXi Host", type: "ESXi Host" };
-  }
-}
+export const deviceTypeOf = (device: DeviceRec) => ({ ...PROFILES[device.kind].deviceType });
 
 export function alertToWire(tenant: Tenant, alert: AlertRec) {
   const device = tenant.devices[alert.deviceIdx];
@@ -132,7 +134,7 @@ export function alertToWire(tenant: Tenant, alert: AlertRec) {
   const actions: Array<Record<string, unknown>> = [];
   if (alert.sendsEmails) {
     actions.push({
-      actionTime: alert.timestamp + 2000,
+      actionTime: isoInstant(alert.timestamp + 2000),
       actionType: "EMAIL_SENT",
       description: "Alert email sent to noc@northbridge-msp.example",
       actionReference: null,
@@ -140,7 +142,7 @@ export function alertToWire(tenant: Tenant, alert: AlertRec) {
   }
   if (alert.ticketNumber) {
     actions.push({
-      actionTime: alert.timestamp + 4000,
+      actionTime: isoInstant(alert.timestamp + 4000),
       actionType: "TICKET_CREATED",
       description: `Ticket ${alert.ticketNumber} created`,
       actionReference: alert.ticketNumber,
@@ -149,7 +151,7 @@ export function alertToWire(tenant: Tenant, alert: AlertRec) {
   return {
     alertUid: alert.uid,
     priority: alert.priority,
-    diagnostics: diagnosticsFor(alert.ctxClass, alert.seed, device?.hostname ?? "device"),
+    diagnostics: diagnosticsFor(alert, device),
     resolved: alert.resolved,
     resolvedBy: alert.resolvedBy,
     resolvedOn: alert.resolvedOn,
@@ -157,7 +159,7 @@ export function alertToWire(tenant: Tenant, alert: AlertRec) {
     ticketNumber: alert.ticketNumber,
     timestamp: alert.timestamp,
     alertMonitorInfo: { sendsEmails: alert.sendsEmails, createsTicket: alert.createsTicket },
-    alertContext: alertContext(alert.ctxClass, alert.seed),
+    alertContext: alertContext(alert, device),
     alertSourceInfo: {
       deviceUid: device?.uid ?? null,
       deviceName: device?.hostname ?? null,

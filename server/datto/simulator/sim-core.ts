@@ -8,31 +8,11 @@ import {
 } from "./rate-limit";
 import { SCENARIOS, type ScenarioName, type ScenarioProfile } from "./scenarios";
 import { buildTenant, type Tenant } from "./tenant";
+import type { JobDateFormat } from "./wire-dates";
 import { createWorld, type WorldState } from "./world";
+import { WRITE_OPERATIONS } from "./write-operations";
 
-/** Datto's write operations with their own quota (API.md §3), as named in request_rate. */
-export const WRITE_OPERATIONS = [
-  "device-job-create",
-  "alert-resolve",
-  "alert-mute",
-  "alert-unmute",
-  "device-move",
-  "device-udf-set",
-  "device-warranty-set",
-  "site-create",
-  "site-update",
-  "site-proxy-update",
-  "site-proxy-delete",
-  "site-variable-create",
-  "site-variable-update",
-  "site-variable-delete",
-  "account-variable-create",
-  "account-variable-update",
-  "account-variable-delete",
-  "user-reset-api-keys",
-] as const;
-
-export interface CoreOptions {
+interface CoreOptions {
   seed: number;
   devices: number;
   apiKey: string;
@@ -40,9 +20,19 @@ export interface CoreOptions {
   tokenLifetimeMs: number;
   publicBaseUrl: string;
   rateLimits: RateLimits;
+  jobDates: JobDateFormat;
+  openAlerts: number | undefined;
 }
 
-export interface TokenRec {
+export interface QuickJobFaults {
+  /** drop: the connection resets; timeout: no answer until the caller gives up. */
+  mode: "drop" | "timeout";
+  /** Whether Datto created the job before the answer was lost (the "outcome unknown" case). */
+  jobCreated: boolean;
+  remaining: number;
+}
+
+interface TokenRec {
   issuedAt: number;
   expiresAt: number;
 }
@@ -61,6 +51,10 @@ export interface SimCore {
   credentials: { apiKey: string; apiSecret: string };
   requestNumber: number;
   tokenNumber: number;
+  /** How Job.dateCreated and JobResults.ranOn travel (API.md §6 [unsure]). */
+  jobDateFormat: JobDateFormat;
+  /** The next quick-job PUTs that fail on purpose (control surface), if any. */
+  quickJobFaults: QuickJobFaults | null;
   startedAt: number;
 }
 
@@ -72,9 +66,14 @@ function limiterFor(clock: Clock, options: CoreOptions, profile: ScenarioProfile
   );
 }
 
+const buildFor = (options: CoreOptions, profile: ScenarioProfile, now: number) =>
+  profile.empty
+    ? buildTenant(options.seed, 0, now)
+    : buildTenant(options.seed, options.devices, now, options.openAlerts);
+
 export function createCore(options: CoreOptions, clock: Clock, scenario: ScenarioName): SimCore {
   const profile = SCENARIOS[scenario];
-  const tenant = buildTenant(options.seed, profile.empty ? 0 : options.devices, clock.now());
+  const tenant = buildFor(options, profile, clock.now());
   return {
     options,
     clock,
@@ -88,22 +87,22 @@ export function createCore(options: CoreOptions, clock: Clock, scenario: Scenari
     credentials: { apiKey: options.apiKey, apiSecret: options.apiSecret },
     requestNumber: 0,
     tokenNumber: 0,
+    jobDateFormat: options.jobDates,
+    quickJobFaults: null,
     startedAt: clock.now(),
   };
 }
 
 /** Back to the seeded tenant (built anew at the clock's now), quotas and counters zeroed. */
 export function resetCore(core: SimCore): void {
-  core.tenant = buildTenant(
-    core.options.seed,
-    core.profile.empty ? 0 : core.options.devices,
-    core.clock.now(),
-  );
+  core.tenant = buildFor(core.options, core.profile, core.clock.now());
   core.world = createWorld(core.tenant);
   core.limiter = limiterFor(core.clock, core.options, core.profile);
   core.counters = emptyCounters();
   core.credentials = { apiKey: core.options.apiKey, apiSecret: core.options.apiSecret };
   core.requestNumber = 0;
+  core.jobDateFormat = core.options.jobDates;
+  core.quickJobFaults = null;
 }
 
 export function setScenario(core: SimCore, name: ScenarioName): void {
@@ -113,11 +112,7 @@ export function setScenario(core: SimCore, name: ScenarioName): void {
   core.profile = profile;
   core.limiter = limiterFor(core.clock, core.options, profile);
   if (rebuild) {
-    core.tenant = buildTenant(
-      core.options.seed,
-      profile.empty ? 0 : core.options.devices,
-      core.clock.now(),
-    );
+    core.tenant = buildFor(core.options, profile, core.clock.now());
     core.world = createWorld(core.tenant);
   }
 }

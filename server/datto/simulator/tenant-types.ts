@@ -1,9 +1,11 @@
+import type { AlertClass } from "./alert-classes";
+
 /** In-memory records of the simulated tenant. Wire shapes are built from these on demand. */
 export type DeviceClass = "device" | "printer" | "esxihost" | "rmmnetworkdevice";
 export type DeviceKind =
   "desktop" | "laptop" | "server" | "dc" | "mac" | "linux" | "printer" | "esxi" | "network";
 
-export interface ProxySettingsRec {
+interface ProxySettingsRec {
   host: string;
   port: number;
   type: "http" | "socks4" | "socks5";
@@ -95,7 +97,9 @@ export interface AlertRec {
   seed: number;
   deviceIdx: number;
   priority: AlertPriority;
-  ctxClass: string;
+  ctxClass: AlertClass;
+  /** The "@class" on the wire: ctxClass, or now and then a class no client knows (unknowns.ts). */
+  wireClass: string;
   timestamp: number;
   resolved: boolean;
   resolvedBy: string | null;

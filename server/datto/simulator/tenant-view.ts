@@ -1,6 +1,7 @@
-import { COMPONENTS, type ComponentDef } from "./components-catalog";
-import { deploymentStatus, type DeploymentStatus } from "./jobs";
-import { alertToWire, deviceToWire, siteToWire } from "./serialize";
+import { COMPONENTS, type ComponentDef, findComponent, withDefaults } from "./components-catalog";
+import { deploymentStatus, type DeploymentStatus, type JobOutcome, outcomeOf } from "./jobs";
+import { softwareOf } from "./software";
+import { alertToWire, auditOf, deviceToWire, siteToWire } from "./serialize";
 import type { SimCore } from "./sim-core";
 import { findDevice } from "./tenant";
 import { advanceWorld } from "./world";
@@ -9,7 +10,7 @@ type WireDevice = ReturnType<typeof deviceToWire>;
 type WireSite = ReturnType<typeof siteToWire>;
 type WireAlert = ReturnType<typeof alertToWire>;
 
-export interface JobView {
+interface JobView {
   uid: string;
   name: string;
   deviceUid: string;
@@ -27,7 +28,17 @@ export interface TenantView {
   openAlerts(): WireAlert[];
   resolvedAlerts(): WireAlert[];
   getAlert(uid: string): WireAlert | undefined;
+  /** GET /v2/audit/device/{uid} for a `device`-class machine, else undefined. */
+  deviceAudit(uid: string): ReturnType<typeof auditOf> | undefined;
+  /** GET /v2/audit/device/{uid}/software, unpaged. */
+  software(uid: string): Array<{ name: string; version: string }>;
   components(): readonly ComponentDef[];
+  /** How a quick job of this component ends on this device (deterministic), to pick test devices. */
+  jobOutcome(
+    componentUid: string,
+    deviceUid: string,
+    variables?: Array<{ name: string; value: string }>,
+  ): JobOutcome;
   jobs(): JobView[];
 }
 
@@ -64,18 +75,33 @@ export function createTenantView(core: SimCore): TenantView {
       const alert = core.tenant.alertsByUid.get(uid);
       return alert ? alertToWire(core.tenant, alert) : undefined;
     },
+    deviceAudit: (uid) => {
+      const device = findDevice(core.tenant, uid);
+      return device?.deviceClass === "device" ? auditOf(core.tenant, device) : undefined;
+    },
+    software: (uid) => {
+      const device = findDevice(core.tenant, uid);
+      return device ? softwareOf(device) : [];
+    },
     components: () => COMPONENTS,
+    jobOutcome(componentUid, deviceUid, variables = []) {
+      const device = findDevice(core.tenant, deviceUid);
+      if (!device) throw new Error(`No simulated device ${deviceUid}`);
+      const component = findComponent(componentUid);
+      if (!component) throw new Error(`No simulated component ${componentUid}`);
+      return outcomeOf({ componentUid, variables: withDefaults(component, variables) }, device);
+    },
     jobs: () => {
       const at = now();
       return [...core.tenant.jobs.values()].map((job) => {
-        const deviceUid = core.tenant.devices[job.deviceIdx]?.uid ?? "";
+        const device = core.tenant.devices[job.deviceIdx]!;
         return {
           uid: job.uid,
           name: job.name,
-          deviceUid,
+          deviceUid: device.uid,
           componentUid: job.componentUid,
           createdAt: job.createdAt,
-          status: deploymentStatus(job, deviceUid, at),
+          status: deploymentStatus(job, device, at),
         };
       });
     },

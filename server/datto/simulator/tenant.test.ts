@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createManualClock } from "../../lib/clock";
 import { createSimulator } from "./create-simulator";
-import { KNOWN_ALERT_CLASSES } from "./alert-contexts";
-import { createTestSim, json } from "./test-helpers";
+import { KNOWN_ALERT_CLASSES } from "./alert-classes";
+import { UNKNOWN_ALERT_CLASS } from "./unknowns";
+import { createTestSim, json } from "../../testing/simulator-helpers";
 
 describe("the seeded tenant", () => {
   it("is the same for the same seed and different for another", () => {
@@ -21,6 +22,28 @@ describe("the seeded tenant", () => {
     const big = createSimulator({ devices: 4000, clock: createManualClock() });
     expect(big.tenant.listSites().length).toBe(101);
     expect(big.tenant.listDevices()).toHaveLength(4000);
+  });
+
+  it("shows every device class and platform even in a small tenant", () => {
+    for (const seed of [1, 2, 3]) {
+      const devices = createSimulator({
+        seed,
+        devices: 40,
+        clock: createManualClock(),
+      }).tenant.listDevices();
+      const classes = new Set(devices.map((d) => d.deviceClass));
+      expect([...classes].sort(), `seed ${seed}`).toEqual([
+        "device",
+        "esxihost",
+        "printer",
+        "rmmnetworkdevice",
+      ]);
+      for (const os of ["macOS", "Ubuntu", "Windows Server"])
+        expect(
+          devices.some((d) => (d.operatingSystem ?? "").includes(os)),
+          os,
+        ).toBe(true);
+    }
   });
 
   it("builds a 50,000-device tenant in well under 5 seconds", () => {
@@ -149,17 +172,39 @@ describe("the seeded tenant", () => {
     expect((await t.get("/v2/account/devices?filterId=42")).status).toBe(404);
   });
 
-  it("alerts cover every known @class, an unknown one and the empty-key trap", () => {
+  it("alerts carry only API.md's @classes, plus rare traps: an unknown class and an empty key", () => {
     const sim = createSimulator({ devices: 3000, clock: createManualClock() });
     const alerts = [...sim.tenant.openAlerts(), ...sim.tenant.resolvedAlerts()];
-    const classes = new Set(alerts.map((a) => String(a.alertContext["@class"])));
-    for (const known of KNOWN_ALERT_CLASSES) expect(classes.has(known), known).toBe(true);
-    expect([...classes].some((c) => !(KNOWN_ALERT_CLASSES as readonly string[]).includes(c))).toBe(
-      true,
-    );
-    const trap = alerts.some(
-      (a) => "" in a.alertContext || "" in ((a.alertContext as { samples?: object }).samples ?? {}),
-    );
-    expect(trap).toBe(true);
+    const classes = alerts.map((a) => String(a.alertContext["@class"]));
+    const known = KNOWN_ALERT_CLASSES as readonly string[];
+    for (const k of known) expect(classes.includes(k), k).toBe(true);
+    const unknown = classes.filter((c) => !known.includes(c));
+    expect(new Set(unknown)).toEqual(new Set([UNKNOWN_ALERT_CLASS]));
+    const emptyKey = alerts.filter((a) => "" in a.alertContext);
+    // About 1 in 100 each: present, rare.
+    for (const traps of [unknown.length, emptyKey.length]) {
+      expect(traps).toBeGreaterThan(0);
+      expect(traps / alerts.length).toBeLessThan(0.03);
+    }
+  });
+
+  it("alerts fit their device: offline only for printers, the device's own disks and antivirus", () => {
+    const sim = createSimulator({ devices: 3000, clock: createManualClock() });
+    const devices = new Map(sim.tenant.listDevices().map((d) => [d.uid, d]));
+    for (const alert of [...sim.tenant.openAlerts(), ...sim.tenant.resolvedAlerts()]) {
+      const device = devices.get(alert.alertSourceInfo.deviceUid!)!;
+      const ctx = alert.alertContext as Record<string, unknown>;
+      if (device.deviceClass === "printer") expect(ctx["@class"]).toBe("online_offline_status_ctx");
+      if (ctx["@class"] === "antivirus_ctx")
+        expect(ctx.productName).toBe(device.antivirus.antivirusProduct);
+      if (ctx["@class"] === "eventlog_ctx" || ctx["@class"] === "patch_ctx")
+        expect(device.operatingSystem).toMatch(/^Microsoft Windows/);
+      if (ctx["@class"] === "perf_disk_usage_ctx" && device.deviceClass === "device") {
+        const disks = sim.tenant.deviceAudit(device.uid)!.logicalDisks;
+        const disk = disks.find((d) => d.diskIdentifier === ctx.diskName);
+        expect(disk, `${device.hostname} ${String(ctx.diskName)}`).toBeDefined();
+        expect(Number(ctx.totalVolume)).toBeCloseTo(disk!.size / 1_073_741_824, 0);
+      }
+    }
   });
 });

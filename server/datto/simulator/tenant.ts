@@ -1,10 +1,10 @@
-import { generateDevice } from "./generate-devices";
+import { generateDevice, type HostCounters } from "./generate-devices";
 import { generateSites, siteSizes } from "./generate-sites";
 import { seedAlerts } from "./generate-alerts";
-import { hash32, intBetween, mulberry32, uuidFrom } from "./prng";
+import { hash32, intBetween, mulberry32, pick, uuidFrom } from "./prng";
 import type { AlertRec, DeviceKind, DeviceRec, SiteRec, VariableRec } from "./tenant-types";
 
-export interface AccountRec {
+interface AccountRec {
   id: number;
   uid: string;
   name: string;
@@ -52,14 +52,22 @@ export interface Tenant {
   siteByUid: Map<string, number>;
   jobs: Map<string, JobRec>;
   waitingJobs: Map<number, JobRec[]>;
+  /** Jobs whose end changes the tenant (a disk clean-up clears its disk alert), until applied. */
+  jobsWithEffects: JobRec[];
   activities: ActivityRec[];
   accountVariables: VariableRec[];
   ids: { site: number; device: number; alert: number; job: number; variable: number };
 }
 
 const DAY = 86_400_000;
+const EVERY_KIND: readonly DeviceKind[] = ["server", "mac", "linux", "printer", "network", "esxi"];
 
-export function buildTenant(seed: number, deviceCount: number, now: number): Tenant {
+export function buildTenant(
+  seed: number,
+  deviceCount: number,
+  now: number,
+  openAlerts?: number,
+): Tenant {
   const rng = mulberry32(hash32(seed, "tenant"));
   const siteCount = deviceCount === 0 ? 0 : Math.max(3, Math.round(deviceCount / 40));
   const deletedCount = deviceCount >= 20 ? Math.max(1, Math.floor(deviceCount * 0.01)) : 0;
@@ -68,19 +76,16 @@ export function buildTenant(seed: number, deviceCount: number, now: number): Ten
   const ctx = { rng, seed, now, nextId: () => ids.device++ };
   const devices: DeviceRec[] = [];
   const sizes = siteSizes(rng, deviceCount - deletedCount, siteCount);
+  const counters: HostCounters[] = sites.map(() => new Map());
+  // The biggest site holds one of every kind, so even a small demo tenant shows every class.
+  const showcase = sizes.indexOf(Math.max(...sizes));
   sizes.forEach((size, siteIdx) => {
     const site = sites[siteIdx]!;
-    const counter = new Map<DeviceKind, number>();
     const dcs = size >= 150 ? 2 : size >= 12 ? 1 : 0;
+    const placed = siteIdx === showcase && size >= dcs + EVERY_KIND.length * 2 ? EVERY_KIND : [];
     for (let i = 0; i < size; i++) {
-      const device = generateDevice(
-        ctx,
-        site,
-        siteIdx,
-        devices.length,
-        i < dcs ? "dc" : null,
-        counter,
-      );
+      const kind = i < dcs ? "dc" : (placed[i - dcs] ?? null);
+      const device = generateDevice(ctx, site, siteIdx, devices.length, kind, counters[siteIdx]!);
       site.deviceIdx.push(device.idx);
       devices.push(device);
     }
@@ -88,14 +93,20 @@ export function buildTenant(seed: number, deviceCount: number, now: number): Ten
   const deletedSiteIdx = sites.length - 1;
   const deletedSite = sites[deletedSiteIdx]!;
   for (let i = 0; i < deletedCount; i++) {
-    const origin = sites[intBetween(rng, 0, Math.max(0, siteCount - 1))]!;
+    const originIdx = intBetween(rng, 0, Math.max(0, siteCount - 1));
+    const origin = sites[originIdx]!;
+    // A third were re-enrolled: the old agent sits in Deleted Devices under the name the new one
+    // uses, the one duplicate hostname a real account has. The rest keep names of their own.
+    const reenrolled = origin.deviceIdx.length > 0 && rng() < 0.33;
+    const twin = reenrolled ? devices[pick(rng, origin.deviceIdx)] : undefined;
     const device = generateDevice(
       ctx,
       origin,
       deletedSiteIdx,
       devices.length,
-      null,
-      new Map([["desktop", 900 + i]]),
+      twin?.kind ?? null,
+      counters[originIdx]!,
+      twin?.hostname,
     );
     device.deleted = true;
     device.online = false;
@@ -132,6 +143,7 @@ export function buildTenant(seed: number, deviceCount: number, now: number): Ten
     siteByUid: new Map(sites.map((s, i) => [s.uid, i])),
     jobs: new Map(),
     waitingJobs: new Map(),
+    jobsWithEffects: [],
     activities: [],
     accountVariables: [
       { id: ids.variable++, name: "MSPName", value: "Northbridge Managed Services", masked: false },
@@ -149,7 +161,7 @@ export function buildTenant(seed: number, deviceCount: number, now: number): Ten
         masked: false,
       });
   });
-  seedAlerts(tenant, rng, now);
+  seedAlerts(tenant, rng, now, openAlerts);
   return tenant;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createTestSim, json } from "./test-helpers";
+import { createTestSim, json } from "../../testing/simulator-helpers";
+import { DUPLICATE_VARIABLE_STATUS } from "./unknowns";
 
 describe("the world moves on the injected clock, lazily", () => {
   it("takes devices offline and brings them back, fires and auto-resolves alerts", async () => {
@@ -84,5 +85,10 @@ describe("the world moves on the injected clock, lazily", () => {
     expect(
       (await t.send("POST", `/v2/site/${created.uid}`, { description: "no name" })).status,
     ).toBe(400);
+    const variable = { name: "BackupTarget2", value: "x" };
+    expect((await t.send("PUT", `/v2/site/${created.uid}/variable`, variable)).status).toBe(200);
+    const duplicate = await t.send("PUT", `/v2/site/${created.uid}/variable`, variable);
+    expect(duplicate.status).toBe(DUPLICATE_VARIABLE_STATUS);
+    expect(await json(duplicate)).toMatchObject({ error: "Conflict" });
   });
 });

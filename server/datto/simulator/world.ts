@@ -1,15 +1,16 @@
 import { addAlert, resolveAlert } from "./generate-alerts";
-import { releaseWaitingJobs } from "./jobs";
-import { classesFor } from "./alert-contexts";
+import { applyJobEffects, releaseWaitingJobs } from "./jobs";
+import { monitorClassesFor, OFFLINE_CLASS } from "./alert-classes";
 import { intBetween, pick, rngFor } from "./prng";
 import type { Tenant } from "./tenant";
 import type { AlertRec, DeviceRec } from "./tenant-types";
+import { AUTO_RESOLVED_BY } from "./unknowns";
 
 /**
  * The world moves lazily: nothing runs on a timer. Before answering, the simulator replays every
  * 5-minute tick between the last one applied and the clock's now, each decided by (seed, tick).
  */
-export const TICK_MS = 5 * 60_000;
+const TICK_MS = 5 * 60_000;
 const MAX_TICKS_PER_CATCH_UP = 20_000;
 
 export interface WorldState {
@@ -45,8 +46,8 @@ export function setOnline(tenant: Tenant, device: DeviceRec, online: boolean, at
   device.lastSeen = at;
   if (online) {
     for (const alert of tenant.alertsByDevice.get(device.idx) ?? []) {
-      if (!alert.resolved && alert.ctxClass === "online_offline_status_ctx")
-        resolveAlert(tenant, alert, "System", at);
+      if (!alert.resolved && alert.ctxClass === OFFLINE_CLASS)
+        resolveAlert(tenant, alert, AUTO_RESOLVED_BY, at);
     }
     releaseWaitingJobs(tenant, device, at);
   }
@@ -58,6 +59,7 @@ export function advanceWorld(tenant: Tenant, world: WorldState, now: number): vo
     world.lastTick = target - MAX_TICKS_PER_CATCH_UP;
   for (let tick = world.lastTick + 1; tick <= target; tick++) step(tenant, world, tick);
   if (target > world.lastTick) world.lastTick = target;
+  applyJobEffects(tenant, now);
 }
 
 function step(tenant: Tenant, world: WorldState, tick: number): void {
@@ -76,8 +78,7 @@ function step(tenant: Tenant, world: WorldState, tick: number): void {
     if (!device || device.deleted || device.pinned || !device.online) continue;
     setOnline(tenant, device, false, at);
     push(world.returns, tick + intBetween(rng, 2, 72), device.idx);
-    if (device.kind !== "laptop" || rng() < 0.3)
-      addAlert(tenant, device, at, "online_offline_status_ctx", rng);
+    if (device.kind !== "laptop" || rng() < 0.3) addAlert(tenant, device, at, OFFLINE_CLASS);
   }
   // New alerts stop once a quarter of the fleet has one open, so a wall left running for days
   // settles instead of drowning; most clear by themselves within a day.
@@ -85,13 +86,13 @@ function step(tenant: Tenant, world: WorldState, tick: number): void {
   for (let i = 0; i < fresh && tenant.openAlertCount < Math.max(10, devices.length / 4); i++) {
     const device = devices[Math.floor(rng() * devices.length)];
     if (!device || device.deleted || !device.online) continue;
-    const classes = classesFor(device.kind).filter((c) => c !== "online_offline_status_ctx");
+    const classes = monitorClassesFor(device);
+    if (classes.length === 0) continue;
     const alert = addAlert(
       tenant,
       device,
       at - intBetween(rng, 0, TICK_MS - 1),
       pick(rng, classes),
-      rng,
     );
     if (rng() < 0.85) {
       alert.autoResolveAt = at + intBetween(rng, 1, 288) * TICK_MS;
@@ -99,7 +100,7 @@ function step(tenant: Tenant, world: WorldState, tick: number): void {
     }
   }
   for (const alert of world.autoResolve.get(tick) ?? []) {
-    if (!alert.resolved) resolveAlert(tenant, alert, "System", alert.autoResolveAt ?? at);
+    if (!alert.resolved) resolveAlert(tenant, alert, AUTO_RESOLVED_BY, alert.autoResolveAt ?? at);
   }
   world.autoResolve.delete(tick);
   if (tick % PRUNE_EVERY_TICKS === 0) pruneResolved(tenant, at - KEEP_RESOLVED_MS);

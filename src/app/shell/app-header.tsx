@@ -8,11 +8,16 @@ import { cn } from "@/lib/cn";
 import { MainNav } from "./main-nav";
 import { UserMenu } from "./user-menu";
 
+/**
+ * The top bar: the product, the screens the role may use, Datto's state and the account. On a
+ * phone the nav takes its own row (scrolling sideways if it must) so Datto's state and the account
+ * menu stay on screen.
+ */
 export function AppHeader() {
   const config = useQuery(authQueries.config());
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:h-14 sm:flex-nowrap sm:py-0">
         <Link
           to="/"
           className={cn(
@@ -45,8 +50,8 @@ export function AppHeader() {
             <span className="sr-only">Demo mode: simulated tenant</span>
           </Badge>
         )}
-        <MainNav />
-        <div className="ml-auto flex items-center gap-2">
+        <MainNav className="order-last -mx-2 w-full overflow-x-auto sm:order-none sm:mx-0 sm:w-auto" />
+        <div className="ml-auto flex shrink-0 items-center gap-2">
           <HealthIndicator />
           <UserMenu />
         </div>

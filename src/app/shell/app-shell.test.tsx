@@ -18,6 +18,7 @@ describe("signed-in shell", () => {
     expect(await screen.findByText("You do not have access to this screen")).toBeInTheDocument();
     expect(screen.queryByRole("link", { name: "Users" })).not.toBeInTheDocument();
     expect(screen.queryByRole("heading", { name: "Users" })).not.toBeInTheDocument();
+    expect(document.title).toBe("No access · RMM Deck");
   });
 
   it("says DEMO in demo mode and who is signed in", async () => {
@@ -83,6 +84,7 @@ describe("signed-in shell", () => {
   it("shows a not-found screen inside the shell for an unknown address", async () => {
     await renderApp("/no/such/screen", { signedInAs: "viewer" });
     expect(await screen.findByText("Page not found")).toBeInTheDocument();
+    expect(document.title).toBe("Page not found · RMM Deck");
     expect(screen.getByRole("button", { name: "Account: viewer" })).toBeInTheDocument();
   });
 });

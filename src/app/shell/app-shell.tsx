@@ -30,7 +30,8 @@ export function AppShell() {
           isNavigating ? "opacity-100" : "opacity-0",
         )}
       />
-      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 outline-none">
+      {/* Full width: data screens need every pixel; forms and lists set their own measure. */}
+      <main id="main" tabIndex={-1} className="px-4 py-6 outline-none">
         <Outlet />
       </main>
     </div>

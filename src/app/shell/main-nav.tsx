@@ -5,12 +5,12 @@ import { useCurrentUser } from "@/lib/session";
 import { navItemsFor } from "../nav-items";
 
 /** Only the screens the signed-in role can use (the server enforces the same rule on the data). */
-export function MainNav() {
+export function MainNav(props: { className?: string }) {
   const { role } = useCurrentUser();
   const items = navItemsFor(role);
   if (items.length === 0) return null;
   return (
-    <nav aria-label="Main">
+    <nav aria-label="Main" className={props.className}>
       <ul className="flex items-center gap-1">
         {items.map((item) => (
           <li key={item.to}>
@@ -18,7 +18,7 @@ export function MainNav() {
               to={item.to}
               className={({ isActive }) =>
                 cn(
-                  "rounded-md px-3 py-2 text-sm font-medium",
+                  "block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium",
                   isActive
                     ? "bg-indigo-50 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200"
                     : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-slate-50",

@@ -1,6 +1,6 @@
 import type { Row, Table } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, type RefObject } from "react";
+import { useEffect } from "react";
 import { SkeletonRow, VirtualTableRow } from "./virtual-table-row";
 import { getVirtualizerOverrides } from "./virtualizer-options";
 
@@ -11,7 +11,8 @@ export type VisibleRange = { start: number; end: number };
 
 export type VirtualTableBodyProps<T> = {
   table: Table<T>;
-  scrollRef: RefObject<HTMLDivElement | null>;
+  /** The scrolling grid, once mounted. */
+  scrollElement: HTMLDivElement | null;
   rowCount: number;
   rowHeight: number;
   getRow: (index: number) => Row<T> | undefined;
@@ -25,12 +26,12 @@ export type VirtualTableBodyProps<T> = {
 };
 
 export function VirtualTableBody<T>(props: VirtualTableBodyProps<T>) {
-  const { table, scrollRef, rowCount, rowHeight, getRow, activeIndex, onVisibleRangeChange } =
+  const { table, scrollElement, rowCount, rowHeight, getRow, activeIndex, onVisibleRangeChange } =
     props;
   const overrides = getVirtualizerOverrides();
   const virtualizer = useVirtualizer({
     count: rowCount,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: () => scrollElement,
     estimateSize: () => rowHeight,
     overscan: OVERSCAN,
     // flushSync inside React's commit phase warns; scrolling stays smooth without it.

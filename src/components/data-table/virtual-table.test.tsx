@@ -60,6 +60,16 @@ describe("VirtualTable", () => {
     expect(rows[0]).toHaveAttribute("aria-rowindex", "2");
   });
 
+  it("shows its rows when they are there from the first render (a second visit, Back)", () => {
+    const { unmount } = render(<Harness loaded={100} onOpen={() => {}} />);
+    expect(screen.getByRole("grid", { name: "Hosts" })).toHaveTextContent("host-0");
+    unmount();
+    render(<Harness loaded={100} onOpen={() => {}} />);
+    const grid = screen.getByRole("grid", { name: "Hosts" });
+    expect(within(grid).getByText("host-0")).toBeInTheDocument();
+    expect(grid.querySelectorAll('[role="row"][data-row-index]').length).toBeGreaterThan(5);
+  });
+
   it("shows skeleton rows where data is not loaded", () => {
     render(<Harness loaded={3} onOpen={() => {}} />);
     const grid = screen.getByRole("grid", { name: "Hosts" });

@@ -2,7 +2,6 @@ import type { Row, Table } from "@tanstack/react-table";
 import {
   useCallback,
   useId,
-  useRef,
   useState,
   type KeyboardEvent,
   type ReactNode,
@@ -43,8 +42,18 @@ const MOVES: Record<string, number> = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1 }
  */
 export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const { table, rowCount, getRow, onOpenRow, onToggleRow, rowHeight = 36 } = props;
-  const ownRef = useRef<HTMLDivElement>(null);
-  const scrollRef = props.gridRef ?? ownRef;
+  const { gridRef } = props;
+  // State, not a ref: the body's virtualizer attaches in a layout effect that runs before this
+  // element's ref is set. With rows already cached (a second visit, Back) nothing else would
+  // re-render the body, and it would stay detached: header and count, no rows.
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const scrollRef = useCallback(
+    (element: HTMLDivElement | null) => {
+      setScrollElement(element);
+      if (gridRef) gridRef.current = element;
+    },
+    [gridRef],
+  );
   const idBase = useId();
   const [activeIndex, setActiveIndex] = useState(-1);
   const [lastResetKey, setLastResetKey] = useState(props.resetKey);
@@ -97,7 +106,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
       ) : (
         <VirtualTableBody
           table={table}
-          scrollRef={scrollRef}
+          scrollElement={scrollElement}
           rowCount={rowCount}
           rowHeight={rowHeight}
           getRow={getRow}

@@ -19,10 +19,13 @@ export function getVirtualizerOverrides(): VirtualizerOverrides {
   return overrides;
 }
 
-/** A fixed viewport for tests: `rect` is reported once, as a ResizeObserver would. */
+/**
+ * A fixed viewport for tests: `rect` is reported once the virtualizer attaches to its scroll
+ * element, as a ResizeObserver would. No `initialRect`: a browser has none either, so a virtualizer
+ * that never attaches shows no rows here too.
+ */
 export function fixedViewport(rect: Rect): VirtualizerOverrides {
   return {
-    initialRect: rect,
     observeElementRect: (_instance, cb) => {
       cb(rect);
       return () => {};

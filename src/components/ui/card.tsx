@@ -19,7 +19,8 @@ export function Card({
   return (
     <section
       className={cn(
-        "rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900",
+        // min-w-0: in a grid, a card shrinks to its track and cuts long lines instead of widening it.
+        "min-w-0 rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900",
         className,
       )}
     >

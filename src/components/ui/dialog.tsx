@@ -12,12 +12,18 @@ export type DialogProps = {
 
 /**
  * A modal dialog: focus moves in (to [data-autofocus] or the first control), Tab stays inside,
- * Escape or the backdrop closes it, and focus returns to where it was.
+ * Escape or the backdrop closes it, and focus returns to where it was. Focus that falls out (the
+ * button pressed goes busy and disabled) comes back to the dialog, and Escape works wherever focus
+ * is while it is open.
  */
 export function Dialog({ open, onClose, title, description, children }: DialogProps) {
   const panelRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const descriptionId = useId();
+  const onCloseRef = useRef(onClose);
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  });
 
   useEffect(() => {
     if (!open) return undefined;
@@ -28,17 +34,29 @@ export function Dialog({ open, onClose, title, description, children }: DialogPr
       panel?.querySelector<HTMLElement>(FOCUSABLE) ??
       panel;
     first?.focus();
-    return () => previous?.focus();
+    const onEscape = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      event.preventDefault();
+      onCloseRef.current();
+    };
+    // A control that becomes disabled drops focus to <body>; keyboard users would be stranded.
+    const onFocusOut = () => {
+      setTimeout(() => {
+        if (document.activeElement === document.body) panel?.focus();
+      });
+    };
+    document.addEventListener("keydown", onEscape);
+    panel?.addEventListener("focusout", onFocusOut);
+    return () => {
+      document.removeEventListener("keydown", onEscape);
+      panel?.removeEventListener("focusout", onFocusOut);
+      previous?.focus();
+    };
   }, [open]);
 
   if (!open) return null;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === "Escape") {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
     if (event.key !== "Tab") return;
     const focusable = [...(panelRef.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
     const first = focusable[0];

@@ -1,7 +1,10 @@
-import { errorMessage } from "@/lib/api-client";
+import { errorMessage, isRetryable } from "@/lib/api-client";
 import { Button } from "./button";
 
-/** A failed load: what happened, in the server's words, and a way to try again. */
+/**
+ * A failed load: what happened, in the server's words, and a way to try again when trying again
+ * can help (never for a refused request such as an invalid id).
+ */
 export function ErrorState({
   title = "This could not be loaded",
   error,
@@ -21,7 +24,7 @@ export function ErrorState({
     >
       <p className="font-semibold">{title}</p>
       <p className="mt-1 text-sm">{message ?? errorMessage(error)}</p>
-      {onRetry && (
+      {onRetry && isRetryable(error) && (
         <Button className="mt-3" size="sm" onClick={onRetry}>
           Try again
         </Button>

@@ -12,6 +12,8 @@ export type PopoverProps = {
   /** Accessible name of the panel. */
   panelLabel: string;
   align?: "start" | "end";
+  /** Overrides the panel's default width. */
+  panelClassName?: string;
   children: ReactNode;
 };
 
@@ -22,6 +24,7 @@ export function Popover({
   triggerClassName,
   panelLabel,
   align = "end",
+  panelClassName,
   children,
 }: PopoverProps) {
   const [isOpen, setIsOpen] = useState(false);
@@ -55,7 +58,8 @@ export function Popover({
           role="dialog"
           aria-label={panelLabel}
           className={cn(
-            "absolute top-full z-40 mt-2 w-80 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-800 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100",
+            "absolute top-full z-40 mt-2 max-h-[70vh] overflow-y-auto rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-800 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100",
+            panelClassName ?? "w-80 max-w-[calc(100vw-2rem)]",
             align === "end" ? "right-0" : "left-0",
           )}
         >

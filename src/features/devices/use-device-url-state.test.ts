@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DeviceQuerySchema } from "@server/contract/devices";
-import { DEFAULT_VISIBLE_COLUMNS } from "@/components/data-table/devices/device-columns";
+import { DEFAULT_VISIBLE_COLUMNS } from "@/entities/device/device-columns";
 import { deviceViewSearch, parseDeviceUrl } from "./use-device-url-state";
 
 describe("parseDeviceUrl", () => {
@@ -24,6 +24,12 @@ describe("parseDeviceUrl", () => {
     const state = parseDeviceUrl(new URLSearchParams("status=sideways&os=Windows&sort=nonsense"));
     expect(state.query).toEqual({ os: "Windows" });
     expect(state.ignored.sort()).toEqual(["sort", "status"]);
+  });
+
+  it("leaves a selection's params out of a view", () => {
+    const state = parseDeviceUrl(new URLSearchParams("q=pc&uids=a,b&within=q%3Dws"));
+    expect(state.query).toEqual({ q: "pc" });
+    expect(state.ignored).toEqual(["uids", "within"]);
   });
 
   it("keeps the checkbox and hostname first whatever the column list says", () => {

@@ -5,7 +5,7 @@ import {
   deviceQueryToSearchParams,
   type DeviceQuery,
 } from "@server/contract/devices";
-import { DEFAULT_VISIBLE_COLUMNS } from "@/components/data-table/devices/device-columns";
+import { DEFAULT_VISIBLE_COLUMNS } from "@/entities/device/device-columns";
 
 /** Search param holding the visible columns in order; everything else is the DeviceQuery. */
 export const COLUMNS_PARAM = "cols";
@@ -18,11 +18,15 @@ export type DeviceUrlState = {
   ignored: string[];
 };
 
+/** A selection's params narrow an action's query, never a view (selections live in the page). */
+const SELECTION_PARAMS = ["uids", "exceptUids", "within"];
+
 /** Parses with DeviceQuerySchema; an invalid param is dropped (and reported) instead of failing all. */
 export function parseDeviceUrl(params: URLSearchParams): DeviceUrlState {
   const raw: Record<string, string> = Object.fromEntries(params);
   delete raw[COLUMNS_PARAM];
-  const ignored: string[] = [];
+  const ignored = SELECTION_PARAMS.filter((key) => key in raw);
+  for (const key of ignored) delete raw[key];
   let parsed = DeviceQuerySchema.safeParse(raw);
   while (!parsed.success) {
     const key = parsed.error.issues[0]?.path[0];

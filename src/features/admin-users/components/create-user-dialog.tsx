@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { CreateUserSchema, type CreateUser } from "@server/contract/users";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -46,8 +46,12 @@ export function CreateUserDialog({
     });
   };
 
-  // A taken name belongs next to the username; anything else above the form.
+  // A taken name belongs next to the username, which gets focus back; anything else above the form.
   const isTaken = isApiRequestError(createUser.error, 409);
+  const usernameRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (isTaken) usernameRef.current?.focus();
+  }, [isTaken]);
   const serverError = createUser.error && !isTaken ? errorMessage(createUser.error) : null;
   const set = (patch: Partial<CreateUser>) => setValues((v) => ({ ...v, ...patch }));
 
@@ -63,6 +67,7 @@ export function CreateUserDialog({
           {(p) => (
             <Input
               {...p}
+              ref={usernameRef}
               data-autofocus=""
               autoComplete="off"
               autoCapitalize="none"

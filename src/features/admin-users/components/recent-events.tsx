@@ -1,18 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import type { AuditEvent } from "@server/contract/users";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { PageSpinner } from "@/components/ui/spinner";
 import { formatDateTime, formatRelativeTime } from "@/lib/format";
 import { eventQueries } from "../api/queries";
-
-function describeDetail(detail: AuditEvent["detail"]): string {
-  if (!detail) return "";
-  return Object.entries(detail)
-    .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
-    .join(", ");
-}
+import { describeEvent } from "../event-text";
 
 /** The newest entries of the append-only event log: who did what, when. */
 export function RecentEvents() {
@@ -31,28 +24,38 @@ export function RecentEvents() {
           className="divide-y divide-slate-200 text-sm dark:divide-slate-700"
           aria-label="Recent events, newest first"
         >
-          {events.data.map((event) => (
-            <li key={event.id} className="py-2">
-              <div className="flex flex-wrap items-baseline gap-x-2">
-                <code className="font-medium">{event.kind}</code>
-                {event.target && <span>{event.target}</span>}
-                <span className="text-slate-500 dark:text-slate-400">
-                  by {event.actor ?? "system"} ·{" "}
-                  <time
-                    dateTime={new Date(event.at).toISOString()}
-                    title={formatDateTime(event.at)}
-                  >
-                    {formatRelativeTime(event.at, now)}
-                  </time>
-                </span>
-              </div>
-              {event.detail && (
-                <p className="mt-0.5 break-words text-xs text-slate-500 dark:text-slate-400">
-                  {describeDetail(event.detail)}
+          {events.data.map((event) => {
+            const { action, detail } = describeEvent(event);
+            // A failed sign-in has no actor: who tried is the target.
+            const who = event.actor ?? event.target ?? "System";
+            return (
+              <li key={event.id} className="py-2">
+                <p>
+                  <span className="font-medium">{who}</span> {action}
+                  {event.target && event.target !== who && (
+                    <>
+                      {" "}
+                      <span className="font-medium">{event.target}</span>
+                    </>
+                  )}{" "}
+                  <span className="text-slate-500 dark:text-slate-400">
+                    ·{" "}
+                    <time
+                      dateTime={new Date(event.at).toISOString()}
+                      title={formatDateTime(event.at)}
+                    >
+                      {formatRelativeTime(event.at, now)}
+                    </time>
+                  </span>
                 </p>
-              )}
-            </li>
-          ))}
+                {detail && (
+                  <p className="mt-0.5 break-words text-xs text-slate-500 dark:text-slate-400">
+                    {detail}
+                  </p>
+                )}
+              </li>
+            );
+          })}
         </ol>
       )}
     </Card>

@@ -1,7 +1,9 @@
-import type { User } from "@server/contract/users";
+import { useState } from "react";
 import type { Role } from "@server/contract/roles";
+import type { User } from "@server/contract/users";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { InlineAlert } from "@/components/ui/inline-alert";
 import { Select } from "@/components/ui/select";
 import { errorMessage } from "@/lib/api-client";
@@ -10,6 +12,26 @@ import { useUpdateUser } from "../api/mutations";
 import { ROLE_OPTIONS } from "./role-options";
 
 const cell = "px-3 py-2 align-middle";
+
+/** A change waiting for the admin's yes: a new role, or disabling the account. */
+type Pending = { role: Role } | { disabled: true };
+
+const roleName = (role: Role) => ROLE_OPTIONS.find((o) => o.value === role)?.label ?? role;
+
+function confirmText(user: User, pending: Pending) {
+  if ("role" in pending) {
+    return {
+      title: `Change ${user.username}'s role?`,
+      body: `From ${roleName(user.role)} to ${roleName(pending.role)}. It applies to their next request.`,
+      label: `Make ${roleName(pending.role)}`,
+    };
+  }
+  return {
+    title: `Disable ${user.username}?`,
+    body: "They are signed out at once and cannot sign in until an admin enables them again.",
+    label: "Disable",
+  };
+}
 
 export function UserRow({
   user,
@@ -21,6 +43,10 @@ export function UserRow({
   onResetPassword: (user: User) => void;
 }) {
   const update = useUpdateUser();
+  const [pending, setPending] = useState<Pending | null>(null);
+  const confirm = pending ? confirmText(user, pending) : null;
+  const apply = (changes: Pending | { disabled: false }) =>
+    update.mutate({ id: user.id, ...changes }, { onSettled: () => setPending(null) });
   return (
     <>
       <tr className="border-t border-slate-200 dark:border-slate-700">
@@ -34,7 +60,10 @@ export function UserRow({
             options={ROLE_OPTIONS}
             value={user.role}
             disabled={update.isPending}
-            onChange={(e) => update.mutate({ id: user.id, role: e.target.value as Role })}
+            onChange={(e) => {
+              update.reset();
+              setPending({ role: e.target.value as Role });
+            }}
           />
         </td>
         <td className={cell}>
@@ -59,9 +88,14 @@ export function UserRow({
           <div className="flex justify-end gap-2">
             <Button
               size="sm"
-              isPending={update.isPending}
+              isPending={update.isPending && pending === null}
               aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.username}`}
-              onClick={() => update.mutate({ id: user.id, disabled: !user.disabled })}
+              onClick={() => {
+                update.reset();
+                // Enabling gives back access the admin meant to give; disabling takes it away.
+                if (user.disabled) apply({ disabled: false });
+                else setPending({ disabled: true });
+              }}
             >
               {user.disabled ? "Enable" : "Disable"}
             </Button>
@@ -73,6 +107,19 @@ export function UserRow({
               Reset password
             </Button>
           </div>
+          {confirm && pending && (
+            <ConfirmDialog
+              open
+              title={confirm.title}
+              confirmLabel={confirm.label}
+              tone={"role" in pending ? "primary" : "danger"}
+              isPending={update.isPending}
+              onConfirm={() => apply(pending)}
+              onCancel={() => setPending(null)}
+            >
+              {confirm.body}
+            </ConfirmDialog>
+          )}
         </td>
       </tr>
       {update.error && (

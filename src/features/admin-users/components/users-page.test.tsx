@@ -40,8 +40,12 @@ describe("users admin screen", () => {
     expect(within(rowOf(table, "dana.ops")).getByRole("combobox")).toHaveValue("technician");
     const events = screen.getByRole("list", { name: /Recent events/ });
     await waitFor(() =>
-      expect(within(events).getAllByRole("listitem")[0]).toHaveTextContent("dana.ops"),
+      expect(within(events).getAllByRole("listitem")[0]).toHaveTextContent(
+        "admin created user dana.ops",
+      ),
     );
+    expect(within(events).getAllByRole("listitem")[0]).toHaveTextContent("as technician");
+    expect(events).not.toHaveTextContent("user.created");
   });
 
   it("says so next to the username when it is taken", async () => {
@@ -58,6 +62,10 @@ describe("users admin screen", () => {
       ),
     );
     expect(screen.getByRole("dialog", { name: "Create user" })).toBeInTheDocument();
+    // Focus is back on the field to fix, and Escape still closes the dialog.
+    expect(within(dialog).getByLabelText("Username")).toHaveFocus();
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
   });
 
   it("checks the form before sending it", async () => {
@@ -74,14 +82,29 @@ describe("users admin screen", () => {
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
   });
 
-  it("changes a role and disables then re-enables a user", async () => {
+  it("asks before changing a role, and changes nothing when cancelled", async () => {
     const { user, table } = await openUsers();
-    await user.selectOptions(within(rowOf(table, "viewer")).getByRole("combobox"), "approver");
-    await waitFor(() =>
-      expect(within(rowOf(table, "viewer")).getByRole("combobox")).toHaveValue("approver"),
-    );
+    const role = () => within(rowOf(table, "viewer")).getByRole("combobox");
+    await user.selectOptions(role(), "approver");
+    const confirm = screen.getByRole("dialog", { name: "Change viewer's role?" });
+    expect(confirm).toHaveTextContent("From Viewer to Approver");
+    expect(role()).toHaveValue("viewer");
+    await user.click(within(confirm).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(role()).toHaveValue("viewer");
 
+    await user.selectOptions(role(), "approver");
+    await user.click(screen.getByRole("button", { name: "Make Approver" }));
+    await waitFor(() => expect(role()).toHaveValue("approver"));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  });
+
+  it("asks before disabling a user; enabling applies at once", async () => {
+    const { user, table } = await openUsers();
     await user.click(within(table).getByRole("button", { name: "Disable technician" }));
+    const confirm = screen.getByRole("dialog", { name: "Disable technician?" });
+    expect(rowOf(table, "technician")).toHaveTextContent("Active");
+    await user.click(within(confirm).getByRole("button", { name: "Disable" }));
     await waitFor(() => expect(rowOf(table, "technician")).toHaveTextContent("Disabled"));
     await user.click(within(table).getByRole("button", { name: "Enable technician" }));
     await waitFor(() => expect(rowOf(table, "technician")).toHaveTextContent("Active"));
@@ -90,6 +113,7 @@ describe("users admin screen", () => {
   it("shows the server's refusal inline when the last admin would lose the role", async () => {
     const { user, table } = await openUsers();
     await user.selectOptions(within(rowOf(table, "admin")).getByRole("combobox"), "viewer");
+    await user.click(screen.getByRole("button", { name: "Make Viewer" }));
     const alert = await within(table).findByRole("alert");
     expect(alert).toHaveTextContent("Could not change admin");
     expect(alert).toHaveTextContent(/admin/i);

@@ -22,7 +22,7 @@ export function UsersPage() {
   const [notice, setNotice] = useState<string | null>(null);
 
   return (
-    <div className="space-y-6">
+    <div className="max-w-6xl space-y-6">
       <div className="flex items-center justify-between gap-4">
         <h1 className="text-xl font-semibold">Users</h1>
         <Button variant="primary" onClick={() => setIsCreating(true)}>

@@ -9,6 +9,7 @@ describe("login page", () => {
     const { user, router } = await renderApp("/admin/users");
     expect(await screen.findByRole("heading", { name: "Sign in" })).toBeInTheDocument();
     expect(currentPath(router)).toBe("/login?next=%2Fadmin%2Fusers");
+    expect(document.title).toBe("Sign in · RMM Deck");
 
     await user.type(screen.getByLabelText("Username"), "admin");
     await user.type(screen.getByLabelText("Password"), "demo");
@@ -16,6 +17,8 @@ describe("login page", () => {
 
     expect(await screen.findByRole("heading", { name: "Users", level: 1 })).toBeInTheDocument();
     expect(currentPath(router)).toBe("/admin/users");
+    // The tab no longer says "Sign in".
+    expect(document.title).toBe("Users · RMM Deck");
   });
 
   it("lists the demo accounts in demo mode and fills the form with one click", async () => {

@@ -1,52 +1,48 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { AlertListResponseSchema } from "@server/contract/alerts";
 import { DeviceAuditSchema } from "@server/contract/device-audit";
-import { DeviceDetailSchema } from "@server/contract/devices";
 import { SoftwareListSchema } from "@server/contract/software";
-import { apiFetch } from "@/lib/api-client";
+import { alertQueries } from "@/entities/alert/alert-queries";
+import { deviceQueries } from "@/entities/device/device-queries";
+import { readRefreshAnswer } from "@/entities/fleet/refresh-outcome";
+import { client, parseResponse } from "@/lib/api-client";
 
-export type AlertState = "open" | "resolved";
-
-const path = (uid: string, rest = "") => `/api/devices/${encodeURIComponent(uid)}${rest}`;
-
-export const deviceDetailQueries = {
-  all: () => ["device"] as const,
-  device: (uid: string) => [...deviceDetailQueries.all(), uid] as const,
-  detail: (uid: string) =>
-    queryOptions({
-      queryKey: [...deviceDetailQueries.device(uid), "detail"] as const,
-      queryFn: ({ signal }) => apiFetch(path(uid), { schema: DeviceDetailSchema, signal }),
-    }),
+/** One device's audit and software, kept under the device's entity key (deviceQueries.one). */
+export const deviceAuditQueries = {
   audit: (uid: string) =>
     queryOptions({
-      queryKey: [...deviceDetailQueries.device(uid), "audit"] as const,
-      queryFn: ({ signal }) => apiFetch(path(uid, "/audit"), { schema: DeviceAuditSchema, signal }),
+      queryKey: [...deviceQueries.one(uid), "audit"] as const,
+      queryFn: async ({ signal }) =>
+        parseResponse(
+          await client.api.devices[":uid"].audit.$get({ param: { uid } }, { init: { signal } }),
+          DeviceAuditSchema,
+        ),
       staleTime: 5 * 60_000,
     }),
   software: (uid: string) =>
     queryOptions({
-      queryKey: [...deviceDetailQueries.device(uid), "software"] as const,
-      queryFn: ({ signal }) =>
-        apiFetch(path(uid, "/software"), { schema: SoftwareListSchema, signal }),
+      queryKey: [...deviceQueries.one(uid), "software"] as const,
+      queryFn: async ({ signal }) =>
+        parseResponse(
+          await client.api.devices[":uid"].software.$get({ param: { uid } }, { init: { signal } }),
+          SoftwareListSchema,
+        ),
       staleTime: 5 * 60_000,
-    }),
-  alerts: (uid: string, state: AlertState) =>
-    queryOptions({
-      queryKey: [...deviceDetailQueries.device(uid), "alerts", state] as const,
-      queryFn: ({ signal }) =>
-        apiFetch(path(uid, "/alerts"), {
-          query: { state },
-          schema: AlertListResponseSchema,
-          signal,
-        }),
     }),
 };
 
-/** Asks the server to re-read this device from Datto now; the page refetches shortly after. */
+/** Re-reads this device from Datto now; the device, the lists showing it and its alerts refetch. */
 export function useRefreshDevice(uid: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch(path(uid, "/refresh"), { method: "POST", json: {} }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: deviceDetailQueries.device(uid) }),
+    mutationFn: async () =>
+      readRefreshAnswer(
+        await client.api.devices[":uid"].refresh.$post({ param: { uid } }),
+        Date.now(),
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: deviceQueries.all() }),
+        queryClient.invalidateQueries({ queryKey: alertQueries.forDevice(uid) }),
+      ]),
   });
 }

@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { AlertList } from "@/components/data-table/alerts/alert-list";
 import { ErrorState } from "@/components/ui/error-state";
 import { PageSpinner } from "@/components/ui/spinner";
-import { deviceDetailQueries, type AlertState } from "../api/queries";
+import { AlertList, byPriority } from "@/entities/alert/alert-list";
+import { alertQueries, type AlertState } from "@/entities/alert/alert-queries";
 
 function AlertSection(props: { uid: string; state: AlertState }) {
-  const alerts = useQuery(deviceDetailQueries.alerts(props.uid, props.state));
+  const alerts = useQuery(alertQueries.ofDevice(props.uid, props.state));
   const title = props.state === "open" ? "Open alerts" : "Resolved alerts";
   return (
     <section aria-label={title} className="space-y-2">
@@ -23,7 +23,9 @@ function AlertSection(props: { uid: string; state: AlertState }) {
       )}
       {alerts.data && (
         <AlertList
-          alerts={alerts.data.alerts}
+          alerts={
+            props.state === "open" ? [...alerts.data.alerts].sort(byPriority) : alerts.data.alerts
+          }
           emptyTitle={props.state === "open" ? "No open alerts." : "No resolved alerts."}
         />
       )}
@@ -31,6 +33,7 @@ function AlertSection(props: { uid: string; state: AlertState }) {
   );
 }
 
+/** Open alerts first, most urgent first; resolved ones below, newest first. */
 export function AlertsTab(props: { uid: string }) {
   return (
     <div className="space-y-6">

@@ -4,14 +4,14 @@ import type { DeviceAudit } from "@server/contract/device-audit";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { PageSpinner } from "@/components/ui/spinner";
-import { deviceDetailQueries } from "../api/queries";
-import { deviceClassName } from "../class-names";
+import { deviceClassNoun } from "@/entities/device/device-labels";
+import { deviceAuditQueries } from "../api/queries";
 import { DeviceHardware } from "./device-hardware";
 import { EsxiHardware, PrinterHardware } from "./other-hardware";
 
 /** Loads the audit once for the hardware and network tabs. */
 export function AuditPanel(props: { uid: string; children: (audit: DeviceAudit) => ReactNode }) {
-  const audit = useQuery(deviceDetailQueries.audit(props.uid));
+  const audit = useQuery(deviceAuditQueries.audit(props.uid));
   if (audit.isPending) return <PageSpinner label="Loading the audit…" />;
   if (audit.isError) {
     return (
@@ -27,7 +27,7 @@ export function AuditPanel(props: { uid: string; children: (audit: DeviceAudit) 
 
 /** A class Datto cannot audit gets a clear message, not an error. */
 export function UnsupportedAudit(props: { audit: Extract<DeviceAudit, { kind: "unsupported" }> }) {
-  const name = deviceClassName(props.audit.deviceClass);
+  const name = deviceClassNoun(props.audit.deviceClass);
   return <EmptyState title={`No audit for this ${name}`}>{props.audit.message}</EmptyState>;
 }
 

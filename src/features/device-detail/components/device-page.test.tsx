@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import type { DeviceRow } from "@server/contract/devices";
-import { configureTestApp, getTestApp } from "@/testing/msw-server";
+import { DeviceDetailSchema, type DeviceRow } from "@server/contract/devices";
+import { configureTestApp, forwardToApp, getTestApp, server } from "@/testing/msw-server";
 import { currentPath, renderApp } from "@/testing/render-app";
 
 async function deviceOf(deviceClass: string, where: (d: DeviceRow) => boolean = () => true) {
@@ -25,11 +26,22 @@ describe("DevicePage", () => {
     expect(screen.getByText("Internal IP")).toBeInTheDocument();
     expect(screen.getByText("Last reboot")).toBeInTheDocument();
 
+    // Open alerts come first: the device opens on them, most urgent first.
     const tabs = screen.getByRole("tablist", { name: "Device audit" });
-    expect(within(tabs).getByRole("tab", { name: "Software" })).toHaveAttribute(
+    expect(within(tabs).getAllByRole("tab")[0]).toHaveTextContent(/Alerts/);
+    expect(within(tabs).getByRole("tab", { name: /Alerts/ })).toHaveAttribute(
       "aria-selected",
       "true",
     );
+    const open = await screen.findByRole("region", { name: "Open alerts" });
+    const order = ["Critical", "High", "Moderate", "Low", "Information", "Unknown"];
+    await waitFor(() => expect(within(open).getAllByRole("listitem").length).toBeGreaterThan(0));
+    const priorities = within(open)
+      .getAllByRole("listitem")
+      .map((item) => order.indexOf(item.querySelector("span")?.textContent ?? ""));
+    expect(priorities).toEqual([...priorities].sort((a, b) => a - b));
+
+    await user.click(within(tabs).getByRole("tab", { name: "Software" }));
     expect(await screen.findByText(/\d+ packages/)).toBeInTheDocument();
     const panel = screen.getByRole("tabpanel");
     const before = within(panel).getAllByRole("row").length;
@@ -56,6 +68,55 @@ describe("DevicePage", () => {
     expect(
       await screen.findByRole("heading", { name: /Resolved alerts \(\d+\)/ }),
     ).toBeInTheDocument();
+    expect(document.title).toBe(`${device.hostname} · Devices · RMM Deck`);
+  });
+
+  it("opens a device without open alerts on what Datto audits for its class", async () => {
+    configureTestApp({ devices: 400 });
+    const computer = await deviceOf("device", (d) => d.openAlerts.total === 0);
+    const printer = await deviceOf("printer", (d) => d.openAlerts.total === 0);
+    const network = await deviceOf("rmmnetworkdevice", (d) => d.openAlerts.total === 0);
+    for (const [device, tab] of [
+      [computer, "Software"],
+      [printer, "Hardware"],
+      [network, /Alerts/],
+    ] as const) {
+      const view = await renderApp(`/devices/${device.uid}`, { signedInAs: "viewer" });
+      await screen.findByRole("heading", { level: 1, name: device.hostname });
+      expect(screen.getByRole("tab", { name: tab })).toHaveAttribute("aria-selected", "true");
+      view.unmount();
+    }
+  });
+
+  it("shows the agent's version as the agent version, and the OS release apart", async () => {
+    const device = await deviceOf("device");
+    const { sim } = await getTestApp();
+    const raw = sim.tenant.listDevices().find((d) => d.uid === device.uid)!;
+    await renderApp(`/devices/${device.uid}`, { signedInAs: "viewer" });
+    await screen.findByRole("heading", { level: 1, name: device.hostname });
+    const fact = (label: string) => screen.getByText(label).nextElementSibling;
+    expect(fact("Agent version")).toHaveTextContent(raw.cagVersion ?? "—");
+    expect(fact("OS release")).toHaveTextContent(raw.displayVersion ?? "—");
+  });
+
+  it("shows endpoint text without bidirectional controls", async () => {
+    const device = await deviceOf("device");
+    // An endpoint that names itself to reorder what is shown around it.
+    server.use(
+      http.get(`*/api/devices/${device.uid}`, async ({ request }) => {
+        const real = DeviceDetailSchema.parse(await (await forwardToApp(request)).json());
+        return HttpResponse.json({
+          ...real,
+          hostname: "PC-\u202Egpj.exe",
+          lastLoggedInUser: "ACME\\\u2067admin\u2069",
+        });
+      }),
+    );
+    await renderApp(`/devices/${device.uid}`, { signedInAs: "viewer" });
+    const heading = await screen.findByRole("heading", { level: 1 });
+    expect(heading.textContent).toBe("PC-gpj.exe");
+    expect(screen.getByText("Last user").nextElementSibling!.textContent).toBe("ACME\\admin");
+    expect(document.title).toBe("PC-gpj.exe · Devices · RMM Deck");
   });
 
   it("opens on the tab named in the URL", async () => {
@@ -98,10 +159,16 @@ describe("DevicePage", () => {
     expect(meters[0]).toHaveAttribute("aria-valuetext", expect.stringMatching(/^\d+% left$/));
   });
 
-  it("says so when the device does not exist", async () => {
-    await renderApp("/devices/no-such-device", { signedInAs: "viewer" });
-    expect(
-      await screen.findByRole("heading", { level: 1, name: "No such device" }),
-    ).toBeInTheDocument();
+  it("says so when the device does not exist, or the address holds no device id", async () => {
+    for (const path of ["/devices/no-such-device", "/devices/not.a.uid"]) {
+      const view = await renderApp(path, { signedInAs: "viewer" });
+      expect(
+        await screen.findByRole("heading", { level: 1, name: "No such device" }),
+      ).toBeInTheDocument();
+      // Asking again cannot help: no "Try again".
+      expect(screen.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
+      expect(document.title).toBe("No such device · Devices · RMM Deck");
+      view.unmount();
+    }
   });
 });

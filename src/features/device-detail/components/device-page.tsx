@@ -1,23 +1,25 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
-import { FleetFreshness } from "@/components/data-table/fleet-freshness";
-import { Button, buttonClasses } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import type { DeviceDetail } from "@server/contract/devices";
+import { buttonClasses } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
+import { NotFoundState } from "@/components/ui/not-found-state";
 import { PageSpinner } from "@/components/ui/spinner";
 import { Tabs } from "@/components/ui/tabs";
-import { errorMessage, isApiRequestError } from "@/lib/api-client";
+import { deviceQueries } from "@/entities/device/device-queries";
+import { FleetFreshness } from "@/entities/fleet/fleet-freshness";
+import { RefreshButton, RefreshResult } from "@/entities/fleet/refresh-control";
+import { isApiRequestError } from "@/lib/api-client";
+import { endpointText } from "@/lib/endpoint-text";
 import { useHasRole } from "@/lib/session";
-import { InlineAlert } from "@/components/ui/inline-alert";
-import { deviceDetailQueries, useRefreshDevice } from "../api/queries";
+import { useDocumentTitle } from "@/lib/use-document-title";
+import { useRefreshDevice } from "../api/queries";
 import { AlertsTab } from "./alerts-tab";
 import { AuditPanel, HardwareTab } from "./audit-panel";
+import { defaultDeviceTab, DEVICE_TABS, type DeviceTab } from "./device-tabs";
 import { DeviceSummary } from "./device-summary";
 import { NetworkTab } from "./network-tab";
 import { SoftwareTab } from "./software-tab";
-
-export const DEVICE_TABS = ["software", "hardware", "network", "alerts"] as const;
-type DeviceTab = (typeof DEVICE_TABS)[number];
 
 /** Only https links from Datto become links: the URL is endpoint data, never a script. */
 function httpsUrl(value: string | null): string | undefined {
@@ -29,39 +31,37 @@ function httpsUrl(value: string | null): string | undefined {
   }
 }
 
-function useTab(): [DeviceTab, (tab: string) => void] {
+/** The tab in the URL, else the one that fits the device. */
+function useTab(device: DeviceDetail | undefined): [DeviceTab, (tab: string) => void] {
   const [params, setParams] = useSearchParams();
   const raw = params.get("tab");
   const tab = (DEVICE_TABS as readonly string[]).includes(raw ?? "")
     ? (raw as DeviceTab)
-    : "software";
+    : device
+      ? defaultDeviceTab(device)
+      : "alerts";
   const setTab = (next: string) => setParams({ tab: next }, { replace: true });
   return [tab, setTab];
 }
 
-/** One device: what it is, how it is doing, and its audits in tabs (the tab is in the URL). */
+/** One device: what it is, how it is doing, and its alerts and audits in tabs (tab in the URL). */
 export function DevicePage() {
   const uid = useParams().deviceUid ?? "";
-  const device = useQuery(deviceDetailQueries.detail(uid));
+  const device = useQuery(deviceQueries.detail(uid));
   const refresh = useRefreshDevice(uid);
   const canRefresh = useHasRole("technician");
-  const [tab, setTab] = useTab();
+  const [tab, setTab] = useTab(device.data);
+  const hostname = device.data ? endpointText(device.data.hostname) : null;
+  useDocumentTitle(hostname ?? (device.isError ? "No such device" : null), "Devices");
 
   if (device.isPending) return <PageSpinner label="Loading device…" />;
   if (device.isError) {
-    if (isApiRequestError(device.error, 404)) {
+    // 400: the address holds no valid device id; 404: Datto has no such device. Neither improves.
+    if (isApiRequestError(device.error, 404) || isApiRequestError(device.error, 400)) {
       return (
-        <EmptyState
-          title="No such device"
-          titleAs="h1"
-          action={
-            <Link to="/devices" className="text-indigo-700 underline dark:text-indigo-300">
-              All devices
-            </Link>
-          }
-        >
-          It may have been deleted or moved in Datto.
-        </EmptyState>
+        <NotFoundState title="No such device" backTo="/devices" backLabel="All devices">
+          It may have been deleted or moved in Datto, or the link is wrong.
+        </NotFoundState>
       );
     }
     return (
@@ -73,10 +73,16 @@ export function DevicePage() {
     );
   }
   const d = device.data;
+  const refreshState = {
+    refresh: () => refresh.mutate(),
+    isPending: refresh.isPending,
+    outcome: refresh.data,
+    error: refresh.error,
+  };
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
+        <div className="min-w-0">
           <nav aria-label="Breadcrumb" className="text-sm">
             <Link to="/devices" className="text-indigo-700 hover:underline dark:text-indigo-300">
               Devices
@@ -86,10 +92,10 @@ export function DevicePage() {
               to={`/sites/${encodeURIComponent(d.siteUid)}`}
               className="text-indigo-700 hover:underline dark:text-indigo-300"
             >
-              {d.siteName}
+              {endpointText(d.siteName)}
             </Link>
           </nav>
-          <h1 className="text-xl font-semibold break-all">{d.hostname}</h1>
+          <h1 className="text-xl font-semibold break-all">{hostname}</h1>
           <FleetFreshness freshness={d.freshness} />
         </div>
         <div className="flex items-center gap-2">
@@ -103,20 +109,21 @@ export function DevicePage() {
               Open in Datto
             </a>
           )}
-          {canRefresh && (
-            <Button size="sm" isPending={refresh.isPending} onClick={() => refresh.mutate()}>
-              Refresh from Datto
-            </Button>
-          )}
+          {canRefresh && <RefreshButton state={refreshState} />}
         </div>
       </div>
-      {refresh.isError && <InlineAlert>{errorMessage(refresh.error)}</InlineAlert>}
+      <RefreshResult state={refreshState} />
       <DeviceSummary device={d} />
       <Tabs
         label="Device audit"
         selectedId={tab}
         onSelectedChange={setTab}
         items={[
+          {
+            id: "alerts",
+            label: `Alerts (${d.openAlerts.total} open)`,
+            panel: <AlertsTab uid={uid} />,
+          },
           {
             id: "software",
             label: "Software",
@@ -131,11 +138,6 @@ export function DevicePage() {
             id: "network",
             label: "Network",
             panel: <AuditPanel uid={uid}>{(a) => <NetworkTab audit={a} />}</AuditPanel>,
-          },
-          {
-            id: "alerts",
-            label: `Alerts (${d.openAlerts.total} open)`,
-            panel: <AlertsTab uid={uid} />,
           },
         ]}
       />

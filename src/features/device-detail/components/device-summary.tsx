@@ -1,13 +1,14 @@
 import type { DeviceDetail } from "@server/contract/devices";
+import { Card } from "@/components/ui/card";
+import { OpenAlertsBadge } from "@/entities/alert/alert-counts";
+import { DeviceAge } from "@/entities/device/device-age";
 import {
   AntivirusStatusBadge,
   OnlineBadge,
-  OpenAlertsBadge,
   PatchStatusBadge,
-} from "@/components/data-table/devices/device-status-badges";
-import { RelativeTime } from "@/components/data-table/relative-time";
-import { useNow } from "@/components/data-table/use-now";
-import { Card } from "@/components/ui/card";
+} from "@/entities/device/device-badges";
+import { endpointText } from "@/lib/endpoint-text";
+import { useNow } from "@/lib/use-now";
 import { Facts } from "./facts";
 
 function warrantyText(date: string | null, now: number): string | null {
@@ -43,22 +44,22 @@ export function DeviceSummary(props: { device: DeviceDetail }) {
           { label: "Last user", value: d.lastLoggedInUser },
           {
             label: "Last seen",
-            value: <RelativeTime value={d.lastSeen} now={now} kind="lastSeen" />,
+            value: <DeviceAge value={d.lastSeen} now={now} kind="lastSeen" />,
           },
           {
             label: "Last reboot",
-            value: <RelativeTime value={d.lastReboot} now={now} kind="lastReboot" />,
+            value: <DeviceAge value={d.lastReboot} now={now} kind="lastReboot" />,
           },
           {
             label: "Last audit",
-            value: <RelativeTime value={d.lastAuditDate} now={now} kind="lastAuditDate" />,
+            value: <DeviceAge value={d.lastAuditDate} now={now} kind="lastAuditDate" />,
           },
           {
             label: "Antivirus",
             value: (
               <span className="flex flex-wrap items-center gap-2">
                 <AntivirusStatusBadge value={d.antivirusStatus} />
-                {d.antivirusProduct}
+                {endpointText(d.antivirusProduct)}
               </span>
             ),
           },
@@ -71,19 +72,23 @@ export function DeviceSummary(props: { device: DeviceDetail }) {
               </span>
             ),
           },
-          { label: "Reboot required", value: d.rebootRequired ? "Yes" : "No" },
+          { label: "Reboot needed", value: d.rebootRequired ? "Yes" : "No" },
           { label: "Warranty", value: warrantyText(d.warrantyDate, now) },
           {
             label: "Device type",
             value: [d.deviceType.category, d.deviceType.type].filter(Boolean).join(" / "),
           },
           { label: "Domain", value: d.domain },
-          { label: "Agent version", value: d.displayVersion ?? d.cagVersion },
+          // cagVersion is the Datto agent's; displayVersion is the OS release (e.g. Windows "23H2").
+          { label: "Agent version", value: d.cagVersion },
+          { label: "OS release", value: d.displayVersion },
           { label: "Open alerts", value: <OpenAlertsBadge counts={d.openAlerts} /> },
           {
             label: "Description",
             // Technicians write descriptions over several lines in Datto; keep their breaks.
-            value: d.description && <span className="whitespace-pre-line">{d.description}</span>,
+            value: d.description && (
+              <span className="whitespace-pre-line">{endpointText(d.description)}</span>
+            ),
           },
         ]}
       />

@@ -1,13 +1,15 @@
 import type { ReactNode } from "react";
+import { endpointText } from "@/lib/endpoint-text";
 
 export type Fact = { label: string; value: ReactNode };
 
-const blank = (value: ReactNode) =>
-  value === null || value === undefined || value === "" ? (
-    <span className="text-slate-500">—</span>
-  ) : (
-    value
-  );
+/** A dash for nothing; text (audit values come from the endpoint) as endpoint text. */
+const blank = (value: ReactNode) => {
+  if (value === null || value === undefined || value === "") {
+    return <span className="text-slate-500">—</span>;
+  }
+  return typeof value === "string" ? endpointText(value) : value;
+};
 
 /** Label/value pairs as a definition list. */
 export function Facts(props: { items: readonly Fact[]; columns?: 2 | 3 | 4 }) {

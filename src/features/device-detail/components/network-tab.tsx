@@ -1,4 +1,5 @@
 import type { DeviceAudit } from "@server/contract/device-audit";
+import { endpointText } from "@/lib/endpoint-text";
 import { UnsupportedAudit } from "./audit-panel";
 import { SimpleTable } from "./facts";
 
@@ -23,7 +24,7 @@ export function NetworkTab(props: { audit: DeviceAudit }) {
         n.type,
         n.ipv4,
         n.ipv6,
-        <span className="font-mono">{n.macAddress}</span>,
+        <span className="font-mono">{endpointText(n.macAddress)}</span>,
         ...(withSpeed ? [n.speed] : []),
       ])}
       empty="The audit lists no network interfaces."

@@ -4,8 +4,9 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { PageSpinner } from "@/components/ui/spinner";
-import { deviceDetailQueries } from "../api/queries";
-import { deviceClassName } from "../class-names";
+import { deviceClassNoun } from "@/entities/device/device-labels";
+import { endpointText } from "@/lib/endpoint-text";
+import { deviceAuditQueries } from "../api/queries";
 import { SimpleTable } from "./facts";
 
 type Sort = "name-asc" | "name-desc" | "version-asc" | "version-desc";
@@ -23,7 +24,7 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "bas
 /** The device's installed software: search, sort and count (locally: one device is a short list). */
 export function SoftwareTab(props: { uid: string; deviceClass: string }) {
   const isAuditable = props.deviceClass === "device";
-  const software = useQuery({ ...deviceDetailQueries.software(props.uid), enabled: isAuditable });
+  const software = useQuery({ ...deviceAuditQueries.software(props.uid), enabled: isAuditable });
   const [search, setSearch] = useState("");
   const [sort, setSort] = useState<Sort>("name-asc");
 
@@ -44,7 +45,7 @@ export function SoftwareTab(props: { uid: string; deviceClass: string }) {
     return (
       <p className="text-sm">
         Datto keeps software audits for computers only, not for this{" "}
-        {deviceClassName(props.deviceClass)}.
+        {deviceClassNoun(props.deviceClass)}.
       </p>
     );
   }
@@ -87,7 +88,7 @@ export function SoftwareTab(props: { uid: string; deviceClass: string }) {
       <SimpleTable
         caption="Installed software"
         headers={["Name", "Version"]}
-        rows={items.map((i) => [i.name, i.version])}
+        rows={items.map((i) => [endpointText(i.name), endpointText(i.version)])}
         empty={total === 0 ? "No software in the last audit." : "No software matches."}
       />
     </div>

@@ -1,16 +1,28 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { FilterListResponseSchema, UdfLabelsSchema, type UdfLabels } from "@server/contract/views";
-import { udfLabelQueries } from "@/components/data-table/devices/device-queries";
-import { apiFetch } from "@/lib/api-client";
+import { client, parseResponse } from "@/lib/api-client";
 
-/** Datto's saved filters for the filter controls (sites come from lib/site-options). */
+/** Datto's saved filters and the admin-given UDF names (sites come from the site entity). */
 export const fleetOptionQueries = {
   all: () => ["fleet", "options"] as const,
   filters: () =>
     queryOptions({
       queryKey: [...fleetOptionQueries.all(), "filters"] as const,
-      queryFn: ({ signal }) =>
-        apiFetch("/api/fleet/filters", { schema: FilterListResponseSchema, signal }),
+      queryFn: async ({ signal }) =>
+        parseResponse(
+          await client.api.fleet.filters.$get({}, { init: { signal } }),
+          FilterListResponseSchema,
+        ),
+      staleTime: 5 * 60_000,
+    }),
+  udfLabels: () =>
+    queryOptions({
+      queryKey: [...fleetOptionQueries.all(), "udf-labels"] as const,
+      queryFn: async ({ signal }) =>
+        parseResponse(
+          await client.api.fleet["udf-labels"].$get({}, { init: { signal } }),
+          UdfLabelsSchema,
+        ),
       staleTime: 5 * 60_000,
     }),
 };
@@ -19,8 +31,9 @@ export const fleetOptionQueries = {
 export function useSaveUdfLabels() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (labels: UdfLabels) =>
-      apiFetch("/api/fleet/udf-labels", { method: "PUT", json: labels, schema: UdfLabelsSchema }),
-    onSuccess: (labels) => queryClient.setQueryData(udfLabelQueries.labels().queryKey, labels),
+    mutationFn: async (labels: UdfLabels) =>
+      parseResponse(await client.api.fleet["udf-labels"].$put({ json: labels }), UdfLabelsSchema),
+    onSuccess: (labels) =>
+      queryClient.setQueryData(fleetOptionQueries.udfLabels().queryKey, labels),
   });
 }

@@ -1,21 +1,22 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { SavedViewListSchema, SavedViewSchema, type CreateSavedView } from "@server/contract/views";
-import { apiFetch } from "@/lib/api-client";
+import { client, ensureOk, parseResponse } from "@/lib/api-client";
 
 export const savedViewQueries = {
   all: () => ["views"] as const,
   list: () =>
     queryOptions({
       queryKey: [...savedViewQueries.all(), "list"] as const,
-      queryFn: ({ signal }) => apiFetch("/api/views", { schema: SavedViewListSchema, signal }),
+      queryFn: async ({ signal }) =>
+        parseResponse(await client.api.views.$get({}, { init: { signal } }), SavedViewListSchema),
     }),
 };
 
 export function useCreateSavedView() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (view: CreateSavedView) =>
-      apiFetch("/api/views", { method: "POST", json: view, schema: SavedViewSchema }),
+    mutationFn: async (view: CreateSavedView) =>
+      parseResponse(await client.api.views.$post({ json: view }), SavedViewSchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: savedViewQueries.all() }),
   });
 }
@@ -23,8 +24,9 @@ export function useCreateSavedView() {
 export function useDeleteSavedView() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      apiFetch(`/api/views/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    mutationFn: async (id: string) => {
+      await ensureOk(await client.api.views[":id"].$delete({ param: { id } }));
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: savedViewQueries.all() }),
   });
 }

@@ -6,16 +6,16 @@ import {
   parseUdfFilter,
   type DeviceQuery,
 } from "@server/contract/devices";
+import { DebouncedInput } from "@/components/data-table/debounced-input";
+import { Field } from "@/components/ui/field";
+import { Select, type SelectOption } from "@/components/ui/select";
 import {
   antivirusStatusLabel,
   deviceClassLabel,
   patchStatusLabel,
-} from "@/components/data-table/devices/device-status-badges";
-import { DebouncedInput } from "@/components/data-table/debounced-input";
-import { Field } from "@/components/ui/field";
-import { Select, type SelectOption } from "@/components/ui/select";
+} from "@/entities/device/device-labels";
+import { siteQueries } from "@/entities/site/site-queries";
 import { fleetOptionQueries } from "../api/fleet-options";
-import { siteOptionQueries } from "@/lib/site-options";
 
 type Props = { query: DeviceQuery; onChange: (patch: Partial<DeviceQuery>) => void };
 
@@ -34,7 +34,7 @@ function days(value: string): number | undefined {
 
 /** Every structured filter of the device query; each change lands in the URL at once. */
 export function DeviceFilters({ query, onChange }: Props) {
-  const sites = useQuery(siteOptionQueries.options());
+  const sites = useQuery(siteQueries.options());
   const filters = useQuery(fleetOptionQueries.filters());
   const udf = query.udf ? parseUdfFilter(query.udf) : null;
   const udfNumber = udf ? udf.key.replace("udf", "") : "";
@@ -91,7 +91,7 @@ export function DeviceFilters({ query, onChange }: Props) {
       {text("Device type", query.deviceType, (v) => onChange({ deviceType: v || undefined }))}
       {text("Operating system", query.os, (v) => onChange({ os: v || undefined }))}
       {select(
-        "Reboot required",
+        "Reboot needed",
         query.rebootRequired === undefined ? "" : String(query.rebootRequired),
         [ANY, { value: "true", label: "Yes" }, { value: "false", label: "No" }],
         (v) => onChange({ rebootRequired: v === "" ? undefined : v === "true" }),

@@ -129,8 +129,23 @@ describe("DevicesPage filters, sort and URL", () => {
   });
 });
 
+/** The rows of a CSV the server wrote (header first), parsed enough for hostnames. */
+async function csvHostnames(href: string): Promise<string[]> {
+  const response = await fetch(new URL(href, "http://localhost"));
+  expect(response.status).toBe(200);
+  const lines = (await response.text())
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split(/\r?\n/);
+  return lines.slice(1).map((line) => /^"((?:[^"]|"")*)"/.exec(line)![1]!.replace(/""/g, '"'));
+}
+
+function bar() {
+  return screen.getByRole("region", { name: "Selected devices" });
+}
+
 describe("DevicesPage selection and keyboard", () => {
-  it("selects a range with shift and offers the bulk actions", async () => {
+  it("selects a range with shift and offers the bulk actions on exactly those devices", async () => {
     const { user } = await renderApp("/devices", { signedInAs: "technician" });
     await waitForRows();
     const names = hostnames();
@@ -138,12 +153,107 @@ describe("DevicesPage selection and keyboard", () => {
     await user.keyboard("{Shift>}");
     await user.click(screen.getByRole("checkbox", { name: `Select ${names[3]}` }));
     await user.keyboard("{/Shift}");
-    const bar = screen.getByRole("region", { name: "Selected devices" });
-    expect(bar).toHaveTextContent("4 selected");
-    expect(within(bar).getByRole("button", { name: "Export selected CSV" })).toBeInTheDocument();
-    await user.click(within(bar).getByRole("button", { name: "Copy hostnames" }));
-    expect(await within(bar).findByText("Copied 4 hostnames.")).toBeInTheDocument();
+    await waitFor(() => expect(bar()).toHaveTextContent("4 selected"));
+    const exported = within(bar()).getByRole("link", { name: "Export 4 selected (CSV)" });
+    expect(await csvHostnames(exported.getAttribute("href")!)).toEqual(names.slice(0, 4));
+    await user.click(within(bar()).getByRole("button", { name: "Copy 4 hostnames" }));
+    expect(await within(bar()).findByText("Copied 4 hostnames.")).toBeInTheDocument();
     expect(await navigator.clipboard.readText()).toBe(names.slice(0, 4).join("\n"));
+  });
+
+  it("the header selects every matching device, not only the loaded ones", async () => {
+    const { services } = await getTestApp();
+    const total = services.fleet.snapshot().devices.length;
+    const { user } = await renderApp("/devices", { signedInAs: "technician" });
+    await waitForRows();
+    await user.click(
+      screen.getByRole("checkbox", {
+        name: `Select all ${total.toLocaleString()} matching devices`,
+      }),
+    );
+    await waitFor(() => expect(bar()).toHaveTextContent(`${total} selected`));
+    const exported = within(bar()).getByRole("link", { name: `Export ${total} selected (CSV)` });
+    expect(await csvHostnames(exported.getAttribute("href")!)).toHaveLength(total);
+    expect(screen.getByRole("checkbox", { name: "Clear the selection" })).toBeChecked();
+  });
+
+  it("after a filter, says how many selected devices it hides and acts only on the shown ones", async () => {
+    const { services } = await getTestApp();
+    const devices = services.fleet.snapshot().devices;
+    const { user } = await renderApp("/devices", { signedInAs: "technician" });
+    await waitForRows();
+    await user.click(screen.getByRole("checkbox", { name: /^Select all \d+ matching devices$/ }));
+    await waitFor(() => expect(bar()).toHaveTextContent(`${devices.length} selected`));
+
+    // One customer's workstations ("CLEAR-WS-"): a few devices, not all.
+    const target = devices.find((d) => d.hostname.includes("-WS-"))!;
+    const term = target.hostname.slice(0, target.hostname.indexOf("-WS-") + 4).toLowerCase();
+    await user.type(screen.getByRole("searchbox", { name: "Search devices" }), `host:${term}`);
+    const shown = devices.filter((d) => d.hostname.toLowerCase().includes(term));
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.length).toBeLessThan(devices.length);
+    const hidden = devices.length - shown.length;
+    await waitFor(() =>
+      expect(bar()).toHaveTextContent(
+        `${devices.length} selected (${hidden} hidden by the current filter)`,
+      ),
+    );
+    const exported = within(bar()).getByRole("link", {
+      name: `Export ${shown.length} selected (CSV)`,
+    });
+    expect((await csvHostnames(exported.getAttribute("href")!)).sort()).toEqual(
+      shown.map((d) => d.hostname).sort(),
+    );
+    // Unticking a shown device leaves it out of what actions get, and of the selection.
+    await user.click(screen.getByRole("checkbox", { name: `Select ${target.hostname}` }));
+    await waitFor(() => expect(bar()).toHaveTextContent(`${devices.length - 1} selected`));
+    expect(
+      within(bar()).getByRole("link", { name: `Export ${shown.length - 1} selected (CSV)` }),
+    ).toBeInTheDocument();
+  });
+
+  it("picked devices stay selected under a filter that hides them, and are counted as hidden", async () => {
+    const { user } = await renderApp("/devices", { signedInAs: "technician" });
+    await waitForRows();
+    const [first, second] = hostnames();
+    await user.click(screen.getByRole("checkbox", { name: `Select ${first}` }));
+    await user.click(screen.getByRole("checkbox", { name: `Select ${second}` }));
+    await user.type(screen.getByRole("searchbox", { name: "Search devices" }), `host:${first}`);
+    await waitFor(() =>
+      expect(bar()).toHaveTextContent("2 selected (1 hidden by the current filter)"),
+    );
+    const exported = within(bar()).getByRole("link", { name: "Export 1 selected (CSV)" });
+    expect(await csvHostnames(exported.getAttribute("href")!)).toEqual([first]);
+  });
+
+  it("rows outside an 'all matching' selection show unticked and cannot join it", async () => {
+    const { services } = await getTestApp();
+    const devices = services.fleet.snapshot().devices;
+    const outside = devices.find((d) => !d.hostname.includes("-WS-"))!;
+    const { user } = await renderApp(`/devices?q=${encodeURIComponent("host:-ws-")}`, {
+      signedInAs: "technician",
+    });
+    await waitForRows();
+    await user.click(screen.getByRole("checkbox", { name: /^Select all \d+ matching devices$/ }));
+    const selected = devices.filter((d) => d.hostname.includes("-WS-")).length;
+    await waitFor(() => expect(bar()).toHaveTextContent(`${selected} selected`));
+
+    await user.clear(screen.getByRole("searchbox", { name: "Search devices" }));
+    await user.type(
+      screen.getByRole("searchbox", { name: "Search devices" }),
+      `host:${outside.hostname}`,
+    );
+    const box = await screen.findByRole("checkbox", { name: `Select ${outside.hostname}` });
+    await waitFor(() =>
+      expect(bar()).toHaveTextContent(
+        `${selected} selected (${selected} hidden by the current filter)`,
+      ),
+    );
+    expect(box).not.toBeChecked();
+    await user.click(box);
+    expect(await within(bar()).findByText(/not part of the selection/)).toBeInTheDocument();
+    expect(box).not.toBeChecked();
+    expect(bar()).toHaveTextContent(`${selected} selected`);
   });
 
   it("j/k move the active row, x selects it and Enter opens it", async () => {
@@ -158,11 +268,23 @@ describe("DevicesPage selection and keyboard", () => {
     const active = document.getElementById(grid().getAttribute("aria-activedescendant") ?? "");
     expect(active).toHaveTextContent(names[1]!);
     await user.keyboard("x");
-    expect(screen.getByRole("region", { name: "Selected devices" })).toHaveTextContent(
-      "1 selected",
-    );
+    await waitFor(() => expect(bar()).toHaveTextContent("1 selected"));
     await user.keyboard("{Enter}");
     await waitFor(() => expect(currentPath(router)).toMatch(/^\/devices\/[^/?]+$/));
     expect(await screen.findByRole("heading", { level: 1, name: names[1] })).toBeInTheDocument();
+  });
+});
+
+describe("DevicesPage with a Datto saved filter", () => {
+  it("says the filter is being read, then shows exactly its devices without a reload", async () => {
+    const { sim } = await getTestApp();
+    // Simulator filter 1006 is Datto's default "Reboot Required".
+    const expected = sim.tenant.listDevices().filter((d) => d.rebootRequired && !d.deleted).length;
+    await renderApp("/devices?filterId=1006", { signedInAs: "viewer" });
+    expect(await screen.findByText(/Reading this Datto filter's devices/)).toBeInTheDocument();
+    await waitFor(() => expect(Number(grid().getAttribute("aria-rowcount")) - 1).toBe(expected), {
+      timeout: 10_000,
+    });
+    expect(screen.getByText(new RegExp(`\\b${expected} devices`))).toBeInTheDocument();
   });
 });

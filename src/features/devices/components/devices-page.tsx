@@ -1,19 +1,22 @@
-import type { RowSelectionState } from "@tanstack/react-table";
 import { useRef, useState } from "react";
+import type { DeviceListResponse } from "@server/contract/devices";
 import { ColumnPicker } from "@/components/data-table/column-picker";
 import { DebouncedInput } from "@/components/data-table/debounced-input";
-import { DeviceTable, type DeviceSort } from "@/components/data-table/devices/device-table";
-import { deviceExportUrl } from "@/components/data-table/devices/device-queries";
-import { useDeviceWindows } from "@/components/data-table/devices/use-device-windows";
-import { FleetFreshness } from "@/components/data-table/fleet-freshness";
+import { focusResultsOnArrowDown, useSlashFocus } from "@/components/data-table/use-slash-focus";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { InlineAlert } from "@/components/ui/inline-alert";
+import { deviceExportUrl } from "@/entities/device/device-export";
+import { DeviceTable, type DeviceSort } from "@/entities/device/device-table";
+import { useDeviceSelection } from "@/entities/device/use-device-selection";
+import { useDeviceWindows } from "@/entities/device/use-device-windows";
+import { isFirstSync } from "@/entities/fleet/first-sync";
+import { FleetFreshness } from "@/entities/fleet/fleet-freshness";
+import { useDocumentTitle } from "@/lib/use-document-title";
 import { useColumnState } from "../use-column-state";
 import { useDeviceUrlState } from "../use-device-url-state";
-import { useSelectedRows } from "../use-selected-rows";
-import { focusResultsOnArrowDown, useSlashFocus } from "@/components/data-table/use-slash-focus";
 import { activeFilterCount, DeviceFilters } from "./device-filters";
 import { SavedViews } from "./saved-views";
+import { SearchTips } from "./search-tips";
 import { SelectionBar } from "./selection-bar";
 import { UdfControls } from "./udf-controls";
 
@@ -32,13 +35,15 @@ const NO_FILTERS = {
   filterId: undefined,
 };
 
+const isUdf = (id: string) => id.startsWith("udf");
+
 /** The fleet's devices: one virtualized table whose view (filters, sort, columns) is the URL. */
 export function DevicesPage() {
+  useDocumentTitle("Devices");
   const { query, columns, ignored, setQuery, setColumns } = useDeviceUrlState();
   const windows = useDeviceWindows(query);
-  const cols = useColumnState(columns, setColumns);
-  const [selection, setSelection] = useState<RowSelectionState>({});
-  const selectedRows = useSelectedRows(selection, windows);
+  const cols = useColumnState(columns, setColumns, windows.latest?.udfInUse);
+  const selection = useDeviceSelection(query, windows);
   const filterCount = activeFilterCount(query);
   const [showFilters, setShowFilters] = useState(filterCount > 0);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -55,7 +60,11 @@ export function DevicesPage() {
   return (
     <div className="flex flex-col gap-3">
       <h1 className="text-xl font-semibold">Devices</h1>
-      <FleetFreshness freshness={windows.latest?.freshness} summary={summary} />
+      <FleetFreshness
+        freshness={windows.latest?.freshness}
+        sync={windows.latest?.sync}
+        summary={summary}
+      />
       {ignored.length > 0 && (
         <InlineAlert tone="warning">
           Ignored invalid link parameters: {ignored.join(", ")}.
@@ -70,16 +79,11 @@ export function DevicesPage() {
         onColumnVisibilityChange={cols.onColumnVisibilityChange}
         columnOrder={cols.columnOrder}
         gridRef={gridRef}
-        rowSelection={selection}
-        onRowSelectionChange={setSelection}
+        selection={selection}
         udfKeys={cols.udfKeys}
         udfLabels={cols.labels}
         className="h-[calc(100vh-17rem)] min-h-80"
-        empty={
-          windows.latest?.sync.state === "syncing" && windows.latest.freshness.fetchedAt === null
-            ? "Devices appear here when the first sync with Datto finishes."
-            : "No devices match this view. Loosen the search or the filters."
-        }
+        empty={emptyText(windows.latest)}
         toolbar={(table) => (
           <>
             <div className="flex flex-wrap items-center gap-2">
@@ -90,12 +94,13 @@ export function DevicesPage() {
                 id="device-search"
                 inputRef={searchRef}
                 type="search"
-                placeholder="Search hostname, user, IP, OS, site, UDF…  ( / )"
+                placeholder="Search, or host: user: ip: site: os: udf5:  ( / )"
                 className="h-8! max-w-md"
                 value={query.q ?? ""}
                 onValueChange={(q) => setQuery({ q: q || undefined })}
                 onKeyDown={focusResultsOnArrowDown(gridRef)}
               />
+              <SearchTips />
               <Button
                 size="sm"
                 aria-expanded={showFilters}
@@ -108,8 +113,14 @@ export function DevicesPage() {
                   Clear filters
                 </Button>
               )}
-              <ColumnPicker table={table}>
-                <UdfControls labels={cols.labels} onAddColumn={cols.addColumn} />
+              <ColumnPicker table={table} include={(id) => !isUdf(id)}>
+                <UdfControls
+                  table={table}
+                  udfKeys={cols.udfKeys}
+                  udfDevices={cols.udfDevices}
+                  labels={cols.labels}
+                  onAddColumn={cols.addColumn}
+                />
               </ColumnPicker>
               <SavedViews query={query} columns={columns} />
               <a
@@ -126,10 +137,27 @@ export function DevicesPage() {
               )}
             </div>
             {showFilters && <DeviceFilters query={query} onChange={setQuery} />}
-            <SelectionBar table={table} rows={selectedRows} onClear={() => setSelection({})} />
+            <SelectionBar control={selection} columns={columns} />
           </>
         )}
       />
     </div>
   );
+}
+
+/** What an empty table says: why there is nothing yet, or that nothing matches. */
+function emptyText(latest: DeviceListResponse | undefined): string {
+  if (isFirstSync(latest)) {
+    return "Syncing with Datto… devices appear here when the first sync finishes.";
+  }
+  const filter = latest?.filter;
+  if (filter?.state === "resolving") {
+    const pages =
+      filter.pagesTotal === null ? "" : ` (${filter.pagesDone} of ${filter.pagesTotal} pages)`;
+    return `Reading this Datto filter's devices${pages}… they appear here when it is done.`;
+  }
+  if (filter?.state === "error") {
+    return `Datto's filter could not be read: ${filter.lastError ?? "unknown error"} Reload to try again.`;
+  }
+  return "No devices match this view. Loosen the search or the filters.";
 }

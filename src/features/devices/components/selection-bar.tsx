@@ -1,73 +1,88 @@
-import type { Table } from "@tanstack/react-table";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { DeviceRow } from "@server/contract/devices";
-import { columnLabel } from "@/components/data-table/column-picker";
-import { Button } from "@/components/ui/button";
-import { downloadText, toCsv } from "../to-csv";
+import { MAX_DEVICE_LIMIT } from "@server/contract/devices";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { deviceExportUrl } from "@/entities/device/device-export";
+import { deviceQueries } from "@/entities/device/device-queries";
+import type { DeviceTarget } from "@/entities/device/device-selection";
+import type { DeviceSelectionControl } from "@/entities/device/use-device-selection";
+import { endpointText } from "@/lib/endpoint-text";
 
-const TIME_COLUMNS = new Set(["lastSeen", "lastReboot", "lastAuditDate"]);
-/** Headers where the server's export (server/fleet/device-csv.ts) says it differently. */
-const CSV_HEADERS: Record<string, string> = { online: "Online" };
-/** Excel reads a CSV without a byte-order mark as ANSI and garbles non-ASCII hostnames. */
-const BOM = "\uFEFF";
+const count = (n: number) => n.toLocaleString();
 
-/**
- * The visible columns of `rows` as CSV: what the person sees is what they export, written like
- * the server's "Export CSV" (ISO times, yes/no) so the two files line up.
- */
-export function selectedCsv(table: Table<DeviceRow>, rows: readonly DeviceRow[]): string {
-  const columns = table.getVisibleLeafColumns().filter((c) => c.id !== "select");
-  const header = columns.map((c) => CSV_HEADERS[c.id] ?? columnLabel(c));
-  const body = rows.map((row, i) =>
-    columns.map((c) => {
-      const value = c.accessorFn?.(row, i);
-      if (typeof value === "boolean") return value ? "yes" : "no";
-      return TIME_COLUMNS.has(c.id) && typeof value === "number"
-        ? new Date(value).toISOString()
-        : value;
-    }),
-  );
-  return BOM + toCsv(header, body);
-}
-
-/** Bulk actions on the chosen devices (more arrive with jobs): export and copy hostnames. */
-export function SelectionBar(props: {
-  table: Table<DeviceRow>;
-  rows: readonly DeviceRow[];
-  onClear: () => void;
-}) {
+/** Copies the hostnames of the target (the first MAX_DEVICE_LIMIT), read from the server. */
+function useCopyHostnames() {
+  const queryClient = useQueryClient();
   const [copied, setCopied] = useState<string | null>(null);
-  const { rows } = props;
-  if (rows.length === 0) return null;
-  const copy = async () => {
+  const copy = async (target: DeviceTarget) => {
     try {
-      await navigator.clipboard.writeText(rows.map((r) => r.hostname).join("\n"));
-      setCopied(`Copied ${rows.length} hostnames.`);
+      const { rows } = await queryClient.fetchQuery(
+        deviceQueries.rows(target.query, MAX_DEVICE_LIMIT),
+      );
+      await navigator.clipboard.writeText(rows.map((r) => endpointText(r.hostname)).join("\n"));
+      setCopied(
+        rows.length < target.count
+          ? `Copied the first ${count(rows.length)} of ${count(target.count)} hostnames; export the CSV for all.`
+          : `Copied ${count(rows.length)} hostnames.`,
+      );
     } catch {
-      setCopied("The browser refused the clipboard; select and copy the hostnames by hand.");
+      setCopied("The hostnames could not be copied; export the CSV instead.");
     }
   };
+  return { copied, copy };
+}
+
+/**
+ * What is selected and what acts on it. Actions act on the selected devices this view shows
+ * (`control.target`), never on selected rows a filter hides: the bar says how many those are.
+ */
+export function SelectionBar(props: { control: DeviceSelectionControl; columns: string[] }) {
+  const { control } = props;
+  const { total, target, viewTotal } = control;
+  const { copied, copy } = useCopyHostnames();
+  if (total === 0 && !control.notice) return null;
+  const hidden = total !== undefined && target ? total - target.count : 0;
+  const acting = target?.count ?? 0;
   return (
     <div
       role="region"
       aria-label="Selected devices"
       className="flex flex-wrap items-center gap-2 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm dark:border-indigo-800 dark:bg-indigo-950"
     >
-      <span className="font-medium">{rows.length} selected</span>
-      <Button
-        size="sm"
-        onClick={() => downloadText("devices-selected.csv", selectedCsv(props.table, rows))}
-      >
-        Export selected CSV
-      </Button>
-      <Button size="sm" onClick={() => void copy()}>
-        Copy hostnames
-      </Button>
-      <Button size="sm" variant="ghost" onClick={props.onClear}>
-        Clear selection
-      </Button>
+      {total !== 0 && (
+        <>
+          <span className="font-medium">
+            {total === undefined ? "Counting the selection…" : `${count(total)} selected`}
+            {hidden > 0 && ` (${count(hidden)} hidden by the current filter)`}
+          </span>
+          {!control.isAllOfView && viewTotal !== undefined && viewTotal > acting && (
+            <Button size="sm" variant="ghost" onClick={control.selectAll}>
+              Select all {count(viewTotal)} matching
+            </Button>
+          )}
+          {target && acting > 0 ? (
+            <a
+              href={deviceExportUrl(target.query, props.columns)}
+              download
+              className={buttonClasses("secondary", "sm")}
+            >
+              Export {count(acting)} selected (CSV)
+            </a>
+          ) : (
+            <Button size="sm" disabled>
+              Export {count(acting)} selected (CSV)
+            </Button>
+          )}
+          <Button size="sm" disabled={acting === 0} onClick={() => target && void copy(target)}>
+            Copy {count(acting)} hostnames
+          </Button>
+          <Button size="sm" variant="ghost" onClick={control.clear}>
+            Clear selection
+          </Button>
+        </>
+      )}
       <span role="status" className="text-slate-600 dark:text-slate-300">
-        {copied}
+        {control.notice ?? copied}
       </span>
     </div>
   );

@@ -1,7 +1,7 @@
 import type { Health } from "@server/contract/health";
 import { Meter } from "@/components/ui/meter";
 import { formatRelativeTime } from "@/lib/format";
-import type { UpstreamView } from "../upstream-state";
+import { readableDetail, type UpstreamView } from "../upstream-state";
 
 export function HealthDetails({
   view,
@@ -21,7 +21,7 @@ export function HealthDetails({
         <p className="mt-1 text-slate-600 dark:text-slate-300">{view.explanation}</p>
         {health?.upstream.detail && (
           <p className="mt-1 text-slate-600 dark:text-slate-300">
-            Details: {health.upstream.detail}
+            Details: {readableDetail(health.upstream.detail, now)}
           </p>
         )}
       </div>
@@ -55,6 +55,12 @@ export function HealthDetails({
           <>
             <dt>Last answer from Datto</dt>
             <dd>{formatRelativeTime(health.upstream.lastSuccessAt, now)}</dd>
+            {health.upstream.lastErrorAt !== null && (
+              <>
+                <dt>Last failure</dt>
+                <dd>{formatRelativeTime(health.upstream.lastErrorAt, now)}</dd>
+              </>
+            )}
           </>
         )}
         <dt>Checked</dt>

@@ -83,6 +83,22 @@ describe("health indicator", () => {
     expect(trigger).toHaveFocus();
   });
 
+  it("shows the times in the details in the viewer's time, never as a raw ISO timestamp", async () => {
+    const failedAt = Date.now() - 60_000;
+    const iso = new Date(failedAt).toISOString();
+    await overrideUpstream({
+      state: "down",
+      detail: `Datto is unreachable (last failure at ${iso}).`,
+      lastErrorAt: failedAt,
+    });
+    const { panel } = await openDetails();
+    expect(panel).toHaveTextContent(
+      `Details: Datto is unreachable (last failure at ${formatTime(failedAt)}).`,
+    );
+    expect(panel).not.toHaveTextContent(iso);
+    expect(panel).toHaveTextContent("Last failure1 min ago");
+  });
+
   it("tells an admin to fix rejected credentials", async () => {
     await overrideUpstream({ state: "credentials-rejected" });
     const { panel } = await openDetails();

@@ -44,7 +44,9 @@ export function HealthIndicator() {
       trigger={
         <>
           <span aria-hidden="true" className={cn("size-2 rounded-full", dotTones[view.tone])} />
-          <span aria-hidden="true">{view.label}</span>
+          <span aria-hidden="true" className="max-w-40 truncate max-sm:hidden">
+            {view.label}
+          </span>
           {budget && (
             <span
               aria-hidden="true"

@@ -1,21 +1,27 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { deviceQueries } from "@/components/data-table/devices/device-queries";
-import { apiFetch } from "@/lib/api-client";
-import { siteQueries } from "./queries";
+import { alertQueries } from "@/entities/alert/alert-queries";
+import { deviceQueries } from "@/entities/device/device-queries";
+import { readRefreshAnswer } from "@/entities/fleet/refresh-outcome";
+import { siteQueries } from "@/entities/site/site-queries";
+import { client } from "@/lib/api-client";
 
 /**
- * Asks the server to re-read one site and its devices from Datto now (technicians and up). The
- * server answers once its fleet index holds the new data, so the site and device lists refetch.
+ * Re-reads one site and its devices from Datto now (technicians and up). The server answers once
+ * its fleet index holds the new data: the sites, their devices and the site's alerts refetch.
  */
 export function useRefreshSite(siteUid: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () =>
-      apiFetch(`/api/sites/${encodeURIComponent(siteUid)}/refresh`, { method: "POST", json: {} }),
+    mutationFn: async () =>
+      readRefreshAnswer(
+        await client.api.sites[":uid"].refresh.$post({ param: { uid: siteUid } }),
+        Date.now(),
+      ),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: siteQueries.all() }),
         queryClient.invalidateQueries({ queryKey: deviceQueries.all() }),
+        queryClient.invalidateQueries({ queryKey: alertQueries.forSite(siteUid) }),
       ]),
   });
 }

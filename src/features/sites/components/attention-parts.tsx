@@ -12,7 +12,7 @@ export function AttentionCell(props: { attention: Attention }) {
   return (
     <span className="flex items-center gap-2" title={why}>
       <span className="w-8 shrink-0 text-right font-semibold tabular-nums">{attention.score}</span>
-      <span className="truncate text-xs text-slate-600 dark:text-slate-400">
+      <span className="line-clamp-2 whitespace-normal text-xs leading-4 text-slate-600 dark:text-slate-400">
         <span className="sr-only">because </span>
         {why}
       </span>

@@ -1,24 +1,27 @@
-import type { RowSelectionState, VisibilityState } from "@tanstack/react-table";
+import type { VisibilityState } from "@tanstack/react-table";
 import { useRef, useState } from "react";
 import { Link } from "react-router";
 import type { DeviceQuery } from "@server/contract/devices";
 import { DebouncedInput } from "@/components/data-table/debounced-input";
-import { DEFAULT_VISIBLE_COLUMNS } from "@/components/data-table/devices/device-columns";
-import { DeviceTable, type DeviceSort } from "@/components/data-table/devices/device-table";
-import { useDeviceWindows } from "@/components/data-table/devices/use-device-windows";
 import { focusResultsOnArrowDown, useSlashFocus } from "@/components/data-table/use-slash-focus";
+import { DEFAULT_VISIBLE_COLUMNS } from "@/entities/device/device-columns";
+import { DeviceTable, type DeviceSort } from "@/entities/device/device-table";
+import { useDeviceWindows } from "@/entities/device/use-device-windows";
 
+/** The device browser's default columns, without the site (they all share it). */
 const VISIBLE: VisibilityState = Object.fromEntries(
-  DEFAULT_VISIBLE_COLUMNS.map((id) => [id, id !== "select" && id !== "siteName"]),
+  DEFAULT_VISIBLE_COLUMNS.map((id) => [id, id !== "siteName"]),
 );
-const noUdfs: string[] = [];
-const noop = () => {};
+const NO_UDFS: string[] = [];
+const NO_LABELS = {};
 
-/** The site's devices in the same virtualized table as the device browser, scoped to the site. */
+/**
+ * The site's devices in the same virtualized table as the device browser, scoped to the site. No
+ * checkboxes: actions on devices live in the device browser ("Open in the device browser").
+ */
 export function SiteDevices(props: { siteUid: string }) {
   const [q, setQ] = useState("");
   const [sort, setSort] = useState<DeviceSort>({ sort: undefined, dir: undefined });
-  const [selection, setSelection] = useState<RowSelectionState>({});
   const query: DeviceQuery = { siteUid: props.siteUid, q: q || undefined, ...sort };
   const windows = useDeviceWindows(query);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -58,11 +61,8 @@ export function SiteDevices(props: { siteUid: string }) {
         windows={windows}
         onSortChange={setSort}
         columnVisibility={VISIBLE}
-        onColumnVisibilityChange={noop}
-        rowSelection={selection}
-        onRowSelectionChange={setSelection}
-        udfKeys={noUdfs}
-        udfLabels={{}}
+        udfKeys={NO_UDFS}
+        udfLabels={NO_LABELS}
         className="max-h-[28rem]"
         empty="No devices at this site match."
       />

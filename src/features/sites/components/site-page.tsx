@@ -1,44 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import { AlertList } from "@/components/data-table/alerts/alert-list";
-import { FleetFreshness } from "@/components/data-table/fleet-freshness";
-import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
+import { NotFoundState } from "@/components/ui/not-found-state";
 import { PageSpinner } from "@/components/ui/spinner";
-import { Button } from "@/components/ui/button";
-import { InlineAlert } from "@/components/ui/inline-alert";
-import { errorMessage, isApiRequestError } from "@/lib/api-client";
+import { FleetFreshness } from "@/entities/fleet/fleet-freshness";
+import { RefreshButton, RefreshResult } from "@/entities/fleet/refresh-control";
+import { siteQueries } from "@/entities/site/site-queries";
+import { isApiRequestError } from "@/lib/api-client";
 import { useHasRole } from "@/lib/session";
+import { useDocumentTitle } from "@/lib/use-document-title";
 import { useRefreshSite } from "../api/mutations";
-import { siteQueries } from "../api/queries";
+import { SiteAlerts } from "./site-alerts";
 import { SiteDevices } from "./site-devices";
 import { SiteSummary } from "./site-summary";
-
-function SiteAlerts(props: { siteUid: string }) {
-  const alerts = useQuery(siteQueries.alerts(props.siteUid));
-  return (
-    <section aria-labelledby="site-alerts-heading" className="space-y-2">
-      <h2 id="site-alerts-heading" className="text-lg font-semibold">
-        Open alerts{alerts.data ? ` (${alerts.data.total})` : ""}
-      </h2>
-      {alerts.isPending && <PageSpinner label="Loading alerts…" />}
-      {alerts.isError && (
-        <ErrorState
-          title="Alerts could not be loaded"
-          error={alerts.error}
-          onRetry={() => void alerts.refetch()}
-        />
-      )}
-      {alerts.data && (
-        <AlertList
-          alerts={alerts.data.alerts}
-          emptyTitle="No open alerts at this site."
-          showDevice
-        />
-      )}
-    </section>
-  );
-}
 
 /** One site: its summary and attention score, its devices and its open alerts. */
 export function SitePage() {
@@ -46,22 +20,15 @@ export function SitePage() {
   const site = useQuery(siteQueries.detail(siteUid));
   const refresh = useRefreshSite(siteUid);
   const canRefresh = useHasRole("technician");
+  useDocumentTitle(site.data?.name ?? (site.isError ? "No such site" : null), "Sites");
 
   if (site.isPending) return <PageSpinner label="Loading site…" />;
   if (site.isError) {
-    if (isApiRequestError(site.error, 404)) {
+    if (isApiRequestError(site.error, 404) || isApiRequestError(site.error, 400)) {
       return (
-        <EmptyState
-          title="No such site"
-          titleAs="h1"
-          action={
-            <Link to="/sites" className="text-indigo-700 underline dark:text-indigo-300">
-              All sites
-            </Link>
-          }
-        >
-          It may have been deleted in Datto.
-        </EmptyState>
+        <NotFoundState title="No such site" backTo="/sites" backLabel="All sites">
+          It may have been deleted in Datto, or the link is wrong.
+        </NotFoundState>
       );
     }
     return (
@@ -73,33 +40,37 @@ export function SitePage() {
     );
   }
   const data = site.data;
+  const refreshState = {
+    refresh: () => refresh.mutate(),
+    isPending: refresh.isPending,
+    outcome: refresh.data,
+    error: refresh.error,
+  };
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <nav aria-label="Breadcrumb" className="text-sm">
-            <Link to="/sites" className="text-indigo-700 hover:underline dark:text-indigo-300">
-              Sites
-            </Link>
-          </nav>
-          <h1 className="text-xl font-semibold break-words">{data.name}</h1>
-          {data.description && (
-            <p className="text-slate-600 dark:text-slate-400">{data.description}</p>
-          )}
-          {data.autotaskCompanyName && (
-            <p className="text-sm text-slate-600 dark:text-slate-400">
-              Autotask: {data.autotaskCompanyName}
-            </p>
-          )}
-          <FleetFreshness freshness={data.freshness} />
+      <div className="space-y-2">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div className="min-w-0">
+            <nav aria-label="Breadcrumb" className="text-sm">
+              <Link to="/sites" className="text-indigo-700 hover:underline dark:text-indigo-300">
+                Sites
+              </Link>
+            </nav>
+            <h1 className="text-xl font-semibold break-words">{data.name}</h1>
+            {data.description && (
+              <p className="text-slate-600 dark:text-slate-400">{data.description}</p>
+            )}
+            {data.autotaskCompanyName && (
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                Autotask: {data.autotaskCompanyName}
+              </p>
+            )}
+            <FleetFreshness freshness={data.freshness} />
+          </div>
+          {canRefresh && <RefreshButton state={refreshState} />}
         </div>
-        {canRefresh && (
-          <Button size="sm" isPending={refresh.isPending} onClick={() => refresh.mutate()}>
-            Refresh from Datto
-          </Button>
-        )}
+        <RefreshResult state={refreshState} />
       </div>
-      {refresh.isError && <InlineAlert>{errorMessage(refresh.error)}</InlineAlert>}
       <SiteSummary site={data} />
       <SiteDevices siteUid={siteUid} />
       <SiteAlerts siteUid={siteUid} />

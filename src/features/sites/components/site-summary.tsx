@@ -7,13 +7,13 @@ import {
   type DeviceQuery,
 } from "@server/contract/devices";
 import { type SiteDetail } from "@server/contract/sites";
+import { Card } from "@/components/ui/card";
+import { AlertCountBadges } from "@/entities/alert/alert-counts";
 import {
   antivirusStatusLabel,
   deviceClassLabel,
   patchStatusLabel,
-} from "@/components/data-table/devices/device-status-badges";
-import { Card } from "@/components/ui/card";
-import { AlertCountBadges } from "./alert-counts";
+} from "@/entities/device/device-labels";
 import { AttentionBreakdown } from "./attention-parts";
 
 type Counts = SiteDetail["summary"]["byDeviceClass"];
@@ -79,9 +79,9 @@ export function SiteSummary(props: { site: SiteDetail }) {
           <Stat label="Devices" value={site.devices} />
           <Stat label="Online" value={site.online} />
           <Stat label="Offline" value={site.offline} />
-          <Stat label="Reboot required" value={site.rebootRequired} />
-          <Stat label="Patch problems" value={site.patchProblems} />
-          <Stat label="Antivirus problems" value={site.antivirusProblems} />
+          <Stat label="Reboot needed" value={site.rebootRequired} />
+          <Stat label="Patch install errors" value={site.patchProblems} />
+          <Stat label="Antivirus missing, stopped or out of date" value={site.antivirusProblems} />
         </dl>
         <div className="mt-4 flex items-center gap-2 text-sm">
           <span>Open alerts: {site.openAlerts.total}</span>

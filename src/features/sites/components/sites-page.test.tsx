@@ -4,7 +4,8 @@ import {
   fixedViewport,
   setVirtualizerOverrides,
 } from "@/components/data-table/virtualizer-options";
-import { getTestApp } from "@/testing/msw-server";
+import { http, HttpResponse } from "msw";
+import { configureTestApp, getTestApp, server } from "@/testing/msw-server";
 import { currentPath, renderApp } from "@/testing/render-app";
 
 beforeEach(() => setVirtualizerOverrides(fixedViewport({ width: 1400, height: 800 })));
@@ -34,6 +35,33 @@ describe("SitesPage", () => {
     expect(top).toHaveTextContent(String(expected.attention.score));
     const firstPart = expected.attention.parts[0]!;
     expect(top).toHaveTextContent(`${firstPart.label} +${firstPart.points}`);
+  });
+
+  it("lists Datto's Deleted Devices site apart, never ranked among the sites", async () => {
+    const { services } = await getTestApp();
+    const deleted = services.fleet.snapshot().siteRows.find((s) => s.isDeletedDevices)!;
+    const ranked = services.fleet.snapshot().siteRows.length - 1;
+    await renderApp("/sites", { signedInAs: "viewer" });
+    await waitFor(() => expect(siteRows().length).toBeGreaterThan(1));
+    const grid = screen.getByRole("grid", { name: "Sites" });
+    expect(within(grid).queryByText("Deleted Devices")).not.toBeInTheDocument();
+    expect(grid).toHaveAttribute("aria-rowcount", String(ranked + 1));
+    expect(screen.getByText(`${ranked} sites`, { exact: false })).toBeInTheDocument();
+    const link = screen.getByRole("link", { name: "Deleted Devices" });
+    expect(link).toHaveAttribute("href", `/sites/${deleted.uid}`);
+    expect(link.parentElement).toHaveTextContent(/Not ranked: Deleted Devices \(\d+ devices?\)/);
+    expect(document.title).toBe("Sites · RMM Deck");
+  });
+
+  it("says it is syncing, not that nothing matches, before the first sync has finished", async () => {
+    configureTestApp({ syncFleet: false });
+    await renderApp("/sites", { signedInAs: "viewer" });
+    expect(
+      await screen.findByText(
+        "Syncing with Datto… sites appear here when the first sync finishes.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText("No sites match.")).not.toBeInTheDocument();
   });
 
   it("searches and sorts sites through the URL", async () => {
@@ -99,6 +127,28 @@ describe("SitesPage", () => {
       expect(screen.getByRole("button", { name: "Refresh from Datto" })).toBeEnabled(),
     );
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(await screen.findByText("Refreshed from Datto just now.")).toBeInTheDocument();
+  });
+
+  it("says so, visibly, when a refresh from Datto fails", async () => {
+    const { services } = await getTestApp();
+    const site = services.fleet.snapshot().siteRows.find((s) => s.devices > 0)!;
+    // Datto failing on the refresh itself: an answer the simulator cannot time for a test.
+    server.use(
+      http.post("*/api/sites/:uid/refresh", () =>
+        HttpResponse.json(
+          { error: { code: "upstream_down", message: "Datto RMM is not answering (503)." } },
+          { status: 503 },
+        ),
+      ),
+    );
+    const { user } = await renderApp(`/sites/${site.uid}`, { signedInAs: "technician" });
+    await screen.findByRole("heading", { level: 1, name: site.name });
+    await user.click(screen.getByRole("button", { name: "Refresh from Datto" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Refresh from Datto failed");
+    expect(alert).toHaveTextContent("Datto RMM is not answering (503).");
+    expect(screen.queryByText(/Refreshed from Datto/)).not.toBeInTheDocument();
   });
 
   it("shows no refresh button to a viewer", async () => {

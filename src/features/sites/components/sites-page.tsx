@@ -6,17 +6,37 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { useCallback, useMemo, useRef } from "react";
-import { useNavigate, useSearchParams } from "react-router";
-import { SiteQuerySchema, type SiteQuery } from "@server/contract/sites";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { SiteQuerySchema, type SiteQuery, type SiteRow } from "@server/contract/sites";
 import { DebouncedInput } from "@/components/data-table/debounced-input";
-import { FleetFreshness } from "@/components/data-table/fleet-freshness";
 import { focusResultsOnArrowDown, useSlashFocus } from "@/components/data-table/use-slash-focus";
 import { VirtualTable } from "@/components/data-table/virtual-table";
 import { ErrorState } from "@/components/ui/error-state";
-import { siteQueries } from "../api/queries";
+import { isFirstSync } from "@/entities/fleet/first-sync";
+import { FleetFreshness } from "@/entities/fleet/fleet-freshness";
+import { siteQueries } from "@/entities/site/site-queries";
+import { useDocumentTitle } from "@/lib/use-document-title";
 import { SITE_COLUMNS } from "./site-columns";
 
 const noop = () => {};
+const NO_SITES: SiteRow[] = [];
+
+/** Datto's "Deleted Devices" site, apart from the ranking: a link, never a row among sites. */
+function DeletedDevicesLink(props: { site: SiteRow | undefined }) {
+  if (!props.site) return null;
+  return (
+    <p className="text-sm text-slate-600 dark:text-slate-400">
+      Not ranked:{" "}
+      <Link
+        to={`/sites/${encodeURIComponent(props.site.uid)}`}
+        className="text-indigo-700 underline dark:text-indigo-300"
+      >
+        {props.site.name}
+      </Link>{" "}
+      ({props.site.devices.toLocaleString()} {props.site.devices === 1 ? "device" : "devices"})
+    </p>
+  );
+}
 
 function useSiteUrlQuery() {
   const [params, setParams] = useSearchParams();
@@ -38,8 +58,12 @@ function useSiteUrlQuery() {
 
 /** Every site, ranked by how much attention it needs (the parts of the score are shown). */
 export function SitesPage() {
+  useDocumentTitle("Sites");
   const { query, setQuery } = useSiteUrlQuery();
   const sites = useQuery(siteQueries.list(query));
+  const all = sites.data?.rows ?? NO_SITES;
+  const ranked = useMemo(() => all.filter((s) => !s.isDeletedDevices), [all]);
+  const deleted = all.find((s) => s.isDeletedDevices);
   const navigate = useNavigate();
   const sorting = useMemo<SortingState>(
     () => [
@@ -62,7 +86,7 @@ export function SitesPage() {
     [sorting, setQuery],
   );
   const table = useReactTable({
-    data: sites.data?.rows ?? [],
+    data: ranked,
     columns: SITE_COLUMNS,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (row) => row.uid,
@@ -77,13 +101,14 @@ export function SitesPage() {
   const gridRef = useRef<HTMLDivElement>(null);
   useSlashFocus(searchRef);
   const rows = table.getRowModel().rows;
-  const total = sites.data?.total;
+  const total = sites.data ? ranked.length : undefined;
 
   return (
     <div className="flex flex-col gap-3">
       <h1 className="text-xl font-semibold">Sites</h1>
       <FleetFreshness
         freshness={sites.data?.freshness}
+        sync={sites.data?.sync}
         summary={
           total === undefined
             ? undefined
@@ -122,10 +147,15 @@ export function SitesPage() {
           onOpenRow={(row) => navigate(`/sites/${encodeURIComponent(row.original.uid)}`)}
           resetKey={JSON.stringify(query)}
           isBusy={sites.isPending}
-          empty="No sites match."
-          className="max-h-[calc(100vh-15rem)] min-h-40"
+          empty={
+            isFirstSync(sites.data)
+              ? "Syncing with Datto… sites appear here when the first sync finishes."
+              : "No sites match."
+          }
+          className="max-h-[calc(100vh-16rem)] min-h-40"
         />
       )}
+      <DeletedDevicesLink site={deleted} />
     </div>
   );
 }

@@ -1,52 +1,65 @@
-import { useState } from "react";
 import type { SoftwareSearchResponse } from "@server/contract/software";
-import { useNow } from "@/components/data-table/use-now";
+import { InlineAlert } from "@/components/ui/inline-alert";
 import { Meter } from "@/components/ui/meter";
+import { formatDuration, formatTime } from "@/lib/format";
 
-const STALL_MS = 5_000;
+const n = (value: number) => value.toLocaleString();
 
-/** True once `done` has not moved for a few seconds. */
-function useStalled(done: number, active: boolean): boolean {
-  const now = useNow(1_000);
-  const [since, setSince] = useState({ done, at: now });
-  if (since.done !== done) setSince({ done, at: now });
-  return active && since.done === done && now - since.at >= STALL_MS;
+function progressText(result: SoftwareSearchResponse): string {
+  const { progress, scope } = result;
+  const where = scope.siteName ? ` at ${scope.siteName}` : "";
+  if (progress.state === "crawling") {
+    return `Reading software audits${where}: ${n(progress.done)} of ${n(progress.total)} devices…`;
+  }
+  if (progress.state === "error") {
+    return `Read ${n(progress.done)} of ${n(progress.total)} devices${where}; some audits could not be read, so results are partial.`;
+  }
+  return `Searched ${n(progress.total)} devices${where}: ${n(result.deviceCount)} have "${result.query}" (${n(result.matchCount)} matches).`;
 }
 
 /**
- * How far the fleet-wide search has got. A big fleet spends the whole shared read budget, and
- * the count then stands still for up to a minute (the budget's window): say so, or it looks stuck.
+ * How far the fleet-wide search has got, how long the rest takes at the pace the shared read
+ * budget allows (hours at 50,000 devices, and it says so), or that Datto is not answering.
  */
 export function CrawlProgress(props: { result: SoftwareSearchResponse }) {
   const { result } = props;
-  const { progress } = result;
-  const stalled = useStalled(progress.done, progress.state === "crawling");
+  const { progress, estimate, outage } = result;
   return (
-    <div className="space-y-1">
+    <div className="space-y-2">
       <p role="status" className="text-sm">
-        {progress.state === "crawling"
-          ? `Reading software audits: ${progress.done} of ${progress.total} devices…`
-          : progress.state === "error"
-            ? `Stopped after ${progress.done} of ${progress.total} devices; results are partial.`
-            : `Searched ${progress.total} devices${result.scope.siteName ? ` at ${result.scope.siteName}` : ""}: ${result.deviceCount} have "${result.query}" (${result.matchCount} matches).`}
+        {progressText(result)}
       </p>
-      {progress.state !== "done" && (
+      {progress.state === "crawling" && (
         <Meter
           value={progress.done}
           max={Math.max(progress.total, 1)}
+          // Progress, not usage: it never turns red as it nears the end.
+          tone="ok"
           label="Software audits read"
-          valueText={`${progress.done} of ${progress.total} devices`}
+          valueText={`${n(progress.done)} of ${n(progress.total)} devices`}
         />
       )}
-      {stalled && (
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          Waiting for Datto&apos;s read budget, which everyone on this account shares; it frees up
-          within a minute. The search carries on by itself, and results so far are below.
-        </p>
+      {outage ? (
+        <InlineAlert tone="warning" title="Datto is not answering the search">
+          {outage.reason} Since {formatTime(outage.since)}. The search carries on by itself when
+          Datto answers again; results so far are below.
+        </InlineAlert>
+      ) : (
+        progress.state === "crawling" && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {estimate
+              ? `${formatDuration(estimate.secondsLeft * 1000)} left at about ${n(estimate.readsPerMinute)} devices a minute.`
+              : "Estimating the time left…"}{" "}
+            Audits are read one device at a time within the read budget everyone on this Datto
+            account shares, so a big fleet takes a while. The search carries on by itself; results
+            so far are below, and later searches use what was read.
+          </p>
+        )
       )}
       {result.truncated && (
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Listing the first {result.matches.length} matches; counts and versions cover all.
+          Listing the first {n(result.matches.length)} of {n(result.matchCount)} matches; the counts
+          and versions cover all of them.
         </p>
       )}
     </div>

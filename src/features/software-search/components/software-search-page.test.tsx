@@ -1,26 +1,51 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { http, HttpResponse } from "msw";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { SoftwareSearchResponseSchema } from "@server/contract/software";
 import {
   fixedViewport,
   setVirtualizerOverrides,
 } from "@/components/data-table/virtualizer-options";
+import { forwardToApp, getTestApp, server } from "@/testing/msw-server";
 import { currentPath, renderApp } from "@/testing/render-app";
 
 beforeEach(() => setVirtualizerOverrides(fixedViewport({ width: 1000, height: 600 })));
-afterEach(() => setVirtualizerOverrides({}));
+afterEach(() => {
+  setVirtualizerOverrides({});
+  vi.restoreAllMocks();
+});
+
+const grid = () => screen.getByRole("grid", { name: "Devices with this software" });
+const rows = () => [...grid().querySelectorAll<HTMLElement>('[role="row"][data-row-index]')];
+const cells = (column: number) =>
+  rows().map((r) => within(r).getAllByRole("gridcell")[column]!.textContent ?? "");
+
+async function searchDone(name: string) {
+  const { services } = await getTestApp();
+  services.software.search(name, null);
+  await services.software.idle();
+  return renderApp(`/software?name=${name}`, { signedInAs: "viewer" });
+}
 
 describe("SoftwareSearchPage", () => {
-  it("shows the crawl's progress, then which devices have the software and in which versions", async () => {
+  it("shows the crawl's progress honestly, then which devices have the software", async () => {
     const { user, router } = await renderApp("/software", { signedInAs: "viewer" });
     await user.type(await screen.findByLabelText("Which devices have installed…"), "Chrome");
     await user.click(screen.getByRole("button", { name: "Search" }));
     await waitFor(() => expect(currentPath(router)).toBe("/software?name=Chrome"));
 
-    // The first answer comes before every audit is read: a progress line with a bar.
+    // The first answer comes before every audit is read: a progress line with a bar that is
+    // progress, not a warning, and no promise that the budget "frees up within a minute".
     expect(
       await screen.findByText(/Reading software audits: \d+ of \d+ devices/),
     ).toBeInTheDocument();
-    expect(screen.getByRole("meter", { name: "Software audits read" })).toBeInTheDocument();
+    const meter = screen.getByRole("meter", { name: "Software audits read" });
+    expect(meter.innerHTML).not.toMatch(/bg-red/);
+    expect(
+      screen.getByText(/read budget everyone on this Datto account shares/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/within a minute/)).not.toBeInTheDocument();
+    expect(document.title).toBe('"Chrome" · Software · RMM Deck');
 
     const done = await screen.findByText(
       /Searched \d+ devices: \d+ have "Chrome"/,
@@ -28,12 +53,76 @@ describe("SoftwareSearchPage", () => {
       { timeout: 15_000 },
     );
     expect(done).toBeInTheDocument();
-    const grid = screen.getByRole("grid", { name: "Devices with this software" });
-    const rows = grid.querySelectorAll('[role="row"][data-row-index]');
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows[0]).toHaveTextContent(/Chrome/);
-    const versions = screen.getByRole("region", { name: "Versions" });
-    expect(within(versions).getAllByRole("listitem").length).toBeGreaterThan(0);
+    expect(rows().length).toBeGreaterThan(0);
+    expect(rows()[0]).toHaveTextContent(/Chrome/);
+  });
+
+  it("filters by a version when it is clicked, sorts by a column and exports what is listed", async () => {
+    const { user, router } = await searchDone("Chrome");
+    const versions = await screen.findByRole("region", { name: "Versions" });
+    const [first, second] = within(versions).getAllByRole("button");
+    const version = first!.querySelector(".font-mono")!.textContent!;
+    expect(second).toBeDefined();
+    const listed = () =>
+      Number(/^(\d+) listed/.exec(screen.getByText(/^\d+ listed/).textContent!)![1]);
+    const all = listed();
+
+    await user.click(first!);
+    await waitFor(() =>
+      expect(currentPath(router)).toContain(`version=${encodeURIComponent(version)}`),
+    );
+    expect(first).toHaveAttribute("aria-pressed", "true");
+    await waitFor(() => expect(new Set(cells(3))).toEqual(new Set([version])));
+    expect(listed()).toBeLessThan(all);
+
+    await user.click(screen.getByRole("button", { name: "Show every version" }));
+    await waitFor(() => expect(listed()).toBe(all));
+
+    await user.click(within(grid()).getByRole("button", { name: /Device/ }));
+    await waitFor(() => {
+      const names = cells(0);
+      expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    });
+
+    let exported: Blob | null = null;
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      exported = blob;
+      return "blob:software";
+    });
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    await user.click(screen.getByRole("button", { name: `Export ${all} listed (CSV)` }));
+    const csv = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(exported!);
+    });
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    expect(lines[0]).toBe('"Device","Site","Software","Version"');
+    expect(lines).toHaveLength(all + 1);
+  });
+
+  it("says Datto is not answering instead of reading forever", async () => {
+    const since = Date.now() - 5 * 60_000;
+    server.use(
+      http.get("*/api/software/search", async ({ request }) => {
+        const real = SoftwareSearchResponseSchema.parse(await (await forwardToApp(request)).json());
+        return HttpResponse.json({
+          ...real,
+          progress: { ...real.progress, state: "crawling" },
+          estimate: null,
+          outage: { since, reason: "Datto is unreachable." },
+        });
+      }),
+    );
+    await renderApp("/software?name=Chrome", { signedInAs: "viewer" });
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Datto is not answering the search");
+    expect(alert).toHaveTextContent("Datto is unreachable.");
+    expect(alert).toHaveTextContent("carries on by itself");
   });
 
   it("refuses a one-letter search with a message", async () => {

@@ -1,0 +1,58 @@
+import { authorize } from "../auth/authorize";
+import type { Actor } from "../contract/actor";
+import type { CreateSavedView, SavedView } from "../contract/views";
+import { refusal, type Outcome, type Refusal } from "../lib/outcome";
+import type { Store } from "../store/store";
+
+/** Views are per person and hand-made: far more than this is a script filling the database. */
+export const MAX_VIEWS_PER_PERSON = 200;
+
+/** Saved views belong to a person; agents and walls have none. */
+function ownerOf(actor: Actor): { userId: string } | Refusal {
+  const denied = authorize(actor, "fleet:read");
+  if (denied) return denied;
+  if (actor.kind !== "person") {
+    return refusal(
+      "forbidden",
+      "forbidden",
+      "Only people signed in to the console have saved views.",
+    );
+  }
+  return { userId: actor.userId };
+}
+
+/** Each person's own saved device views: nobody sees, or can tell apart, another's. */
+export function createSavedViews({ store }: { store: Pick<Store, "savedViews"> }) {
+  return {
+    async list(actor: Actor): Promise<Outcome<{ views: SavedView[] }>> {
+      const owner = ownerOf(actor);
+      if ("ok" in owner) return owner;
+      return { ok: true, views: await store.savedViews.list(owner.userId) };
+    },
+
+    async create(actor: Actor, input: CreateSavedView): Promise<Outcome<{ view: SavedView }>> {
+      const owner = ownerOf(actor);
+      if ("ok" in owner) return owner;
+      if ((await store.savedViews.list(owner.userId)).length >= MAX_VIEWS_PER_PERSON) {
+        return refusal(
+          "conflict",
+          "too_many_views",
+          `You have ${MAX_VIEWS_PER_PERSON} saved views, the most allowed. Delete one to save another.`,
+        );
+      }
+      return { ok: true, view: await store.savedViews.create(owner.userId, input) };
+    },
+
+    async remove(actor: Actor, id: string): Promise<Outcome> {
+      const owner = ownerOf(actor);
+      if ("ok" in owner) return owner;
+      // Someone else's view answers exactly like a missing one: ids are not a way to probe.
+      if (!(await store.savedViews.delete(owner.userId, id))) {
+        return refusal("not-found", "not_found", "No such saved view.");
+      }
+      return { ok: true };
+    },
+  };
+}
+
+export type SavedViews = ReturnType<typeof createSavedViews>;
