@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { acquireInstanceLock, InstanceLockedError, isProcessAlive } from "./instance-lock";
 import type { LeaseHolder } from "./port/instance-lock-repo";
-import { useSqliteHarness } from "./testing/sqlite-harness";
+import { useSqliteHarness } from "../testing/store/sqlite-harness";
 
 const here = (id: string, pid: number): LeaseHolder => ({ id, pid, host: "deck-host" });
 const noLoss = (error: Error) => {

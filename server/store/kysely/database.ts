@@ -23,6 +23,8 @@ export interface Database {
     id: Generated<number>;
     at: number;
     actor: string | null;
+    actor_kind: string | null;
+    actor_id: string | null;
     kind: string;
     target: string | null;
     detail: string | null;

@@ -1,16 +1,18 @@
 import type { Selectable } from "kysely";
-import { z } from "zod";
-import type { AuditEvent } from "../../contract/users";
+import { AuditEventSchema, type AuditEvent } from "../../contract/users";
 import type { EventRepo } from "../port/event-repo";
 import type { Database } from "./database";
 import type { RepoContext } from "./repo-context";
 
-const DetailSchema = z.record(z.string(), z.unknown()).nullable();
+const DetailSchema = AuditEventSchema.shape.detail;
+const ActorKindSchema = AuditEventSchema.shape.actorKind;
 
 export const toEvent = (row: Selectable<Database["events"]>): AuditEvent => ({
   id: Number(row.id),
   at: row.at,
   actor: row.actor,
+  actorKind: ActorKindSchema.parse(row.actor_kind),
+  actorId: row.actor_id,
   kind: row.kind,
   target: row.target,
   detail: row.detail === null ? null : DetailSchema.parse(JSON.parse(row.detail)),
@@ -25,6 +27,8 @@ export function createEventRepo({ db, clock }: RepoContext): EventRepo {
         .values({
           at: event.at ?? clock.now(),
           actor: event.actor,
+          actor_kind: event.actorKind,
+          actor_id: event.actorId,
           kind: event.kind,
           target: event.target,
           detail: event.detail === null ? null : JSON.stringify(event.detail),

@@ -47,7 +47,7 @@ async function latestApplied(db: Kysely<Database>): Promise<number> {
 }
 
 /** Throws when the list is out of order or the database (at `current`) is newer than it. */
-export function assertApplicable(migrations: readonly Migration[], current: number) {
+function assertApplicable(migrations: readonly Migration[], current: number) {
   migrations.forEach((m, i) => {
     const previous = migrations[i - 1];
     if (previous && m.version <= previous.version) {

@@ -3,6 +3,7 @@ import { fleetMigration } from "./002-fleet";
 import { loginReservationsMigration } from "./003-login-reservations";
 import { softwareCatalogMigration } from "./004-software-catalog";
 import { instanceLeasesMigration } from "./005-instance-leases";
+import { eventActorsMigration } from "./006-event-actors";
 import type { Migration } from "./migration";
 
 /**
@@ -16,4 +17,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   loginReservationsMigration,
   softwareCatalogMigration,
   instanceLeasesMigration,
+  eventActorsMigration,
 ];

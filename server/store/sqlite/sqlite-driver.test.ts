@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { useSqliteHarness } from "../testing/sqlite-harness";
+import { useSqliteHarness } from "../../testing/store/sqlite-harness";
 
 /** A transaction on `store` that holds the database's write lock until `finish()` is called. */
 function holdWriteLock(store: Awaited<ReturnType<ReturnType<typeof useSqliteHarness>>>["store"]) {

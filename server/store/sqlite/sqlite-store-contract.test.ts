@@ -1,11 +1,11 @@
 import { describe } from "vitest";
-import { describeAccountContract } from "../testing/account-contract";
-import { describeFleetContract } from "../testing/fleet-contract";
-import { describeInstanceLockContract } from "../testing/instance-lock-contract";
-import { describeLoginAttemptContract } from "../testing/login-attempt-contract";
-import { describeRaceContract } from "../testing/race-contract";
-import { useSqliteHarness } from "../testing/sqlite-harness";
-import { describeTransactionContract } from "../testing/transaction-contract";
+import { describeAccountContract } from "../../testing/store/account-contract";
+import { describeFleetContract } from "../../testing/store/fleet-contract";
+import { describeInstanceLockContract } from "../../testing/store/instance-lock-contract";
+import { describeLoginAttemptContract } from "../../testing/store/login-attempt-contract";
+import { describeRaceContract } from "../../testing/store/race-contract";
+import { useSqliteHarness } from "../../testing/store/sqlite-harness";
+import { describeTransactionContract } from "../../testing/store/transaction-contract";
 
 // The store contract, every repo, on SQLite. A PostgreSQL adapter runs the same suites.
 describe("the store contract on SQLite", () => {

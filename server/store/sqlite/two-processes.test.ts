@@ -11,7 +11,7 @@ import { acquireInstanceLock, InstanceLockedError } from "../instance-lock";
 import type { Store } from "../port/store";
 import { openSqliteStore } from "./open-sqlite-store";
 
-const CHILD = fileURLToPath(new URL("../testing/store-race-child.ts", import.meta.url));
+const CHILD = fileURLToPath(new URL("../../testing/store/store-race-child.ts", import.meta.url));
 
 type Child = { process: ChildProcessWithoutNullStreams; next(): Promise<string> };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ManualClock } from "../../lib/clock";
-import type { Store } from "../port/store";
+import type { Store } from "../../store/port/store";
 import type { OpenStoreHarness } from "./store-harness";
 import {
   RESERVATION_HOLD_MS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UsernameTakenError } from "../port/user-repo";
+import { UsernameTakenError } from "../../store/port/user-repo";
 import type { OpenStoreHarness } from "./store-harness";
 
 export function describeAccountContract(open: OpenStoreHarness) {
@@ -137,11 +137,20 @@ export function describeAccountContract(open: OpenStoreHarness) {
     it("lists events newest first and pages back with before", async () => {
       const { store, clock } = await open();
       for (let i = 1; i <= 5; i++) {
-        await store.events.append({ actor: "a", kind: `k${i}`, target: null, detail: { i } });
+        await store.events.append({
+          actor: "a",
+          actorKind: "person",
+          actorId: "u1",
+          kind: `k${i}`,
+          target: null,
+          detail: { i },
+        });
         await clock.advance(1000);
       }
       const appended = await store.events.append({
         actor: null,
+        actorKind: null,
+        actorId: null,
         kind: "k6",
         target: "t",
         detail: null,
@@ -151,12 +160,15 @@ export function describeAccountContract(open: OpenStoreHarness) {
         id: appended.id,
         at: 7,
         actor: null,
+        actorKind: null,
+        actorId: null,
         kind: "k6",
         target: "t",
         detail: null,
       });
       const page1 = await store.events.list({ limit: 2 });
       expect(page1.map((e) => e.kind)).toEqual(["k6", "k5"]);
+      expect(page1[1]).toMatchObject({ actor: "a", actorKind: "person", actorId: "u1" });
       expect(page1[1]?.detail).toEqual({ i: 5 });
       const page2 = await store.events.list({ limit: 10, before: page1[1]!.id });
       expect(page2.map((e) => e.kind)).toEqual(["k4", "k3", "k2", "k1"]);

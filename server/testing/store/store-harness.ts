@@ -1,5 +1,5 @@
 import type { ManualClock } from "../../lib/clock";
-import type { Store } from "../port/store";
+import type { Store } from "../../store/port/store";
 
 /**
  * What the store contract suites run against: a fresh, empty, migrated store on some database,

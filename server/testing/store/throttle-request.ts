@@ -1,4 +1,4 @@
-import type { Store } from "../port/store";
+import type { Store } from "../../store/port/store";
 
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
 export const RESERVATION_HOLD_MS = 30_000;

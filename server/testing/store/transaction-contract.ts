@@ -9,6 +9,8 @@ export function describeTransactionContract(open: OpenStoreHarness) {
         const u = await tx.users.create({ username: "ann", role: "admin", passwordHash: "h" });
         await tx.events.append({
           actor: "cli",
+          actorKind: "cli",
+          actorId: null,
           kind: "user.created",
           target: u.username,
           detail: null,

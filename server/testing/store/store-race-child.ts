@@ -1,8 +1,8 @@
 import { createInterface } from "node:readline";
 import { systemClock } from "../../lib/clock";
-import { acquireInstanceLock } from "../instance-lock";
-import type { Store } from "../port/store";
-import { openSqliteStore } from "../sqlite/open-sqlite-store";
+import { acquireInstanceLock } from "../../store/instance-lock";
+import type { Store } from "../../store/port/store";
+import { openSqliteStore } from "../../store/sqlite/open-sqlite-store";
 import { reserveAttemptAt } from "./throttle-request";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UsernameTakenError } from "../port/user-repo";
+import { UsernameTakenError } from "../../store/port/user-repo";
 import { reserveAttempt } from "./login-attempt-contract";
 import type { OpenStoreHarness } from "./store-harness";
 

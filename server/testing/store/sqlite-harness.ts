@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach } from "vitest";
 import { createManualClock } from "../../lib/clock";
-import type { Store } from "../port/store";
-import { openSqliteStore } from "../sqlite/open-sqlite-store";
+import type { Store } from "../../store/port/store";
+import { openSqliteStore } from "../../store/sqlite/open-sqlite-store";
 import type { StoreHarness } from "./store-harness";
 
 /**
