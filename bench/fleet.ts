@@ -151,7 +151,7 @@ export async function benchFleet(): Promise<BenchRow[]> {
       fleet,
       datto,
       clock,
-      udfLabels: { getAll: () => ({}), replaceAll: (l) => l },
+      udfLabels: { getAll: async () => ({}), replaceAll: async (l) => l },
       software: createSoftwareSearch({ datto, fleet, clock, logger }),
       refresh: createFleetRefresh({ fleet }),
       guard: createGuard({ allowance: createUpstreamAllowance({ clock, perMinute: 1e9 }) }),

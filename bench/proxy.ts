@@ -147,7 +147,7 @@ async function benchSession(
   baseUrl: string,
 ): Promise<string> {
   const passwordHash = await hashPassword("bench-password");
-  services.store.users.create({ username: "bench", role: "viewer", passwordHash });
+  await services.store.users.create({ username: "bench", role: "viewer", passwordHash });
   const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },

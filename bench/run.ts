@@ -13,6 +13,7 @@ const sections: Section[] = [
   { name: "simulator", run: async () => (await import("./simulator")).benchSimulator() },
   { name: "gateway", run: async () => (await import("./gateway")).benchGateway() },
   { name: "proxy", run: benchProxy },
+  { name: "store", run: async () => (await import("./store")).benchStore() },
   { name: "viewers", run: benchViewers },
   { name: "fleet", run: async () => (await import("./fleet")).benchFleet() },
   { name: "browser", run: async () => (await import("./browser-run")).benchBrowserWithServer() },

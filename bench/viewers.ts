@@ -18,10 +18,10 @@ async function upstreamReadsPerMinute(viewers: number): Promise<number> {
     await t.services.fleet.refreshAll("background"); // joins the first walk
     const device = t.sim.tenant.listDevices().find((d) => d.deviceClass === "device")!;
     // Each viewer is a different person (the per-person allowance would otherwise count them as one).
-    const passwordHash = t.store.users.findByUsername("viewer")!.passwordHash;
+    const passwordHash = (await t.store.users.findByUsername("viewer"))!.passwordHash;
     const cookies: string[] = [];
     for (let i = 0; i < viewers; i++) {
-      t.store.users.create({ username: `viewer-${i}`, role: "viewer", passwordHash });
+      await t.store.users.create({ username: `viewer-${i}`, role: "viewer", passwordHash });
       cookies.push(await login(t.app, `viewer-${i}`));
     }
     t.sim.control.resetCounters();

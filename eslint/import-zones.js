@@ -112,6 +112,13 @@ export const ZONES = [
     message: "The store is persistence only: it knows the contract, not Datto or its callers.",
   },
   {
+    files: "server/store/",
+    tests: false,
+    forbid: ["server/testing/"],
+    message:
+      "Test helpers (the store's contract suites and harnesses) live in server/testing/; the store never imports them.",
+  },
+  {
     files: "server/auth/",
     forbid: [...USE_CASES, ...HTTP],
     message:

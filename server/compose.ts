@@ -10,8 +10,9 @@ import { createFleetRefresh, type FleetRefresh } from "./fleet/refresh";
 import { createSoftwareSearch, type SoftwareSearch } from "./fleet/software-search";
 import { systemClock, type Clock } from "./lib/clock";
 import { createLogger, type Logger } from "./lib/logger";
-import { createSqliteStore } from "./store/sqlite/create-sqlite-store";
-import type { Store } from "./store/store";
+import { acquireInstanceLock, type InstanceLock } from "./store/instance-lock";
+import type { Store } from "./store/port/store";
+import { openSqliteStore } from "./store/sqlite/open-sqlite-store";
 import { createUserAdmin, type UserAdmin } from "./users/user-admin";
 import { createSavedViews, type SavedViews } from "./views/saved-views";
 import { createUdfNames, type UdfNames } from "./views/udf-names";
@@ -47,6 +48,11 @@ export interface ServiceOverrides {
   upstreamFetch?: typeof fetch;
   /** Wraps the Datto API every part uses (tests: hold one call back, fail another). */
   wrapDatto?: (datto: DattoApi) => DattoApi;
+  /**
+   * Called when another process has taken the data folder from this one (see instance-lock.ts);
+   * background work has stopped by then. main.ts exits; the default only logs.
+   */
+  onInstanceLost?: (error: Error) => void;
 }
 
 /**
@@ -80,45 +86,81 @@ export async function createServices(
       }
     : { ...config.datto!, fetch: overrides.upstreamFetch ?? fetch };
 
-  const store = createSqliteStore({ dataDir: config.dataDir, clock });
-  if (config.mode === "demo") await seedDemoUsers(store);
-  else if ((await store.users.countActiveAdmins()) === 0) {
-    logger.warn("No admin account yet: create one with `npm run user -- add <name> --role admin`.");
+  const store = await openSqliteStore({ dataDir: config.dataDir, clock });
+  // Before any background work: a second console on this data folder must not walk Datto with a
+  // second budget. What stops the work is known once it exists (below).
+  let stopWork = async () => {};
+  let lock: InstanceLock;
+  try {
+    lock = await acquireInstanceLock({
+      store,
+      clock,
+      onLost: (error) => {
+        logger.error(error.message);
+        void stopWork().finally(() => overrides.onInstanceLost?.(error));
+      },
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
   }
-
-  const gateway = createDattoGateway({
-    ...upstream,
-    clock,
-    logger,
-    readsPerMinute: config.budget.readsPerMinute,
-    writesPerOperationPerMinute: config.budget.writesPerOperationPerMinute,
-  });
-  const realDatto = createDattoApi(gateway);
-  const datto = overrides.wrapDatto ? overrides.wrapDatto(realDatto) : realDatto;
-  const fleet = createFleetIndex({ datto, clock, logger, snapshots: store.fleetSnapshots });
-  const software = createSoftwareSearch({ datto, fleet, clock, logger });
-
-  return {
-    config,
-    clock,
-    logger,
-    store,
-    gateway,
-    datto,
-    fleet,
-    software,
-    refresh: createFleetRefresh({ fleet }),
-    users: createUserAdmin({ store }),
-    savedViews: createSavedViews({ store }),
-    udfNames: createUdfNames({ store }),
-    live: createLiveBus(),
-    simulator,
-    async close() {
-      software.stop();
-      await fleet.stop();
-      store.close();
-    },
+  const close = async () => {
+    await stopWork();
+    await lock.release();
+    await store.close();
   };
+
+  try {
+    if (config.mode === "demo") await seedDemoUsers(store);
+    else if ((await store.users.countActiveAdmins()) === 0) {
+      logger.warn(
+        "No admin account yet: create one with `npm run user -- add <name> --role admin`.",
+      );
+    }
+    const gateway = createDattoGateway({
+      ...upstream,
+      clock,
+      logger,
+      readsPerMinute: config.budget.readsPerMinute,
+      writesPerOperationPerMinute: config.budget.writesPerOperationPerMinute,
+    });
+    const realDatto = createDattoApi(gateway);
+    const datto = overrides.wrapDatto ? overrides.wrapDatto(realDatto) : realDatto;
+    const fleet = createFleetIndex({ datto, clock, logger, snapshots: store.fleetSnapshots });
+    const software = createSoftwareSearch({
+      datto,
+      fleet,
+      clock,
+      logger,
+      stored: store.softwareCatalog,
+    });
+    stopWork = async () => {
+      await software.stop();
+      await fleet.stop();
+    };
+    await software.loadStored();
+
+    return {
+      config,
+      clock,
+      logger,
+      store,
+      gateway,
+      datto,
+      fleet,
+      software,
+      refresh: createFleetRefresh({ fleet }),
+      users: createUserAdmin({ store }),
+      savedViews: createSavedViews({ store }),
+      udfNames: createUdfNames({ store }),
+      live: createLiveBus(),
+      simulator,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 /**

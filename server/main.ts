@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { createServices } from "./compose";
 import { ConfigError, parseConfig } from "./env";
+import { InstanceLockedError } from "./store/instance-lock";
 
 /**
  * The only Node entry. `tsx server/main.ts` serves the console; `... user <args>` manages users
@@ -51,7 +52,19 @@ async function serveConsole(): Promise<void> {
     process.exit(1);
   }
 
-  const services = await createServices(config);
+  let services;
+  try {
+    services = await createServices(config, {
+      onInstanceLost: (error) => {
+        console.error(`RMM Deck stopped.\n${error.message}`);
+        process.exit(1);
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof InstanceLockedError)) throw error;
+    console.error(`RMM Deck cannot start.\n${error.message}`);
+    process.exit(1);
+  }
   const spaRoot = path.resolve(import.meta.dirname, "..", "dist");
   const app = createApp({ ...services, spaRoot });
   const { logger } = services;

@@ -1,5 +1,5 @@
 // lint-as: server/routes/view-routes.ts
 // expect: zones/imports
-import { createSqliteStore } from "../store/sqlite/create-sqlite-store";
+import { openSqliteStore } from "../store/sqlite/open-sqlite-store";
 
-export const store = createSqliteStore;
+export const store = openSqliteStore;

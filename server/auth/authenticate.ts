@@ -1,6 +1,7 @@
 import type { SessionUser } from "../contract/auth";
 import type { Clock } from "../lib/clock";
-import type { Store } from "../store/store";
+import type { Store } from "../store/port/store";
+import type { UserRecord } from "../store/port/user-repo";
 import { createLoginThrottle, type DEFAULT_THROTTLE } from "./login-throttle";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 
@@ -15,7 +16,7 @@ export type AuthenticateResult =
  * which usernames exist.
  */
 export function createAuthenticator(deps: {
-  store: Store;
+  store: Pick<Store, "users" | "loginAttempts">;
   clock: Clock;
   throttle?: typeof DEFAULT_THROTTLE;
 }) {
@@ -27,28 +28,28 @@ export function createAuthenticator(deps: {
     password: string;
     ip: string;
   }): Promise<AuthenticateResult> {
-    const reserved = throttle.reserve(input.username, input.ip);
+    const reserved = await throttle.reserve(input.username, input.ip);
     if ("retryAt" in reserved) return { outcome: "throttled", retryAt: reserved.retryAt };
     const { attempt } = reserved;
 
-    let record: ReturnType<typeof store.users.findByUsername>;
+    let record: UserRecord | null;
     let matches: boolean;
     try {
-      record = store.users.findByUsername(input.username);
+      record = await store.users.findByUsername(input.username);
       matches = record
         ? await verifyPassword(input.password, record.passwordHash)
         : await verifyAgainstDummy(input.password);
     } catch (error) {
-      // Settle even here, or the reservation would count against the name forever.
-      attempt.failed();
+      // Settle even here, or the reservation would count against the name until it lapses.
+      await attempt.failed();
       throw error;
     }
     if (!record || !matches || record.disabled) {
-      attempt.failed();
+      await attempt.failed();
       return { outcome: "invalid" };
     }
-    attempt.succeeded();
-    store.users.recordLogin(record.id, clock.now());
+    await attempt.succeeded();
+    await store.users.recordLogin(record.id, clock.now());
     return { outcome: "ok", user: { id: record.id, username: record.username, role: record.role } };
   };
 }

@@ -1,5 +1,6 @@
 import type { Clock } from "../lib/clock";
-import type { Store } from "../store/store";
+import type { ThrottleLimit } from "../store/port/login-attempt-repo";
+import type { Store } from "../store/port/store";
 
 /**
  * Per username, 5 failures in 15 minutes lock that name. Per client address the limit is higher,
@@ -11,80 +12,71 @@ export const DEFAULT_THROTTLE = {
   perIp: { maxFailures: 20, windowMs: 15 * 60_000 },
 };
 
-/** A reserved attempt: settle it exactly once, after the password check. */
-export type LoginAttempt = { succeeded(): void; failed(): void };
+/**
+ * How long a reserved attempt counts as a failure if it is never settled (its process died during
+ * the password check). The check is one scrypt (~50 ms, a few seconds on a starved machine), so
+ * 30 s never lapses under a live attempt, while a crash costs the name one of its 5 tries for
+ * 30 s only.
+ */
+export const RESERVATION_HOLD_MS = 30_000;
 
+/** A reserved attempt: settle it exactly once, after the password check. */
+export type LoginAttempt = { succeeded(): Promise<void>; failed(): Promise<void> };
+
+/** The keys one sign-in counts against: the name (case-insensitive) and the client address. */
+export const throttleLimits = (
+  username: string,
+  ip: string,
+  rules: typeof DEFAULT_THROTTLE = DEFAULT_THROTTLE,
+): ThrottleLimit[] => [
+  { key: `user:${username.toLowerCase()}`, ...rules.perUser },
+  { key: `ip:${ip}`, ...rules.perIp },
+];
+
+/**
+ * The lock check and the reservation are one step in the database (`loginAttempts.reserve`), so
+ * parallel guesses, from this process or another on the same database, cannot all slip past one
+ * lock check while their slow password checks run.
+ */
 export function createLoginThrottle(deps: {
-  store: Store;
+  store: Pick<Store, "loginAttempts">;
   clock: Clock;
   rules?: typeof DEFAULT_THROTTLE;
 }) {
-  const { store, clock } = deps;
+  const { clock } = deps;
+  const repo = deps.store.loginAttempts;
   const rules = deps.rules ?? DEFAULT_THROTTLE;
-  // Attempts whose password check is still running count as failures until they settle: the
-  // check is slow, and without this every parallel guess would pass the lock before any failed.
-  const inFlight = new Map<string, number>();
-  const keys = (username: string, ip: string) =>
-    [
-      [`user:${username.toLowerCase()}`, rules.perUser],
-      [`ip:${ip}`, rules.perIp],
-    ] as const;
-  const adjust = (key: string, by: number) => {
-    const next = (inFlight.get(key) ?? 0) + by;
-    if (next > 0) inFlight.set(key, next);
-    else inFlight.delete(key);
-  };
-
-  /** When locked, the epoch ms at which the next attempt will be allowed; otherwise null. */
-  function lockedUntil(username: string, ip: string): number | null {
-    const now = clock.now();
-    let until: number | null = null;
-    for (const [key, rule] of keys(username, ip)) {
-      // A failure counts for windowMs: at exactly windowMs old it no longer does.
-      const failures = store.loginAttempts.failuresSince(key, now - rule.windowMs + 1);
-      for (let i = inFlight.get(key) ?? 0; i > 0; i--) failures.push(now);
-      if (failures.length < rule.maxFailures) continue;
-      // Once the oldest failure that still counts leaves the window, one more try is allowed.
-      const freedAt = failures[failures.length - rule.maxFailures]! + rule.windowMs;
-      until = Math.max(until ?? 0, freedAt);
-    }
-    return until;
-  }
-
-  function recordFailure(username: string, ip: string) {
-    const now = clock.now();
-    for (const [key] of keys(username, ip)) store.loginAttempts.recordFailure(key, now);
-    store.loginAttempts.prune(now - Math.max(rules.perUser.windowMs, rules.perIp.windowMs));
-  }
-
-  /** A success clears the username's count, not the address's: one valid account must not
-   * reset the counter an attacker on that address is spending on other names. */
-  function recordSuccess(username: string) {
-    store.loginAttempts.clear(`user:${username.toLowerCase()}`);
-  }
+  const longestWindow = Math.max(rules.perUser.windowMs, rules.perIp.windowMs);
 
   return {
-    lockedUntil,
-    /**
-     * Checks the lock and, when open, reserves the attempt in the same synchronous step, so
-     * concurrent attempts cannot all slip past one lock check.
-     */
-    reserve(username: string, ip: string): { retryAt: number } | { attempt: LoginAttempt } {
-      const retryAt = lockedUntil(username, ip);
-      if (retryAt !== null) return { retryAt };
-      const reserved = keys(username, ip).map(([key]) => key);
-      reserved.forEach((key) => adjust(key, 1));
+    /** Locked: when the next attempt will be allowed (epoch ms). Open: the reserved attempt. */
+    async reserve(
+      username: string,
+      ip: string,
+    ): Promise<{ retryAt: number } | { attempt: LoginAttempt }> {
+      const limits = throttleLimits(username, ip, rules);
+      const now = clock.now();
+      const reserved = await repo.reserve({ limits, now, expiresAt: now + RESERVATION_HOLD_MS });
+      if (!reserved.ok) return { retryAt: reserved.retryAt };
+      const { attemptId } = reserved;
       let settled = false;
-      const settle = (record: () => void) => {
+      const settle = async (record: () => Promise<void>) => {
         if (settled) return;
         settled = true;
-        reserved.forEach((key) => adjust(key, -1));
-        record();
+        await record();
       };
       return {
         attempt: {
-          succeeded: () => settle(() => recordSuccess(username)),
-          failed: () => settle(() => recordFailure(username, ip)),
+          // A success clears the name's count, not the address's: one valid account must not
+          // reset the counter an attacker on that address is spending on other names.
+          succeeded: () =>
+            settle(() => repo.settleSucceeded(attemptId, { clearKeys: [limits[0]!.key] })),
+          failed: () =>
+            settle(async () => {
+              const at = clock.now();
+              await repo.settleFailed(attemptId, { keys: limits.map((l) => l.key), at });
+              await repo.prune(at - longestWindow);
+            }),
         },
       };
     },

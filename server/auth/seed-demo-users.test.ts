@@ -1,35 +1,31 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { createTestStore } from "../testing/create-test-store";
+import { describe, expect, it } from "vitest";
+import { useSqliteHarness } from "../testing/store/sqlite-harness";
 import { verifyPassword } from "./password";
 import { seedDemoUsers } from "./seed-demo-users";
 
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
 describe("seedDemoUsers", () => {
+  const open = useSqliteHarness();
+
   it("creates one account per role with the demo password, once", async () => {
-    const { store, cleanup } = createTestStore();
-    cleanups.push(cleanup);
+    const { store } = await open();
     expect(await seedDemoUsers(store)).toEqual(["admin", "approver", "technician", "viewer"]);
-    expect(store.users.list().map((u) => [u.username, u.role])).toEqual([
+    expect((await store.users.list()).map((u) => [u.username, u.role])).toEqual([
       ["admin", "admin"],
       ["approver", "approver"],
       ["technician", "technician"],
       ["viewer", "viewer"],
     ]);
-    expect(await verifyPassword("demo", store.users.findByUsername("viewer")!.passwordHash)).toBe(
-      true,
-    );
+    const viewer = await store.users.findByUsername("viewer");
+    expect(await verifyPassword("demo", viewer!.passwordHash)).toBe(true);
     expect(await seedDemoUsers(store)).toEqual([]);
-    expect(store.users.list()).toHaveLength(4);
+    expect(await store.users.list()).toHaveLength(4);
   });
 
   it("leaves an existing account as it is", async () => {
-    const { store, cleanup } = createTestStore();
-    cleanups.push(cleanup);
-    store.users.create({ username: "admin", role: "viewer", passwordHash: "kept" });
+    const { store } = await open();
+    await store.users.create({ username: "admin", role: "viewer", passwordHash: "kept" });
     expect(await seedDemoUsers(store)).toEqual(["approver", "technician", "viewer"]);
-    expect(store.users.findByUsername("admin")).toMatchObject({
+    expect(await store.users.findByUsername("admin")).toMatchObject({
       role: "viewer",
       passwordHash: "kept",
     });

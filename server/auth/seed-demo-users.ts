@@ -1,5 +1,6 @@
 import type { Role } from "../contract/roles";
-import type { Store } from "../store/store";
+import type { Store } from "../store/port/store";
+import { UsernameTakenError } from "../store/port/user-repo";
 import { hashPassword } from "./password";
 
 /**
@@ -13,12 +14,18 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; role: Role; passwo
 ).map((role) => ({ username: role, role, password: DEMO_PASSWORD }));
 
 /** Creates the missing demo accounts; existing ones are left as they are. Returns those created. */
-export async function seedDemoUsers(store: Store): Promise<string[]> {
+export async function seedDemoUsers(store: Pick<Store, "users">): Promise<string[]> {
   const created: string[] = [];
   for (const account of DEMO_ACCOUNTS) {
-    if (store.users.findByUsername(account.username)) continue;
+    if (await store.users.findByUsername(account.username)) continue;
     const passwordHash = await hashPassword(account.password);
-    store.users.create({ username: account.username, role: account.role, passwordHash });
+    try {
+      await store.users.create({ username: account.username, role: account.role, passwordHash });
+    } catch (error) {
+      // Created meanwhile (the `user` CLI runs beside the server): left as it is, like any other.
+      if (error instanceof UsernameTakenError) continue;
+      throw error;
+    }
     created.push(account.username);
   }
   return created;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { SessionUser } from "../contract/auth";
 import type { Clock } from "../lib/clock";
-import type { Store } from "../store/store";
+import type { Store } from "../store/port/store";
 
 export type SessionPolicy = {
   /** A session unused this long ends. */
@@ -24,7 +24,7 @@ export type ResolvedSession = { sessionId: string; user: SessionUser };
 export const hashSessionToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export function createSessionManager(deps: {
-  store: Store;
+  store: Pick<Store, "sessions" | "users">;
   clock: Clock;
   policy?: Partial<SessionPolicy>;
 }) {
@@ -34,37 +34,37 @@ export function createSessionManager(deps: {
   return {
     policy,
     /** Starts a session and returns the cookie value (256 random bits). */
-    start(userId: string): { token: string; sessionId: string } {
+    async start(userId: string): Promise<{ token: string; sessionId: string }> {
       const token = randomBytes(32).toString("base64url");
       const sessionId = hashSessionToken(token);
       const now = clock.now();
-      store.sessions.create({ idHash: sessionId, userId, createdAt: now, lastSeenAt: now });
+      await store.sessions.create({ idHash: sessionId, userId, createdAt: now, lastSeenAt: now });
       return { token, sessionId };
     },
 
     /** The live session for a cookie value, or null; ends expired ones and refreshes idle time. */
-    resolve(token: string): ResolvedSession | null {
+    async resolve(token: string): Promise<ResolvedSession | null> {
       const sessionId = hashSessionToken(token);
-      const session = store.sessions.find(sessionId);
+      const session = await store.sessions.find(sessionId);
       if (!session) return null;
       const now = clock.now();
-      const user = store.users.findById(session.userId);
+      const user = await store.users.findById(session.userId);
       const expired =
         now - session.lastSeenAt >= policy.idleMs || now - session.createdAt >= policy.absoluteMs;
       if (!user || user.disabled || expired) {
-        store.sessions.revoke(sessionId);
+        await store.sessions.revoke(sessionId);
         return null;
       }
-      if (now - session.lastSeenAt >= policy.touchEveryMs) store.sessions.touch(sessionId, now);
+      if (now - session.lastSeenAt >= policy.touchEveryMs) {
+        await store.sessions.touch(sessionId, now);
+      }
       return { sessionId, user: { id: user.id, username: user.username, role: user.role } };
     },
 
-    revoke(sessionId: string) {
-      store.sessions.revoke(sessionId);
-    },
+    revoke: (sessionId: string) => store.sessions.revoke(sessionId),
 
     /** Housekeeping: drops sessions that can no longer be used. */
-    purgeExpired(): number {
+    purgeExpired(): Promise<number> {
       const now = clock.now();
       return store.sessions.deleteExpired(now - policy.idleMs, now - policy.absoluteMs);
     },

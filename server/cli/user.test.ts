@@ -5,7 +5,8 @@ import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { verifyPassword } from "../auth/password";
 import { systemClock } from "../lib/clock";
-import { createSqliteStore } from "../store/sqlite/create-sqlite-store";
+import type { Store } from "../store/port/store";
+import { openSqliteStore } from "../store/sqlite/open-sqlite-store";
 import { runUserCli } from "./user";
 
 let dirs: string[] = [];
@@ -28,12 +29,13 @@ function setup(extraEnv: Record<string, string> = {}) {
       stdout: { write: (s: string) => out.push(s) },
       stderr: { write: (s: string) => err.push(s) },
     });
-  const withStore = <T>(fn: (store: ReturnType<typeof createSqliteStore>) => T): T => {
-    const store = createSqliteStore({ dataDir, clock: systemClock });
+  /** Looks into the database as another process would, between CLI runs. */
+  const withStore = async <T>(fn: (store: Store) => Promise<T>): Promise<T> => {
+    const store = await openSqliteStore({ dataDir, clock: systemClock });
     try {
-      return fn(store);
+      return await fn(store);
     } finally {
-      store.close();
+      await store.close();
     }
   };
   return {
@@ -53,11 +55,13 @@ describe("npm run user", () => {
     const t = setup();
     expect(await t.run("add", "alice", "--role", "admin")).toBe(0);
     expect(t.stdout()).toContain("Created alice (admin).");
-    const alice = t.withStore((s) => s.users.findByUsername("alice"))!;
+    const alice = (await t.withStore((s) => s.users.findByUsername("alice")))!;
     expect(alice.role).toBe("admin");
     expect(await verifyPassword("a long password", alice.passwordHash)).toBe(true);
-    expect(t.withStore((s) => s.events.list({ limit: 1 })[0])).toMatchObject({
+    expect((await t.withStore((s) => s.events.list({ limit: 1 })))[0]).toMatchObject({
       actor: "cli",
+      actorKind: "cli",
+      actorId: null,
       kind: "user.created",
       target: "alice",
     });
@@ -73,26 +77,29 @@ describe("npm run user", () => {
     await t.run("add", "alice", "--role", "admin");
     await t.run("add", "bob", "--role", "viewer");
     expect(await t.run("set-role", "bob", "approver")).toBe(0);
-    expect(t.withStore((s) => s.users.findByUsername("bob")?.role)).toBe("approver");
+    expect((await t.withStore((s) => s.users.findByUsername("bob")))?.role).toBe("approver");
     expect(await t.run("set-role", "alice", "viewer")).toBe(1);
     expect(t.stderr()).toContain("alice is the only active admin");
-    expect(t.withStore((s) => s.users.findByUsername("alice")?.role)).toBe("admin");
+    expect((await t.withStore((s) => s.users.findByUsername("alice")))?.role).toBe("admin");
   });
 
   it("disables and enables a user, ending their sessions", async () => {
     const t = setup();
     await t.run("add", "alice", "--role", "admin");
     await t.run("add", "bob", "--role", "viewer");
-    t.withStore((s) => {
-      const bob = s.users.findByUsername("bob")!;
-      s.sessions.create({ idHash: "h", userId: bob.id, createdAt: 1, lastSeenAt: 1 });
+    await t.withStore(async (s) => {
+      const bob = (await s.users.findByUsername("bob"))!;
+      await s.sessions.create({ idHash: "h", userId: bob.id, createdAt: 1, lastSeenAt: 1 });
     });
     expect(await t.run("disable", "bob")).toBe(0);
     expect(
-      t.withStore((s) => [s.users.findByUsername("bob")?.disabled, s.sessions.find("h")]),
+      await t.withStore(async (s) => [
+        (await s.users.findByUsername("bob"))?.disabled,
+        await s.sessions.find("h"),
+      ]),
     ).toEqual([true, null]);
     expect(await t.run("enable", "bob")).toBe(0);
-    expect(t.withStore((s) => s.users.findByUsername("bob")?.disabled)).toBe(false);
+    expect((await t.withStore((s) => s.users.findByUsername("bob")))?.disabled).toBe(false);
   });
 
   it("resets a password", async () => {
@@ -100,7 +107,7 @@ describe("npm run user", () => {
     await t.run("add", "alice", "--role", "admin");
     t.env.RMM_DECK_PASSWORD = "another long one";
     expect(await t.run("reset-password", "alice")).toBe(0);
-    const alice = t.withStore((s) => s.users.findByUsername("alice"))!;
+    const alice = (await t.withStore((s) => s.users.findByUsername("alice")))!;
     expect(await verifyPassword("another long one", alice.passwordHash)).toBe(true);
   });
 
@@ -120,7 +127,7 @@ describe("npm run user", () => {
     expect(t.stderr()).toContain("No user named nobody");
     expect(await t.run("frobnicate")).toBe(1);
     expect(t.stderr()).toContain('Unknown command "frobnicate"');
-    expect(t.withStore((s) => s.users.list().map((u) => u.username))).toEqual(["alice"]);
+    expect((await t.withStore((s) => s.users.list())).map((u) => u.username)).toEqual(["alice"]);
   });
 
   it("asks for the password twice on the terminal without echoing it", async () => {
@@ -130,7 +137,7 @@ describe("npm run user", () => {
     t.stdin.write("typed secreX\u007ft\r\ntyped secret\r");
     expect(await done).toBe(0);
     expect(t.stdout()).not.toContain("typed secret");
-    const carol = t.withStore((s) => s.users.findByUsername("carol"))!;
+    const carol = (await t.withStore((s) => s.users.findByUsername("carol")))!;
     expect(await verifyPassword("typed secret", carol.passwordHash)).toBe(true);
   });
 

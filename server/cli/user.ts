@@ -4,8 +4,8 @@ import { RoleSchema, ROLES, type Role } from "../contract/roles";
 import { CreateUserSchema, PasswordSchema, type User } from "../contract/users";
 import { ConfigError, parseConfig } from "../env";
 import { systemClock } from "../lib/clock";
-import { createSqliteStore } from "../store/sqlite/create-sqlite-store";
-import type { Store } from "../store/store";
+import type { Store } from "../store/port/store";
+import { openSqliteStore } from "../store/sqlite/open-sqlite-store";
 import { createUserAdmin } from "../users/user-admin";
 import { PromptUnavailableError, promptHidden, type PromptInput } from "./user-password-prompt";
 
@@ -46,7 +46,8 @@ export async function runUserCli(argv: string[], io: UserCliIo): Promise<number>
       return command === undefined && !values.help ? 1 : 0;
     }
     const { dataDir } = parseConfig(io.env);
-    store = createSqliteStore({ dataDir, clock: systemClock });
+    // No instance lock: the CLI runs beside the server by design; its writes are atomic anyway.
+    store = await openSqliteStore({ dataDir, clock: systemClock });
     await runCommand(store, command, args, values.role, io);
     return 0;
   } catch (error) {
@@ -61,7 +62,7 @@ export async function runUserCli(argv: string[], io: UserCliIo): Promise<number>
     io.stderr.write(`Error: ${(error as Error).message}\n`);
     return 1;
   } finally {
-    store?.close();
+    await store?.close();
   }
 }
 

@@ -38,6 +38,10 @@ export type CliActor = { kind: "cli" };
 
 export type Actor = PersonActor | AgentActor | WallActor | CliActor;
 
+export const ACTOR_KINDS = ["person", "agent", "wall", "cli"] as const satisfies ReadonlyArray<
+  Actor["kind"]
+>;
+
 /** Actors a request can resolve to from a bearer token. */
 export type TokenActor = AgentActor | WallActor;
 
@@ -56,6 +60,19 @@ function permissionsOf(actor: Actor): readonly Permission[] {
 
 export const can = (actor: Actor | null, permission: Permission): boolean =>
   actor !== null && permissionsOf(actor).includes(permission);
+
+/** Which account or token it is: the user id, the token id; the CLI has none. */
+export function actorId(actor: Actor): string | null {
+  switch (actor.kind) {
+    case "person":
+      return actor.userId;
+    case "agent":
+    case "wall":
+      return actor.tokenId;
+    case "cli":
+      return null;
+  }
+}
 
 /** Who did it, as the event log shows it. */
 export function actorName(actor: Actor): string {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACTOR_KINDS } from "./actor";
 import { RoleSchema } from "./roles";
 
 const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
@@ -41,11 +42,18 @@ export type UpdateUser = z.infer<typeof UpdateUserSchema>;
 
 export const ResetPasswordSchema = z.object({ password: PasswordSchema });
 
-/** One row of the append-only event table (who did what, when). Later issues add kinds. */
+/**
+ * One row of the append-only event table (who did what, when). Later issues add kinds. `actor` is
+ * the name the log shows; `actorKind` and `actorId` (user or token id; null for the CLI) say which
+ * one it was. All three are null when nobody was signed in (a failed sign-in), and the last two
+ * for events recorded before the log kept them.
+ */
 export const AuditEventSchema = z.object({
   id: z.number(),
   at: z.number(),
   actor: z.string().nullable(),
+  actorKind: z.enum(ACTOR_KINDS).nullable(),
+  actorId: z.string().nullable(),
   kind: z.string(),
   target: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()).nullable(),

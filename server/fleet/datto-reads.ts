@@ -4,7 +4,7 @@ import type { DeviceDetail } from "../contract/devices";
 import type { SoftwareList } from "../contract/software";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { DattoError } from "../datto/gateway/datto-error";
-import type { UdfLabelRepo } from "../store/fleet-repos";
+import type { UdfLabelRepo } from "../store/port/fleet-repos";
 import type { FleetIndex } from "./fleet-index";
 import { fromFresh } from "./fresh";
 import { byNewest, mapAlert } from "./map-alert";

@@ -7,7 +7,7 @@ import { DattoError } from "../datto/gateway/datto-error";
 import type { Priority } from "../datto/gateway/types";
 import type { Clock } from "../lib/clock";
 import type { Logger } from "../lib/logger";
-import type { FleetSnapshotRepo } from "../store/fleet-repos";
+import type { FleetSnapshotRepo } from "../store/port/fleet-repos";
 import { queryDevices, type DeviceQueryResult } from "./device-query";
 import { fleetFreshness } from "./fleet-freshness";
 import { createSnapshot, type FleetSnapshot, type FleetSnapshotData } from "./fleet-snapshot";
@@ -85,7 +85,7 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
     if (!deps.snapshots) return;
     try {
       const payload = await encodeSnapshot(data);
-      deps.snapshots.save({ fetchedAt: data.fetchedAt, format: SNAPSHOT_FORMAT, payload });
+      await deps.snapshots.save({ fetchedAt: data.fetchedAt, format: SNAPSHOT_FORMAT, payload });
     } catch (error) {
       logger.warn("fleet snapshot not saved", { error: errorText(error) });
     }
@@ -137,7 +137,7 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
   };
 
   async function load() {
-    const stored = deps.snapshots?.load();
+    const stored = await deps.snapshots?.load();
     if (!stored) return;
     const data = await decodeSnapshot(stored.payload, stored.format);
     if (data && current.fetchedAt === null) {

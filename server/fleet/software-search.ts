@@ -6,6 +6,7 @@ import {
 import type { DattoApi } from "../datto/api/create-datto-api";
 import type { Clock } from "../lib/clock";
 import type { Logger } from "../lib/logger";
+import type { SoftwareCatalogRepo } from "../store/port/software-catalog-repo";
 import { createCrawlPace } from "./crawl-pace";
 import type { FleetIndex } from "./fleet-index";
 import { mapSoftware } from "./map-software";
@@ -20,6 +21,8 @@ export interface SoftwareSearchDeps {
   ttlMs?: number;
   /** Software audits fetched at once (background priority, within the shared budget). */
   concurrency?: number;
+  /** Keeps the lists read across restarts, so a restart does not crawl the fleet again. */
+  stored?: SoftwareCatalogRepo | null;
 }
 
 const FAILURE_RETRY_MS = 10 * 60_000;
@@ -39,6 +42,12 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
   const failedAt = new Map<string, number>();
   const queue = new Set<string>();
   let workers = 0;
+  // Workers and writes to the store still running: stop() waits for them.
+  const running = new Set<Promise<void>>();
+  const track = (task: Promise<void>) => {
+    running.add(task);
+    void task.finally(() => running.delete(task));
+  };
   const controller = new AbortController();
   const pace = createCrawlPace(() => clock.now(), concurrency);
 
@@ -49,6 +58,19 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
   const recentlyFailed = (uid: string) =>
     clock.now() - (failedAt.get(uid) ?? -Infinity) < FAILURE_RETRY_MS;
 
+  /** Into memory at once, then into the store; a failed write only costs a read after a restart. */
+  async function keep(uid: string, items: SoftwareItem[], fetchedAt: number) {
+    catalog.put(uid, items, fetchedAt);
+    try {
+      await deps.stored?.put(uid, items, fetchedAt);
+    } catch (error) {
+      logger.warn("software list not saved", {
+        device: uid,
+        error: error instanceof Error ? error.message : "unknown",
+      });
+    }
+  }
+
   async function fetchOne(uid: string) {
     try {
       const list = await datto.listDeviceSoftware(uid, {
@@ -56,9 +78,9 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
         maxAgeMs: ttl,
         signal: controller.signal,
       });
-      catalog.put(uid, mapSoftware(list.data), list.fetchedAt);
       failedAt.delete(uid);
       pace.succeeded();
+      await keep(uid, mapSoftware(list.data), list.fetchedAt);
     } catch (error) {
       failedAt.set(uid, clock.now());
       pace.failed(error);
@@ -87,7 +109,7 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
   function enqueue(uids: string[]) {
     for (const uid of uids) if (!isFresh(uid) && !recentlyFailed(uid)) queue.add(uid);
     if (queue.size > 0) pace.start();
-    while (workers < concurrency && queue.size > workers) void work();
+    while (workers < concurrency && queue.size > workers) track(work());
   }
 
   function search(name: string, siteUid: string | null): SoftwareSearchResponse {
@@ -162,9 +184,16 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
 
   return {
     search,
+    /** Reads the lists kept by earlier runs; call once at start, before the first search. */
+    async loadStored() {
+      if (!deps.stored) return;
+      const stored = await deps.stored.loadAll();
+      catalog.restore(stored);
+      logger.info("software lists loaded", { devices: stored.devices.length });
+    },
     /** Lets the device page's software answer seed the cache the search uses. */
     remember: (uid: string, items: SoftwareItem[], fetchedAt: number) =>
-      catalog.put(uid, items, fetchedAt),
+      track(keep(uid, items, fetchedAt)),
     /** Devices still waiting to be read (for tests and status). */
     pending: () => queue.size + workers,
     /** Resolves once nothing is queued or in flight (yields to the event loop meanwhile). */
@@ -173,7 +202,11 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
         await new Promise((resolve) => setImmediate(resolve));
       }
     },
-    stop: () => controller.abort(new Error("Software search stopped.")),
+    /** Stops crawling and waits for the reads and writes under way. */
+    async stop() {
+      controller.abort(new Error("Software search stopped."));
+      while (running.size > 0) await Promise.all(running);
+    },
   };
 }
 

@@ -61,16 +61,20 @@ export function createManualClock(startMs = Date.UTC(2026, 10, 2, 9, 0, 0)): Man
       return new Promise<void>((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
         if (ms <= 0) return resolve();
-        const sleeper: Sleeper = { at: current + ms, resolve };
-        sleepers.push(sleeper);
-        signal?.addEventListener(
-          "abort",
-          () => {
-            sleepers = sleepers.filter((s) => s !== sleeper);
-            reject(signal.reason);
+        const onAbort = () => {
+          sleepers = sleepers.filter((s) => s !== sleeper);
+          reject(signal?.reason);
+        };
+        // A loop sleeping on one long-lived signal must not pile up listeners on it.
+        const sleeper: Sleeper = {
+          at: current + ms,
+          resolve: () => {
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
           },
-          { once: true },
-        );
+        };
+        sleepers.push(sleeper);
+        signal?.addEventListener("abort", onAbort, { once: true });
       });
     },
     async advance(ms) {

@@ -64,7 +64,7 @@ describe("session lifetime", () => {
     const t = await setup();
     const alice = await t.addUser("alice", "viewer");
     const { cookie } = await t.signIn("alice");
-    await t.store.users.update(alice.id, { disabled: true });
+    await t.store.users.changeAccess(alice.id, { disabled: true });
     expect((await t.request("/api/me", { cookie })).status).toBe(401);
   });
 
@@ -72,7 +72,7 @@ describe("session lifetime", () => {
     const t = await setup();
     const alice = await t.addUser("alice", "viewer");
     const client = await t.signIn("alice");
-    await t.store.users.update(alice.id, { role: "approver" });
+    await t.store.users.changeAccess(alice.id, { role: "approver" });
     const me = await client.getJson<{ user: { role: string } }>("/api/me");
     expect(me.user.role).toBe("approver");
   });

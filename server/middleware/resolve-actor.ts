@@ -3,7 +3,7 @@ import { clearSessionCookie, readSessionCookie } from "../auth/session-cookie";
 import { createSessionManager, type SessionPolicy } from "../auth/session-manager";
 import type { AppEnv, PersonActor, TokenActor } from "../contract/actor";
 import type { Clock } from "../lib/clock";
-import type { Store } from "../store/store";
+import type { Store } from "../store/port/store";
 
 /**
  * Turns a bearer token into the agent or wall holding it, or null when no such token exists.
@@ -22,7 +22,7 @@ const BEARER = /^Bearer\s+(\S+)$/i;
  * change or disabling takes effect on the next request.
  */
 export function createActorMiddleware(deps: {
-  store: Store;
+  store: Pick<Store, "sessions" | "users">;
   clock: Clock;
   secureCookies: boolean;
   policy?: Partial<SessionPolicy>;

@@ -104,7 +104,7 @@ describe("POST /api/auth/login", () => {
   it("refuses a disabled user with the same message", async () => {
     const t = await setup();
     const alice = await t.addUser("alice", "viewer");
-    await t.store.users.update(alice.id, { disabled: true });
+    await t.store.users.changeAccess(alice.id, { disabled: true });
     const res = await login(t, "alice", "correct horse battery");
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { message: string } }).error.message).toBe(

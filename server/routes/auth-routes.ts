@@ -18,7 +18,7 @@ import type { Logger } from "../lib/logger";
 import { apiError } from "../middleware/errors";
 import type { Guard } from "../middleware/route-guard";
 import { validate } from "../middleware/validate";
-import type { Store } from "../store/store";
+import type { Store } from "../store/port/store";
 
 export type AuthRoutesDeps = {
   store: Store;

@@ -22,7 +22,7 @@ import { createExportSlots, type ExportSlots } from "../middleware/export-slots"
 import { refusalResponse } from "../middleware/refusal-response";
 import { actorOf, type Guard, type RouteRule } from "../middleware/route-guard";
 import { validate } from "../middleware/validate";
-import type { UdfLabelRepo } from "../store/fleet-repos";
+import type { UdfLabelRepo } from "../store/port/fleet-repos";
 import { createAlertListRoutes } from "./alert-list-routes";
 import { UidParamSchema } from "./route-params";
 

@@ -17,9 +17,16 @@ describe("GET /api/events", () => {
 
   it("lists events newest first and pages back with before", async () => {
     const t = await setup();
-    await t.addUser("root", "admin");
+    const root = await t.addUser("root", "admin");
     for (let i = 0; i < 3; i++) {
-      await t.store.events.append({ actor: "root", kind: `test.${i}`, target: null, detail: null });
+      await t.store.events.append({
+        actor: "root",
+        actorKind: "person",
+        actorId: root.id,
+        kind: `test.${i}`,
+        target: null,
+        detail: null,
+      });
       await t.clock.advance(1000);
     }
     const { cookie } = await t.signIn("root");

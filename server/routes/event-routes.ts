@@ -4,7 +4,7 @@ import type { AppEnv } from "../contract/actor";
 import type { AuditEvent } from "../contract/users";
 import type { Guard } from "../middleware/route-guard";
 import { validate } from "../middleware/validate";
-import type { EventRepo } from "../store/store";
+import type { EventRepo } from "../store/port/event-repo";
 
 const EventQuerySchema = z.object({
   limit: z.coerce

@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { SoftwareList } from "../contract/software";
 import type { SoftwareSearchResponse } from "../contract/software";
+import { createManualClock } from "../lib/clock";
+import type { TestClient } from "../testing/test-client";
 import { testAppsClosedAfterEach } from "../testing/test-apps";
 
 /** 40 devices synced into the fleet index; a viewer signed in. */
@@ -68,5 +73,32 @@ describe("GET /api/software/search", () => {
     const short = await t.viewer.request("/api/software/search?name=x");
     expect(short.status).toBe(400);
     expect(await short.text()).toContain("at least 2 characters");
+  });
+
+  it("answers from the lists stored before a restart, without reading them from Datto again", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "rmm-deck-restart-"));
+    const clock = createManualClock();
+    const search = (client: TestClient) =>
+      client.getJson<SoftwareSearchResponse>("/api/software/search?name=micro");
+    try {
+      const first = await testApp({ dataDir, clock });
+      await search(await first.signIn("viewer"));
+      await first.software.idle();
+      const before = await search(await first.signIn("viewer"));
+      expect(before.progress.state).toBe("done");
+      expect(before.matchCount).toBeGreaterThan(0);
+      await first.close();
+
+      // The restart walks the fleet again (sites and devices), but reads no software list.
+      const second = await testApp({ dataDir, clock });
+      second.sim.control.resetCounters();
+      const after = await search(await second.signIn("viewer"));
+      expect(after).toEqual(before);
+      expect(second.software.pending()).toBe(0);
+      expect(second.sim.control.counters().byRoute).toEqual({});
+      await second.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,6 @@
+import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { runUserCli } from "../cli/user";
 import type { User } from "../contract/users";
 import { testAppsClosedAfterEach } from "../testing/test-apps";
 
@@ -62,7 +64,13 @@ describe("/api/users admin flows", () => {
     const created = (await t.store.events.list({ limit: 10 })).find(
       (e) => e.kind === "user.created",
     );
-    expect(created).toMatchObject({ actor: "root", target: "bob", detail: { role: "technician" } });
+    expect(created).toMatchObject({
+      actor: "root",
+      actorKind: "person",
+      actorId: t.admin.id,
+      target: "bob",
+      detail: { role: "technician" },
+    });
     expect(JSON.stringify(await t.store.events.list({ limit: 50 }))).not.toContain("bobs password");
   });
 
@@ -163,6 +171,34 @@ describe("/api/users admin flows", () => {
     });
     expect((await self({ role: "viewer" })).status).toBe(200);
     expect((await t.request("/api/users", { cookie: t.cookie })).status).toBe(403);
+  });
+
+  it("keeps one admin when three admins remove each other at once, two in the console and one in the CLI", async () => {
+    const t = await setup();
+    const ann = await t.addUser("ann", "admin");
+    const cat = await t.addUser("cat", "admin");
+    const annClient = await t.signIn("ann");
+    const patch = (cookie: string, id: string, json: unknown) =>
+      t.request(`/api/users/${id}`, { method: "PATCH", cookie, json });
+    const sink = { write: () => true };
+    const outcomes = await Promise.all([
+      patch(t.cookie, ann.id, { role: "viewer" }).then((res) => res.status),
+      patch(annClient.cookie, cat.id, { disabled: true }).then((res) => res.status),
+      // Another connection to the same database, as `npm run user` is another process.
+      runUserCli(["set-role", "root", "viewer"], {
+        env: { DATA_DIR: t.dataDir },
+        stdin: new PassThrough(),
+        stdout: sink,
+        stderr: sink,
+      }).then((code) => (code === 0 ? 200 : 409)),
+    ]);
+    // Whatever the order, the first two to commit succeed and the last would leave no admin.
+    expect(outcomes.sort()).toEqual([200, 200, 409]);
+    expect(await t.store.users.countActiveAdmins()).toBe(1);
+    const changes = (await t.store.events.list({ limit: 50 })).filter((e) =>
+      ["user.role_changed", "user.disabled"].includes(e.kind),
+    );
+    expect(changes).toHaveLength(2);
   });
 
   it("resets a password: the old one stops working and the user's sessions end", async () => {

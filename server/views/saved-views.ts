@@ -2,7 +2,7 @@ import { authorize } from "../auth/authorize";
 import type { Actor } from "../contract/actor";
 import type { CreateSavedView, SavedView } from "../contract/views";
 import { refusal, type Outcome, type Refusal } from "../lib/outcome";
-import type { Store } from "../store/store";
+import type { Store } from "../store/port/store";
 
 /** Views are per person and hand-made: far more than this is a script filling the database. */
 export const MAX_VIEWS_PER_PERSON = 200;
@@ -22,7 +22,7 @@ function ownerOf(actor: Actor): { userId: string } | Refusal {
 }
 
 /** Each person's own saved device views: nobody sees, or can tell apart, another's. */
-export function createSavedViews({ store }: { store: Pick<Store, "savedViews"> }) {
+export function createSavedViews({ store }: { store: Pick<Store, "savedViews" | "transaction"> }) {
   return {
     async list(actor: Actor): Promise<Outcome<{ views: SavedView[] }>> {
       const owner = ownerOf(actor);
@@ -33,14 +33,21 @@ export function createSavedViews({ store }: { store: Pick<Store, "savedViews"> }
     async create(actor: Actor, input: CreateSavedView): Promise<Outcome<{ view: SavedView }>> {
       const owner = ownerOf(actor);
       if ("ok" in owner) return owner;
-      if ((await store.savedViews.list(owner.userId)).length >= MAX_VIEWS_PER_PERSON) {
+      // One transaction: in SQLite parallel saves cannot pass the limit. PostgreSQL takes no lock
+      // here, so saves racing at the limit may each add one: harmless for a cap against scripts.
+      const view = await store.transaction(async (tx) => {
+        const views = await tx.savedViews.list(owner.userId);
+        if (views.length >= MAX_VIEWS_PER_PERSON) return null;
+        return tx.savedViews.create(owner.userId, input);
+      });
+      if (!view) {
         return refusal(
           "conflict",
           "too_many_views",
           `You have ${MAX_VIEWS_PER_PERSON} saved views, the most allowed. Delete one to save another.`,
         );
       }
-      return { ok: true, view: await store.savedViews.create(owner.userId, input) };
+      return { ok: true, view };
     },
 
     async remove(actor: Actor, id: string): Promise<Outcome> {

@@ -1,10 +1,21 @@
 import { accountsMigration } from "./001-accounts";
 import { fleetMigration } from "./002-fleet";
+import { loginReservationsMigration } from "./003-login-reservations";
+import { softwareCatalogMigration } from "./004-software-catalog";
+import { instanceLeasesMigration } from "./005-instance-leases";
+import { eventActorsMigration } from "./006-event-actors";
 import type { Migration } from "./migration";
 
 /**
  * Every schema migration, in order. To change the schema: add `NNN-what.ts` next to this file
- * exporting a `Migration` with the next version number, and append it here. That is all; the store
- * applies pending ones at start-up and records them in `schema_migrations`.
+ * exporting a `Migration` with the next version number and its SQL for each dialect, and append it
+ * here. The store applies pending ones at start-up and records them in `schema_migrations`.
  */
-export const ALL_MIGRATIONS: readonly Migration[] = [accountsMigration, fleetMigration];
+export const ALL_MIGRATIONS: readonly Migration[] = [
+  accountsMigration,
+  fleetMigration,
+  loginReservationsMigration,
+  softwareCatalogMigration,
+  instanceLeasesMigration,
+  eventActorsMigration,
+];

@@ -9,11 +9,13 @@ export const DATABASE_FILE = "rmm-deck.db";
 export function openDatabase(dataDir: string): Database {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new BetterSqlite3(path.join(dataDir, DATABASE_FILE));
-  // WAL lets readers proceed while a write is in progress; busy_timeout waits for a lock instead of
-  // failing at once when the CLI and the server touch the database together.
+  // busy_timeout covers these pragmas only (switching a new file to WAL takes a lock that another
+  // process opening it at the same moment may hold); openSqliteStore then sets it to 0, because its
+  // driver waits for locks without blocking the event loop. WAL lets readers proceed while a write
+  // is in progress.
+  db.pragma("busy_timeout = 5000");
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
   return db;
 }

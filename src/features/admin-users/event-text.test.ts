@@ -6,6 +6,8 @@ const event = (kind: string, detail: AuditEvent["detail"]): AuditEvent => ({
   id: 1,
   at: 0,
   actor: "admin",
+  actorKind: "person",
+  actorId: "u-admin",
   kind,
   target: "viewer",
   detail,

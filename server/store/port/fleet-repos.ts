@@ -1,6 +1,4 @@
-import type { CreateSavedView, SavedView, UdfLabels } from "../contract/views";
-
-/** The fleet's part of the persistence port (store.ts); the SQLite adapter implements these. */
+import type { CreateSavedView, SavedView, UdfLabels } from "../../contract/views";
 
 export type StoredSnapshot = {
   fetchedAt: number;
@@ -12,21 +10,24 @@ export type StoredSnapshot = {
 
 /** Keeps one snapshot per name (only "fleet" today): each save replaces the previous one. */
 export interface FleetSnapshotRepo {
-  save(snapshot: { fetchedAt: number; format: number; payload: Buffer }, name?: string): void;
-  load(name?: string): StoredSnapshot | null;
+  save(
+    snapshot: { fetchedAt: number; format: number; payload: Buffer },
+    name?: string,
+  ): Promise<void>;
+  load(name?: string): Promise<StoredSnapshot | null>;
 }
 
 /** Saved device views; every call is scoped to its owner, so one user never sees another's. */
 export interface SavedViewRepo {
-  list(userId: string): SavedView[];
-  create(userId: string, view: CreateSavedView): SavedView;
+  list(userId: string): Promise<SavedView[]>;
+  create(userId: string, view: CreateSavedView): Promise<SavedView>;
   /** False when no view with this id belongs to this user. */
-  delete(userId: string, id: string): boolean;
+  delete(userId: string, id: string): Promise<boolean>;
 }
 
 /** Admin-given names of UDF fields ("udf3" -> "Contract"), shared by every user. */
 export interface UdfLabelRepo {
-  getAll(): UdfLabels;
-  /** Replaces every label; empty labels are dropped. Returns what is stored afterwards. */
-  replaceAll(labels: UdfLabels): UdfLabels;
+  getAll(): Promise<UdfLabels>;
+  /** Replaces every label; empty labels are dropped. Resolves to what is stored afterwards. */
+  replaceAll(labels: UdfLabels): Promise<UdfLabels>;
 }

@@ -1,0 +1,59 @@
+import type { Generated } from "kysely";
+
+/**
+ * The tables as Kysely sees them (server/store/migrations/ creates them). Times are epoch ms,
+ * booleans 0/1, in every dialect.
+ */
+export interface Database {
+  schema_migrations: { version: number; name: string; applied_at: number };
+  users: {
+    id: string;
+    username: string;
+    role: string;
+    password_hash: string;
+    disabled: number;
+    created_at: number;
+    last_login_at: number | null;
+  };
+  sessions: { id_hash: string; user_id: string; created_at: number; last_seen_at: number };
+  login_attempts: { id: Generated<number>; key: string; at: number };
+  login_throttle_keys: { key: string; locked_at: number };
+  login_reservations: { attempt_id: string; key: string; expires_at: number };
+  events: {
+    id: Generated<number>;
+    at: number;
+    actor: string | null;
+    actor_kind: string | null;
+    actor_id: string | null;
+    kind: string;
+    target: string | null;
+    detail: string | null;
+  };
+  fleet_snapshots: {
+    name: string;
+    fetched_at: number;
+    saved_at: number;
+    format: number;
+    payload: Buffer;
+  };
+  saved_views: {
+    id: string;
+    user_id: string;
+    name: string;
+    query: string;
+    columns: string;
+    created_at: number;
+  };
+  udf_labels: { udf_key: string; label: string; updated_at: number };
+  software_titles: { id: Generated<number>; name: string; version: string };
+  software_devices: { device_uid: string; fetched_at: number; title_ids: Buffer };
+  instance_leases: {
+    name: string;
+    holder_id: string;
+    pid: number;
+    host: string;
+    acquired_at: number;
+    renewed_at: number;
+    expires_at: number;
+  };
+}

@@ -1,0 +1,19 @@
+import { describe } from "vitest";
+import { describeAccountContract } from "../../testing/store/account-contract";
+import { describeFleetContract } from "../../testing/store/fleet-contract";
+import { describeInstanceLockContract } from "../../testing/store/instance-lock-contract";
+import { describeLoginAttemptContract } from "../../testing/store/login-attempt-contract";
+import { describeRaceContract } from "../../testing/store/race-contract";
+import { useSqliteHarness } from "../../testing/store/sqlite-harness";
+import { describeTransactionContract } from "../../testing/store/transaction-contract";
+
+// The store contract, every repo, on SQLite. A PostgreSQL adapter runs the same suites.
+describe("the store contract on SQLite", () => {
+  const open = useSqliteHarness();
+  describeAccountContract(open);
+  describeLoginAttemptContract(open);
+  describeFleetContract(open);
+  describeInstanceLockContract(open);
+  describeTransactionContract(open);
+  describeRaceContract(open);
+});

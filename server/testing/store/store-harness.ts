@@ -1,0 +1,15 @@
+import type { ManualClock } from "../../lib/clock";
+import type { Store } from "../../store/port/store";
+
+/**
+ * What the store contract suites run against: a fresh, empty, migrated store on some database,
+ * and a way to open a second store on the same database (another connection, as another process
+ * would). Whoever provides it closes both and removes the database after each test.
+ */
+export type StoreHarness = {
+  store: Store;
+  clock: ManualClock;
+  openAnother(): Promise<Store>;
+};
+
+export type OpenStoreHarness = () => Promise<StoreHarness>;
