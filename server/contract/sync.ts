@@ -9,6 +9,10 @@ export const FleetSyncStatusSchema = z.object({
   pagesDone: z.number(),
   /** Null while the number of pages is not yet known. */
   pagesTotal: z.number().nullable(),
+  /** Devices read so far by the sync running (all of them once it has finished). */
+  devicesDone: z.number(),
+  /** The devices the account holds, once the site list has said; null until then. */
+  devicesTotal: z.number().nullable(),
   startedAt: z.number().nullable(),
   finishedAt: z.number().nullable(),
   lastError: z.string().nullable(),

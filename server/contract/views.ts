@@ -32,16 +32,24 @@ export type CreateSavedView = z.infer<typeof CreateSavedViewSchema>;
 export const SavedViewListSchema = z.object({ views: z.array(SavedViewSchema) });
 export type SavedViewList = z.infer<typeof SavedViewListSchema>;
 
-/** { "udf3": "Contract", ... }: admin-given UDF names. An empty label removes the name. */
+/**
+ * { "udf3": "Contract", ... }: admin-given UDF names. An empty label removes the name. Keys are
+ * checked on the body as sent: zod's record silently drops an own "__proto__" key, which would
+ * otherwise pass as if it had not been sent.
+ */
 export const UdfLabelsSchema = z
-  .record(z.string(), z.string().trim().max(100, "UDF labels can have at most 100 characters."))
-  .superRefine((labels, ctx) => {
-    for (const key of Object.keys(labels)) {
+  .custom<Record<string, unknown>>()
+  .superRefine((raw, ctx) => {
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return;
+    for (const key of Object.keys(raw)) {
       if (!UDF_KEY_PATTERN.test(key)) {
         ctx.addIssue({ code: "custom", path: [key], message: "UDF keys are udf1 to udf300." });
       }
     }
-  });
+  })
+  .pipe(
+    z.record(z.string(), z.string().trim().max(100, "UDF labels can have at most 100 characters.")),
+  );
 export type UdfLabels = z.infer<typeof UdfLabelsSchema>;
 
 /** A Datto saved device filter, usable as `filterId` in a device query. */

@@ -91,10 +91,7 @@ describe("queryDevices: search words and field prefixes", () => {
   it("ranks hostname matches first, each group in hostname order", () => {
     // "ws" is in every "Windows": the WS- machines still come first.
     expect(found({ q: "ws" })).toEqual(["w4", "w2", "w1", "w3"]);
-    expect(find({ q: "ws", offset: "1", limit: "2" }).rows.map((r) => r.uid)).toEqual([
-      "w2",
-      "w1",
-    ]);
+    expect(find({ q: "ws", offset: "1", limit: "2" }).rows.map((r) => r.uid)).toEqual(["w2", "w1"]);
     expect(find({ q: "ws" }).total).toBe(4);
   });
 

@@ -209,12 +209,16 @@ describe("fleet index: freshness and the background walk", () => {
     );
     expect(mid.sync.pagesTotal).not.toBeNull();
     expect(mid.sync.pagesDone).toBeLessThan(mid.sync.pagesTotal!);
+    // In devices: every device is read; only the alerts are left.
+    const tenant = t.sim.tenant.listDevices().length;
+    expect(mid.sync).toMatchObject({ devicesDone: tenant, devicesTotal: tenant });
     expect(mid.freshness.reason).toContain("first sync");
 
     gate.open();
     await t.fleet.refreshAll();
     const done = await viewer.getJson<FleetStatusResponse>("/api/fleet/status");
     expect(done.sync.pagesDone).toBe(done.sync.pagesTotal);
+    expect(done.sync).toMatchObject({ devicesDone: tenant, devicesTotal: tenant });
     expect(done.counts.devices).toBe(t.sim.tenant.listDevices().length);
     expect(done.counts.openAlerts.total).toBe(t.sim.tenant.openAlerts().length);
   });

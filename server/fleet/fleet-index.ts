@@ -67,6 +67,8 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
     state: "idle",
     pagesDone: 0,
     pagesTotal: null,
+    devicesDone: 0,
+    devicesTotal: null,
     startedAt: null,
     finishedAt: null,
     lastError: null,
@@ -92,19 +94,35 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
   }
 
   async function walk(priority: Priority) {
-    sync = { ...sync, state: "syncing", pagesDone: 0, pagesTotal: null, startedAt: clock.now() };
+    sync = {
+      ...sync,
+      state: "syncing",
+      pagesDone: 0,
+      pagesTotal: null,
+      devicesDone: 0,
+      devicesTotal: null,
+      startedAt: clock.now(),
+    };
     try {
       const result = await walkFleet(datto, clock, {
         signal: controller.signal,
         priority,
-        onProgress: (pagesDone, pagesTotal) => {
-          sync = { ...sync, pagesDone, pagesTotal };
+        onProgress: (progress) => {
+          sync = { ...sync, ...progress };
         },
       });
       swap(result.data);
       syncedSinceStart = true;
       partsStale = result.stale;
-      sync = { ...sync, state: "idle", finishedAt: clock.now(), lastError: null };
+      const devices = result.data.devices.length;
+      sync = {
+        ...sync,
+        state: "idle",
+        devicesDone: devices,
+        devicesTotal: devices,
+        finishedAt: clock.now(),
+        lastError: null,
+      };
       logger.info("fleet synced", {
         sites: result.data.sites.length,
         devices: result.data.devices.length,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { DattoError } from "../datto/gateway/datto-error";
 import { walkFleet } from "./fleet-walk";
+import type { WalkProgress } from "./sync-progress";
 import { type TestApp } from "../testing/create-test-app";
 import { testAppsClosedAfterEach } from "../testing/test-apps";
 
@@ -18,13 +19,14 @@ const setup = (devices: number, wrapDatto?: (datto: DattoApi) => DattoApi) =>
 /** One walk with the upstream reads it caused and every progress report it made. */
 async function walk(t: TestApp) {
   t.sim.control.resetCounters();
-  const reports: Array<[number, number | null]> = [];
+  const progress: WalkProgress[] = [];
   const result = await walkFleet(t.datto, t.clock, {
     signal: new AbortController().signal,
     priority: "background",
-    onProgress: (done, total) => reports.push([done, total]),
+    onProgress: (p) => progress.push(p),
   });
-  return { result, reports, reads: t.sim.control.counters().byRoute };
+  const reports = progress.map((p): [number, number | null] => [p.pagesDone, p.pagesTotal]);
+  return { result, reports, progress, reads: t.sim.control.counters().byRoute };
 }
 
 /** What walking every site's own list finds: each device with its site. */
@@ -64,6 +66,37 @@ describe("fleet walk: account device pages plus only the sites whose counts disa
       if (total !== null) expect(done).toBeLessThanOrEqual(total);
     const dones = reports.map(([done]) => done);
     expect(dones).toEqual([...dones].sort((a, b) => a - b));
+  });
+
+  it("counts devices read of the account's devices, known from the site list on", async () => {
+    const t = await setup(1_500);
+    const tenant = t.sim.tenant.listDevices().length;
+    const { progress } = await walk(t);
+
+    // Sites come first and carry each site's device count: the total is known before any device.
+    const firstDevice = progress.findIndex((p) => p.devicesDone > 0);
+    expect(progress[firstDevice - 1]).toMatchObject({ devicesDone: 0, devicesTotal: tenant });
+    // Then it grows a page of devices at a time, to every device of the account.
+    const dones = progress.map((p) => p.devicesDone);
+    expect(dones).toEqual([...dones].sort((a, b) => a - b));
+    expect(dones).toContain(250);
+    expect(progress.at(-1)).toMatchObject({ devicesDone: tenant, devicesTotal: tenant });
+    for (const p of progress)
+      if (p.devicesTotal !== null) expect(p.devicesDone).toBeLessThanOrEqual(p.devicesTotal);
+  });
+
+  it("does not promise a device total when a site does not say how many it has", async () => {
+    const t = await setup(600, (datto) => ({
+      ...datto,
+      async listSites(query, options) {
+        const list = await datto.listSites(query, options);
+        const [first, ...rest] = list.data;
+        return { ...list, data: [{ ...first!, devicesStatus: null }, ...rest] };
+      },
+    }));
+    const { progress, result } = await walk(t);
+    expect(progress.every((p) => p.devicesTotal === null)).toBe(true);
+    expect(progress.at(-1)!.devicesDone).toBe(result.data.devices.length);
   });
 
   it("re-walks a customer site that account/devices lists short (API.md §8)", async () => {

@@ -12,7 +12,7 @@ import type { FleetSnapshotData } from "./fleet-snapshot";
 import { mapDeviceRow } from "./map-device";
 import { mapSite } from "./map-site";
 import { mapLimit } from "./map-limit";
-import { createSyncProgress } from "./sync-progress";
+import { createSyncProgress, type WalkProgress } from "./sync-progress";
 
 const PAGE_SIZE = 250;
 /** Site device lists re-walked at once; the gateway's budget paces the calls themselves. */
@@ -75,7 +75,7 @@ export async function walkFleet(
   options: {
     signal: AbortSignal;
     priority: "background" | "interactive";
-    onProgress: (done: number, total: number | null) => void;
+    onProgress: (progress: WalkProgress) => void;
   },
 ): Promise<{ data: FleetSnapshotData; stale: boolean }> {
   // A walk is the refresh: past the gateway's cache (in-flight calls are still shared).
@@ -83,9 +83,9 @@ export async function walkFleet(
   const progress = createSyncProgress(options.onProgress);
   let oldest = Number.POSITIVE_INFINITY;
   let stale = false;
-  const part = async <T>(key: string, list: (o: ListRead) => Promise<Fresh<T>>): Promise<T> => {
+  const part = async <T>(key: string, list: (o: ListRead) => Promise<Fresh<T[]>>): Promise<T[]> => {
     const fresh = await list({ ...read, onProgress: (p) => progress.update(key, p) });
-    progress.finish(key);
+    progress.finish(key, fresh.data.length);
     oldest = Math.min(oldest, fresh.fetchedAt);
     stale ||= fresh.stale;
     return fresh.data;
@@ -94,13 +94,18 @@ export async function walkFleet(
   progress.expect("sites", null);
   progress.expect("alerts", 1);
   const sites = await part("sites", (o) => datto.listSites({}, o));
-  const counted = sites.reduce((n, s) => n + (s.devicesStatus?.numberOfDevices ?? 0), 0);
-  progress.expect("devices", pagesFor(counted));
+  const siteCounts = sites.map((s) => s.devicesStatus?.numberOfDevices ?? null);
+  const counted = siteCounts.reduce<number>((n, c) => n + (c ?? 0), 0);
+  // The account's device count, site by site (Deleted Devices included): known once sites are.
+  progress.expectDevices(siteCounts.includes(null) ? null : counted);
+  progress.expect("devices", pagesFor(counted), { overlap: 0 });
   const bySite = groupBySite(await part("devices", (o) => datto.listAccountDevices({}, o)));
 
   const rewalk = sitesToRewalk(sites, bySite);
-  for (const s of rewalk)
-    progress.expect(`site:${s.uid}`, pagesFor(s.devicesStatus?.numberOfDevices ?? null));
+  for (const s of rewalk) {
+    const pages = pagesFor(s.devicesStatus?.numberOfDevices ?? null);
+    progress.expect(`site:${s.uid}`, pages, { overlap: bySite.get(s.uid)?.length ?? 0 });
+  }
   const rewalked = await mapLimit(rewalk, SITE_CONCURRENCY, (s) =>
     part(`site:${s.uid}`, (o) => datto.listSiteDevices(s.uid, {}, o)),
   );

@@ -130,6 +130,9 @@ describe("GET /api/devices/:uid/software and /alerts", () => {
       resolved: true,
     });
     expect((await t.viewer.request(`/api/devices/${uid}/alerts?state=muted`)).status).toBe(400);
+    // A blank param is no param, as on every list: the open alerts.
+    const blank = await t.viewer.getJson<AlertListResponse>(`/api/devices/${uid}/alerts?state=`);
+    expect(blank.alerts.map((a) => a.alertUid)).toEqual(open.alerts.map((a) => a.alertUid));
   });
 });
 

@@ -40,6 +40,14 @@ describe("GET /api/events", () => {
     expect(next.map((e) => e.kind)).toEqual(["test.1", "test.0"]);
   });
 
+  it("reads a blank limit or before as not given", async () => {
+    const t = await setup();
+    await t.addUser("root", "admin");
+    const res = await (await t.signIn("root")).request("/api/events?limit=&before=");
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as AuditEvent[]).map((e) => e.kind)).toEqual(["auth.login"]);
+  });
+
   it("explains a bad limit", async () => {
     const t = await setup();
     await t.addUser("root", "admin");

@@ -46,5 +46,17 @@ describe("/api/fleet/udf-labels", () => {
     const bad = await admin.put("/api/fleet/udf-labels", { udf301: "x" });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("UDF keys are udf1 to udf300.");
+    // JSON.parse makes "__proto__" an own key; it is refused like any other, not dropped unseen.
+    const hidden = await admin.request("/api/fleet/udf-labels", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: '{"__proto__": {"udf2": "x"}, "udf3": "Site"}',
+    });
+    expect(hidden.status).toBe(400);
+    expect(await hidden.text()).toContain("__proto__: UDF keys are udf1 to udf300.");
+    expect(await t.viewer.getJson<UdfLabels>("/api/fleet/udf-labels")).toEqual({
+      udf1: "Contract",
+      udf10: "Owner",
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AlertStateSchema } from "../contract/alerts";
+import { optionalParam } from "../contract/query-params";
 
 /**
  * A Datto uid in a path (`/api/devices/:uid`). Datto's uids are UUIDs; anything with dots,
@@ -14,5 +15,5 @@ export const UidParamSchema = z.object({
     ),
 });
 
-/** `?state=open|resolved` on the alert lists of a device or a site. */
-export const AlertQuerySchema = z.object({ state: AlertStateSchema.optional() });
+/** `?state=open|resolved` on the alert lists of a device or a site (blank: open). */
+export const AlertQuerySchema = z.object({ state: optionalParam(AlertStateSchema) });

@@ -7,6 +7,8 @@ export type RequestInit = {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";
   /** Sent as JSON with Content-Type: application/json. */
   json?: unknown;
+  /** Sent as is, with only the headers given: malformed or huge bodies JSON.stringify cannot make. */
+  body?: string;
   /** A `rmmdeck_session=...` pair; none for an anonymous request. */
   cookie?: string | null;
   /** Extra or overriding headers (e.g. a cross-site Origin, a bearer token). */
@@ -33,7 +35,7 @@ export function createSend(app: {
       ...(init.json === undefined ? {} : { "content-type": "application/json" }),
       ...init.headers,
     };
-    const body = init.json === undefined ? undefined : JSON.stringify(init.json);
+    const body = init.body ?? (init.json === undefined ? undefined : JSON.stringify(init.json));
     const env = { incoming: { socket: { remoteAddress: init.ip ?? "192.0.2.10" } } };
     return app.request(`${TEST_ORIGIN}${path}`, { method, headers, body }, env);
   };

@@ -51,7 +51,9 @@ describe("formatTime", () => {
 
 describe("formatDuration", () => {
   it("rounds to what an estimate can promise", () => {
-    expect(formatDuration(20_000)).toBe("under a minute");
+    expect(formatDuration(4_000)).toBe("a few seconds");
+    expect(formatDuration(38_000)).toBe("about 40 s");
+    expect(formatDuration(70_000)).toBe("about a minute");
     expect(formatDuration(minutes(4.4))).toBe("about 4 min");
     expect(formatDuration(minutes(130))).toBe("about 2 h 10 min");
     expect(formatDuration(minutes(120))).toBe("about 2 h");

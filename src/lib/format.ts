@@ -85,9 +85,11 @@ export function formatTime(epochMs: number): string {
   }).format(epochMs);
 }
 
-/** A rough duration for estimates: "under a minute", "about 4 min", "about 2 h 10 min". */
+/** A rough duration for estimates: "a few seconds", "about 40 s", "about 4 min", "about 2 h 10 min". */
 export function formatDuration(ms: number): string {
-  if (ms < MINUTE) return "under a minute";
+  if (ms < 10 * SECOND) return "a few seconds";
+  if (ms < 57.5 * SECOND) return `about ${Math.round(ms / (5 * SECOND)) * 5} s`;
+  if (ms < MINUTE * 1.5) return "about a minute";
   const minutes = Math.round(ms / MINUTE);
   if (minutes < 60) return `about ${minutes} min`;
   const hours = Math.floor(minutes / 60);

@@ -8,6 +8,8 @@ function syncing(patch: Partial<FleetSyncStatus>): FleetSyncStatus {
     state: "syncing",
     pagesDone: 0,
     pagesTotal: null,
+    devicesDone: 0,
+    devicesTotal: null,
     startedAt: Date.now() - 60_000,
     finishedAt: null,
     lastError: null,
@@ -22,17 +24,21 @@ const FIRST_SYNC = {
 };
 
 describe("FleetFreshness", () => {
-  it("shows the first sync's progress as a share and a time left, without a stale warning", () => {
-    // An edge case the simulator cannot hold still for: a first sync caught half way.
+  it("shows the first sync's progress in devices with a time left, without a stale warning", () => {
     render(
       <FleetFreshness
         freshness={FIRST_SYNC}
-        sync={syncing({ pagesDone: 50, pagesTotal: 200 })}
+        sync={syncing({
+          pagesDone: 50,
+          pagesTotal: 200,
+          devicesDone: 12_500,
+          devicesTotal: 50_000,
+        })}
         summary="0 devices"
       />,
     );
     expect(screen.getByRole("status")).toHaveTextContent(
-      "Reading the fleet from Datto: 25% done, about 3 min left",
+      "Syncing 12,500 of 50,000 devices, about 3 min left",
     );
     expect(screen.getByRole("meter", { name: "Sync progress" })).toHaveAttribute(
       "aria-valuenow",

@@ -5,29 +5,37 @@ import { formatDuration } from "@/lib/format";
 const MIN_PAGES = 2;
 const MIN_ELAPSED_MS = 3_000;
 
+const count = (n: number) => n.toLocaleString();
+
 /**
- * A sync's progress for a technician: a share done and the time left at the pace so far, never
- * the pages it is counted in (a page is Datto's unit, not theirs).
+ * The time left at the pace so far, from Datto's pages: they include the lists read after the
+ * devices (open alerts), which a pace in devices would leave out. Null until the pace says much.
+ */
+function timeLeft(sync: FleetSyncStatus, now: number): number | null {
+  const { pagesDone, pagesTotal, startedAt } = sync;
+  const elapsed = startedAt === null ? 0 : now - startedAt;
+  if (pagesTotal === null || pagesDone < MIN_PAGES || elapsed < MIN_ELAPSED_MS) return null;
+  return ((pagesTotal - pagesDone) * elapsed) / pagesDone;
+}
+
+/**
+ * A sync's progress for a technician: devices read of the devices the account holds and the time
+ * left ("Syncing 12,400 of 50,000 devices, about 40 s left"), never pages, which are Datto's unit.
  */
 export function syncEstimate(
   sync: FleetSyncStatus,
   now: number,
 ): { text: string; percent: number | null } {
-  const { pagesDone, pagesTotal, startedAt } = sync;
-  const elapsed = startedAt === null ? 0 : now - startedAt;
-  if (pagesTotal === null || pagesTotal === 0) {
-    return { text: "Reading the fleet from Datto…", percent: null };
+  const { devicesDone, devicesTotal } = sync;
+  if (devicesTotal === null || devicesTotal === 0) {
+    const read = devicesDone > 0 ? `: ${count(devicesDone)} devices read` : "";
+    return { text: `Syncing with Datto${read}…`, percent: null };
   }
-  const percent = Math.min(100, Math.floor((pagesDone / pagesTotal) * 100));
-  if (pagesDone < MIN_PAGES || elapsed < MIN_ELAPSED_MS) {
-    return {
-      text: `Reading the fleet from Datto: ${percent}% done, estimating the time left…`,
-      percent,
-    };
-  }
-  const left = ((pagesTotal - pagesDone) * elapsed) / pagesDone;
+  const percent = Math.min(100, Math.floor((devicesDone / devicesTotal) * 100));
+  const left = timeLeft(sync, now);
+  const when = left === null ? "estimating the time left…" : `${formatDuration(left)} left`;
   return {
-    text: `Reading the fleet from Datto: ${percent}% done, ${formatDuration(left)} left`,
+    text: `Syncing ${count(devicesDone)} of ${count(devicesTotal)} devices, ${when}`,
     percent,
   };
 }

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   fixedViewport,
   setVirtualizerOverrides,
@@ -62,6 +62,48 @@ describe("SitesPage", () => {
       ),
     ).toBeInTheDocument();
     expect(screen.queryByText("No sites match.")).not.toBeInTheDocument();
+  });
+
+  it("counts the first sync's progress in devices, with the time left", async () => {
+    // The Deleted Devices site is read last (account/devices leaves its devices out): hold it.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
+    configureTestApp({
+      syncFleet: false,
+      wrapDatto: (datto) => ({
+        ...datto,
+        async listSiteDevices(...args) {
+          holding = true;
+          await held;
+          return datto.listSiteDevices(...args);
+        },
+      }),
+    });
+    const t = await getTestApp();
+    const sync = t.fleet.refreshAll();
+    await waitFor(() => expect(holding).toBe(true));
+    // The browser looks 10 minutes into the sync (a big tenant's pace).
+    vi.useFakeTimers({ toFake: ["Date"], now: t.clock.now() + 10 * 60_000 });
+    const all = t.sim.tenant.listDevices();
+    const listed = all.filter((d) => !d.deleted).length;
+
+    try {
+      await renderApp("/sites", { signedInAs: "viewer" });
+      // Two of four pages (sites, account devices) in 10 min: about 10 min for the other two.
+      const progress = `Syncing ${listed} of ${all.length} devices, about 10 min left`;
+      expect(await screen.findByText(progress)).toHaveAttribute("role", "status");
+      expect(screen.getByRole("meter", { name: "Sync progress" })).toHaveAttribute(
+        "aria-valuenow",
+        String(Math.floor((listed / all.length) * 100)),
+      );
+    } finally {
+      vi.useRealTimers();
+      release();
+      await sync;
+    }
+    await waitFor(() => expect(siteRows().length).toBeGreaterThan(1), { timeout: 10_000 });
+    expect(screen.queryByRole("meter", { name: "Sync progress" })).not.toBeInTheDocument();
   });
 
   it("searches and sorts sites through the URL", async () => {
