@@ -38,7 +38,7 @@ export function createLiveRoutes(deps: { bus: LiveBus; clock: Clock; guard: Guar
       const slot = streams.take(actorKey(actor));
       if ("refused" in slot) return apiError(c, 429, "too_many_streams", slot.refused);
       const seconds = c.req.valid("query").seconds ?? DEFAULT_STREAM_SECONDS;
-      return streamSSE(c, async (stream) => {
+      const response = streamSSE(c, async (stream) => {
         const pending: LiveEvent[] = [];
         const stop = new AbortController();
         let wake = () => undefined as void;
@@ -72,6 +72,9 @@ export function createLiveRoutes(deps: { bus: LiveBus; clock: Clock; guard: Guar
           slot.release();
         }
       });
+      // Like every API answer (no-store.ts): streamSSE's own "no-cache" would let a cache keep it.
+      response.headers.set("Cache-Control", "no-store");
+      return response;
     },
   );
 }

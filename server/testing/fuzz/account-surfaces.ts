@@ -12,6 +12,7 @@ import {
   text,
   worst,
   type Field,
+  type Sample,
 } from "./fuzz-fields";
 import { hostileText } from "./hostile-text";
 import type { FuzzWorld, Surface } from "./surface";
@@ -60,6 +61,19 @@ const anyText = field({}, (f) => ({
   verdict: "valid",
 }));
 
+/**
+ * The live stream's length. Always sent, and only 0 among the valid values: any other keeps the
+ * stream open until the (manual) clock moves, and the fuzz reads every answer to its end.
+ */
+const streamSeconds: Field = (f) =>
+  f.pick<Sample>([
+    { value: "0", verdict: "valid" },
+    { value: "-1", verdict: "invalid" },
+    { value: "601", verdict: "invalid" },
+    { value: "1.5", verdict: "invalid" },
+    { value: "soon", verdict: "invalid" },
+  ]);
+
 const ok =
   (...statuses: number[]) =>
   () =>
@@ -70,6 +84,7 @@ export function accountSurfaces(world: FuzzWorld): Record<string, Surface> {
   const known = (tag: string | undefined, yes: number) => (tag === "unknown" ? [404] : [yes]);
   return {
     "GET /api/health": { answers: ok(200) },
+    "GET /api/live": { query: { seconds: streamSeconds }, always: ["seconds"], answers: ok(200) },
     "GET /api/auth/config": { answers: ok(200) },
     "POST /api/auth/login": {
       anonymousOnly: true,
