@@ -196,8 +196,10 @@ export const uid: Field = matching(UID_PATTERN, wellFormedUid);
 
 /** A JSON array of `item`s, at most `max` of them. */
 export function listOf(item: Field, max: number, o: Options = {}): Field {
+  // Any array may be a list; a string of commas is not.
+  const wrong = [...NOT_A_STRING.filter((v) => !Array.isArray(v)), "a,b"];
   return (f, where) =>
-    place(f, where, o, () => {
+    place(f, where, { wrong, ...o }, () => {
       const items = Array.from({ length: f.chance(0.05) ? max + 1 : f.int(0, 4) }, () =>
         item(f, where),
       ).filter((s) => s.value !== undefined);

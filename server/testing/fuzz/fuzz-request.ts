@@ -171,6 +171,7 @@ export function buildRequest(
     verdicts.set(name, worst([verdicts.get(name) ?? "valid", sample.verdict]));
   }
   if (bodyVerdict === "invalid") verdicts.set("", "invalid");
+  for (const name of surface.conflicts?.(values) ?? []) verdicts.set(name, "invalid");
 
   // Params are validated before the body is read.
   const badParam = inputs.params.some(([, s]) => s.verdict !== "valid");

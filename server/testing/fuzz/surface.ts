@@ -34,6 +34,8 @@ export type Surface = {
   /** Query fields generated on every request; of the others a few are picked at random. */
   always?: readonly string[];
   body?: BodyGen;
+  /** Fields at fault when valid values do not go together (by the values sent). */
+  conflicts?: (values: Readonly<Record<string, unknown>>) => readonly string[];
   /** Sent only without a session: signing in or out would change the fuzz's own sessions. */
   anonymousOnly?: true;
   answers(tags: Tags, caller: string): readonly number[];
