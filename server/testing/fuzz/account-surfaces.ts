@@ -1,18 +1,8 @@
 import { ROLES } from "../../contract/roles";
 import { deviceQueryFields } from "./device-query-fields";
 import { objectBody, objectText } from "./fuzz-bodies";
-import {
-  bool,
-  field,
-  int,
-  listOf,
-  oneOf,
-  orKnown,
-  RawJson,
-  text,
-  worst,
-  type Field,
-} from "./fuzz-fields";
+import { bool, field, int, listOf, oneOf, RawJson, text, worst, type Field } from "./fuzz-fields";
+import { orKnown } from "./fuzz-ids";
 import { hostileText } from "./hostile-text";
 import type { FuzzWorld, Surface } from "./surface";
 

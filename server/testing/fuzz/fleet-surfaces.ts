@@ -2,7 +2,8 @@ import { SITE_SORT_KEYS } from "../../contract/sites";
 import { SOFTWARE_SORT_KEYS } from "../../contract/software";
 import { deviceQueryFields } from "./device-query-fields";
 import { udfLabelsBody } from "./fuzz-bodies";
-import { bool, int, oneOf, orKnown, text, uid } from "./fuzz-fields";
+import { bool, int, oneOf, text } from "./fuzz-fields";
+import { orKnown, uid } from "./fuzz-ids";
 import type { FuzzWorld, Surface, Tags } from "./surface";
 
 /** Sites, devices, the fleet's status, filters and UDF names, software search. */

@@ -44,3 +44,16 @@ export type Surface = {
   /** Notes what an answer changed in the app (a view saved or deleted). */
   after?(answer: Answer): void;
 };
+
+/**
+ * What the app must answer: one of `statuses` (with `code` when the refusal has a fixed one).
+ * A 400 may name only `blamable` fields and must name one of them. `handler` says whether the
+ * request may reach the route's handler, the only place a Datto read (`datto`) may come from.
+ */
+export type Expectation = {
+  statuses: readonly number[];
+  code?: string;
+  blamable: ReadonlySet<string>;
+  handler: boolean;
+  datto: readonly string[];
+};
