@@ -135,6 +135,12 @@ describe("SoftwareSearchPage", () => {
     expect(alert).toHaveTextContent("carries on by itself");
   });
 
+  it("still searches from a link with a wrong view param, and says it was ignored", async () => {
+    await renderApp("/software?name=Chrome&sort=owner&dir=sideways", { signedInAs: "viewer" });
+    expect(await screen.findByText(/Reading software audits|Searched/)).toBeInTheDocument();
+    expect(screen.getByText("Ignored invalid link parameters: sort, dir.")).toBeInTheDocument();
+  });
+
   it("refuses a one-letter search with a message", async () => {
     const { user } = await renderApp("/software", { signedInAs: "viewer" });
     await user.type(await screen.findByLabelText("Which devices have installed…"), "C");

@@ -13,6 +13,19 @@ import { softwareSearchQueries } from "../api/queries";
 import { CrawlProgress } from "./crawl-progress";
 import { SearchResults } from "./search-results";
 
+/**
+ * The search in the URL. A link whose view params are wrong (an old or hand-edited one) still
+ * searches, without them, and says which were ignored.
+ */
+function searchFromUrl(params: URLSearchParams) {
+  const parsed = SoftwareSearchQuerySchema.safeParse(Object.fromEntries(params));
+  if (parsed.success) return { query: parsed.data, ignored: [] };
+  const ignored = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "")))];
+  const plain = { name: params.get("name") ?? "", siteUid: params.get("siteUid") ?? "" };
+  const fallback = SoftwareSearchQuerySchema.safeParse(plain);
+  return fallback.success ? { query: fallback.data, ignored } : { query: null, ignored: [] };
+}
+
 /** Sets or drops params of the search's view (version, order), keeping the rest of the URL. */
 function withView(current: URLSearchParams, patch: Record<string, string | null>) {
   const out = new URLSearchParams(current);
@@ -26,8 +39,7 @@ function withView(current: URLSearchParams, patch: Record<string, string | null>
 /** "Which devices have X installed, and which version?" across the fleet or one site. */
 export function SoftwareSearchPage() {
   const [params, setParams] = useSearchParams();
-  const parsed = SoftwareSearchQuerySchema.safeParse(Object.fromEntries(params));
-  const query = parsed.success ? parsed.data : null;
+  const { query, ignored } = searchFromUrl(params);
   useDocumentTitle(query ? `"${query.name}"` : null, "Software");
   const [name, setName] = useState(params.get("name") ?? "");
   const [siteUid, setSiteUid] = useState(params.get("siteUid") ?? "");
@@ -87,6 +99,11 @@ export function SoftwareSearchPage() {
         </Button>
       </form>
       {formError && <InlineAlert>{formError}</InlineAlert>}
+      {ignored.length > 0 && (
+        <InlineAlert tone="warning">
+          Ignored invalid link parameters: {ignored.join(", ")}.
+        </InlineAlert>
+      )}
       {search.isError && (
         <ErrorState
           title="The search failed"
