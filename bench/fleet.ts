@@ -181,7 +181,7 @@ export async function benchFleet(): Promise<BenchRow[]> {
   }
   engine.sort((a, b) => a - b);
   route.sort((a, b) => a - b);
-  const softwareRows = benchSoftwareSearch({ datto, fleet, clock, logger });
+  const softwareRows = await benchSoftwareSearch({ datto, fleet, clock, logger });
   await fleet.stop();
 
   const n = `${QUERIES} queries, mixed filters/sorts/deep offsets`;

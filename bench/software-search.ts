@@ -23,12 +23,12 @@ const TITLES = [
  * Software search over every device of the fleet, its audits known: the server filters by a
  * version, sorts and counts every match (not the first 1,000 listed) on each poll.
  */
-export function benchSoftwareSearch(deps: {
+export async function benchSoftwareSearch(deps: {
   datto: DattoApi;
   fleet: FleetIndex;
   clock: Clock;
   logger: Logger;
-}): BenchRow[] {
+}): Promise<BenchRow[]> {
   const software = createSoftwareSearch(deps);
   const devices = deps.fleet.snapshot().devices.filter((d) => d.deviceClass === "device");
   devices.forEach((d, i) => {
@@ -71,6 +71,6 @@ export function benchSoftwareSearch(deps: {
       note: `${answer.matchCount.toLocaleString("en")} rows; ${note}`,
     },
   ];
-  software.stop();
+  await software.stop();
   return rows;
 }
