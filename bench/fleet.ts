@@ -13,6 +13,7 @@ import { createLogger } from "../server/lib/logger";
 import { createGuard } from "../server/middleware/route-guard";
 import { createUpstreamAllowance } from "../server/middleware/upstream-allowance";
 import { createDeviceRoutes } from "../server/routes/device-routes";
+import { benchSoftwareSearch } from "./software-search";
 import type { BenchRow } from "./table";
 
 const DEVICES = 50_000;
@@ -180,6 +181,7 @@ export async function benchFleet(): Promise<BenchRow[]> {
   }
   engine.sort((a, b) => a - b);
   route.sort((a, b) => a - b);
+  const softwareRows = await benchSoftwareSearch({ datto, fleet, clock, logger });
   await fleet.stop();
 
   const n = `${QUERIES} queries, mixed filters/sorts/deep offsets`;
@@ -228,5 +230,6 @@ export async function benchFleet(): Promise<BenchRow[]> {
       note: "includes building a sort order once",
     },
     ...collationRows(hostnames),
+    ...softwareRows,
   ];
 }

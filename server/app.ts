@@ -6,6 +6,7 @@ import type { AppEnv } from "./contract/actor";
 import { createCsrfMiddleware } from "./middleware/csrf";
 import { dattoErrorResponse } from "./middleware/datto-errors";
 import { apiError, createErrorHandler, notFoundJson } from "./middleware/errors";
+import { createExportSlots } from "./middleware/export-slots";
 import { createActorMiddleware, type TokenResolver } from "./middleware/resolve-actor";
 import { createGuard } from "./middleware/route-guard";
 import { createSecurityHeaders } from "./middleware/security-headers";
@@ -60,6 +61,8 @@ export function createApp(deps: AppDeps) {
   // One allowance per app: one actor's Datto-calling requests per minute, all pages together.
   const allowance = createUpstreamAllowance({ clock, perMinute: config.budget.perPersonPerMinute });
   const guard = createGuard({ allowance });
+  // Device and software exports draw on the same slots: they load the server the same way.
+  const exportSlots = createExportSlots();
   const { refresh, users, savedViews, udfNames } = deps;
   const api = new Hono<AppEnv>()
     .route("/health", createHealthRoutes({ gateway, mode: config.mode, guard }))
@@ -77,11 +80,12 @@ export function createApp(deps: AppDeps) {
         software,
         refresh,
         guard,
+        exportSlots,
       }),
     )
     .route("/fleet", createFleetRoutes({ fleet, datto, udfNames, guard }))
     .route("/views", createViewRoutes({ savedViews, guard }))
-    .route("/software", createSoftwareRoutes({ software, guard }))
+    .route("/software", createSoftwareRoutes({ software, clock, guard, exportSlots }))
     .route("/live", createLiveRoutes({ bus: deps.live, clock, guard }));
   api.notFound(notFoundJson);
 

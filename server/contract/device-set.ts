@@ -11,7 +11,9 @@ export const MAX_PICKED_DEVICES = 200;
 export const MAX_EXCEPTED_DEVICES = 100;
 
 /** A Datto uid as our routes accept it (server/routes/route-params.ts): no dots, slashes or commas. */
-const DeviceUidSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "That is not a device uid.");
+const DeviceUidSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "That is not a device uid.");
 
 /** Comma-separated uids in a URL, an array once parsed (and parsed again, unchanged). */
 export const uidListParam = (name: string, max: number) =>

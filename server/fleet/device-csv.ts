@@ -1,6 +1,7 @@
 import { csvCell } from "../contract/csv";
 import { DEVICE_COLUMN_KEYS, UDF_KEY_PATTERN, type DeviceRow } from "../contract/devices";
 import type { UdfLabels } from "../contract/views";
+import { csvStream } from "./csv-stream";
 
 const DEFAULT_CSV_COLUMNS = [
   "hostname",
@@ -91,54 +92,12 @@ export function devicesToCsv(
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
-/** Rows per chunk of a streamed export: ~0.1-2 ms of work, so the server keeps answering others. */
-export const CSV_CHUNK_ROWS = 250;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * The same CSV as devicesToCsv, produced a chunk at a time as the client reads it, yielding to the
- * event loop between chunks. Built in one go, 300 UDF columns x 50,000 devices was one 45 MB string
- * and held the server for 2.2 s; streamed, memory stays at one chunk and a slow reader slows only
- * its own export (the stream is pulled).
- */
+/** The same CSV as devicesToCsv, a chunk at a time as the client reads it (csv-stream.ts). */
 export function devicesToCsvStream(
   rows: readonly DeviceRow[],
   columns: string[],
   labels: UdfLabels,
   options: { chunkRows?: number; onDone?: () => void } = {},
 ): ReadableStream<Uint8Array> {
-  const chunkRows = options.chunkRows ?? CSV_CHUNK_ROWS;
-  const encoder = new TextEncoder();
-  let next = 0;
-  let started = false;
-  let finished = false;
-  // Called once, whether the client read it all or went away half-way.
-  const done = () => {
-    if (finished) return;
-    finished = true;
-    options.onDone?.();
-  };
-  return new ReadableStream<Uint8Array>(
-    {
-      cancel: done,
-      async pull(controller) {
-        if (!started) {
-          started = true;
-          controller.enqueue(encoder.encode(`\uFEFF${headerLine(columns, labels)}\r\n`));
-          return;
-        }
-        await nextTurn();
-        const end = Math.min(rows.length, next + chunkRows);
-        let text = "";
-        for (; next < end; next++) text += `${rowLine(rows[next]!, columns)}\r\n`;
-        if (text !== "") controller.enqueue(encoder.encode(text));
-        if (next >= rows.length) {
-          controller.close();
-          done();
-        }
-      },
-    },
-    { highWaterMark: 1 },
-  );
+  return csvStream(headerLine(columns, labels), rows, (d) => rowLine(d, columns), options);
 }

@@ -1,8 +1,11 @@
 import {
   SOFTWARE_MATCH_LIMIT,
   type SoftwareItem,
+  type SoftwareMatch,
+  type SoftwareMatchView,
   type SoftwareSearchResponse,
 } from "../contract/software";
+import type { DeviceRow } from "../contract/devices";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import type { Clock } from "../lib/clock";
 import type { Logger } from "../lib/logger";
@@ -11,6 +14,7 @@ import { createCrawlPace } from "./crawl-pace";
 import type { FleetIndex } from "./fleet-index";
 import { mapSoftware } from "./map-software";
 import { createSoftwareCatalog } from "./software-catalog";
+import { versionCounts, viewMatches } from "./software-matches";
 
 export interface SoftwareSearchDeps {
   datto: DattoApi;
@@ -112,37 +116,49 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
     while (workers < concurrency && queue.size > workers) track(work());
   }
 
-  function search(name: string, siteUid: string | null): SoftwareSearchResponse {
+  const scopeOf = (siteUid: string | null) =>
+    fleet
+      .snapshot()
+      .devices.filter(
+        (d) => d.deviceClass === "device" && (siteUid === null || d.siteUid === siteUid),
+      );
+
+  /** The devices of `scope` with software named like `name`: one row per device and version. */
+  function collect(scope: readonly DeviceRow[], name: string) {
+    const named = catalog.matchPairs(name);
+    const rows: SoftwareMatch[] = [];
+    let devices = 0;
+    for (const d of scope) {
+      const before = rows.length;
+      for (const id of catalog.get(d.uid)?.pairs ?? []) {
+        if (named[id] !== 1) continue;
+        const pair = catalog.pair(id);
+        rows.push({ deviceUid: d.uid, hostname: d.hostname, siteName: d.siteName, ...pair });
+      }
+      if (rows.length > before) devices += 1;
+    }
+    return { rows, devices };
+  }
+
+  function search(
+    name: string,
+    siteUid: string | null,
+    view: SoftwareMatchView = {},
+  ): SoftwareSearchResponse {
     const snapshot = fleet.snapshot();
-    const scope = snapshot.devices.filter(
-      (d) => d.deviceClass === "device" && (siteUid === null || d.siteUid === siteUid),
-    );
+    const scope = scopeOf(siteUid);
     enqueue(scope.map((d) => d.uid));
-    const matches = catalog.matchPairs(name);
-    const rows: SoftwareSearchResponse["matches"] = [];
-    const versions = new Map<string, number>();
-    const devicesWith = new Set<string>();
     let done = 0;
     let failed = 0;
-    let matchCount = 0;
     let oldest: number | null = null;
     for (const d of scope) {
       const entry = catalog.get(d.uid);
       if (entry) oldest = Math.min(oldest ?? entry.fetchedAt, entry.fetchedAt);
       if (entry && !queue.has(d.uid)) done += 1;
       else if (recentlyFailed(d.uid)) failed += 1;
-      if (!entry) continue;
-      for (const id of entry.pairs) {
-        if (matches[id] !== 1) continue;
-        const pair = catalog.pair(id);
-        matchCount += 1;
-        devicesWith.add(d.uid);
-        versions.set(pair.version, (versions.get(pair.version) ?? 0) + 1);
-        if (rows.length < SOFTWARE_MATCH_LIMIT) {
-          rows.push({ deviceUid: d.uid, hostname: d.hostname, siteName: d.siteName, ...pair });
-        }
-      }
     }
+    const { rows, devices } = collect(scope, name);
+    const kept = viewMatches(rows, view);
     const pending = scope.length - done - failed;
     const perMinute = pending > 0 ? pace.perMinute() : null;
     return {
@@ -164,13 +180,12 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
               secondsLeft: Math.ceil((pending / perMinute) * 60),
             },
       outage: pace.outage(),
-      matches: rows,
-      matchCount,
-      deviceCount: devicesWith.size,
-      truncated: matchCount > rows.length,
-      versions: [...versions]
-        .map(([version, count]) => ({ version, count }))
-        .sort((a, b) => b.count - a.count || a.version.localeCompare(b.version)),
+      matches: kept.slice(0, SOFTWARE_MATCH_LIMIT),
+      matchCount: rows.length,
+      deviceCount: devices,
+      filteredCount: kept.length,
+      truncated: kept.length > SOFTWARE_MATCH_LIMIT,
+      versions: versionCounts(rows),
       freshness: {
         fetchedAt: oldest,
         stale: failed > 0,
@@ -191,6 +206,9 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
       catalog.restore(stored);
       logger.info("software lists loaded", { devices: stored.devices.length });
     },
+    /** Every match known now, as `view` keeps and orders them (the export); asks Datto nothing. */
+    matches: (name: string, siteUid: string | null, view: SoftwareMatchView = {}) =>
+      viewMatches(collect(scopeOf(siteUid), name).rows, view),
     /** Lets the device page's software answer seed the cache the search uses. */
     remember: (uid: string, items: SoftwareItem[], fetchedAt: number) =>
       track(keep(uid, items, fetchedAt)),

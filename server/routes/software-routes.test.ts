@@ -102,3 +102,57 @@ describe("GET /api/software/search", () => {
     }
   });
 });
+
+describe("GET /api/software/search/export.csv", () => {
+  it("streams every match the view keeps, in its order, without asking Datto", async () => {
+    const t = await synced();
+    t.software.search("windows", null);
+    await t.software.idle();
+    const view = "name=windows&sort=hostname&dir=desc";
+    const listed = await t.viewer.getJson<SoftwareSearchResponse>(`/api/software/search?${view}`);
+    const version = listed.versions[0]!.version;
+
+    const before = t.sim.control.counters();
+    const res = await t.viewer.request(
+      `/api/software/search/export.csv?${view}&version=${encodeURIComponent(version)}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="software-windows-/,
+    );
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    expect(lines[0]).toBe('"Device","Site","Software","Version"');
+    const rows = lines.slice(1);
+    const kept = listed.matches.filter((m) => m.version === version);
+    expect(rows).toHaveLength(listed.versions[0]!.count);
+    expect(rows.map((r) => r.split('","')[0]!.slice(1))).toEqual(kept.map((m) => m.hostname));
+    expect(t.sim.control.counters()).toEqual(before);
+  });
+
+  it("refuses a version together with unversioned, saying which to drop", async () => {
+    const t = await synced();
+    for (const path of ["/api/software/search", "/api/software/search/export.csv"]) {
+      const res = await t.viewer.request(`${path}?name=windows&version=1.0&unversioned=true`);
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain("unversioned cannot be combined with a version");
+    }
+  });
+
+  it("shares the export slots with the device export", async () => {
+    const t = await synced();
+    const devices = await t.viewer.request("/api/devices/export.csv");
+    const software = await t.viewer.request("/api/software/search/export.csv?name=windows");
+    expect([devices.status, software.status]).toEqual([200, 200]);
+    const third = await t.viewer.request("/api/software/search/export.csv?name=chrome");
+    expect(third.status).toBe(429);
+    await devices.text();
+    await software.body!.cancel();
+    const again = await t.viewer.request("/api/software/search/export.csv?name=chrome");
+    expect(again.status).toBe(200);
+    await again.text();
+  });
+});

@@ -170,6 +170,10 @@ export function routeSamples({
       path: "/api/software/search?name=office",
       datto: "background",
     }),
+    "GET /api/software/search/export.csv": read({
+      path: "/api/software/search/export.csv?name=office&sort=version",
+      datto: false,
+    }),
     "POST /api/auth/logout": {
       needs: "public",
       requests: [{ path: "/api/auth/logout", datto: false }],

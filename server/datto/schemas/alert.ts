@@ -8,15 +8,6 @@ import {
 } from "./common";
 import { parseAlertContext } from "./alert-context";
 
-export const DATTO_ALERT_PRIORITIES = [
-  "Critical",
-  "High",
-  "Moderate",
-  "Low",
-  "Information",
-  "Unknown",
-] as const;
-
 /** alertContext: typed when its "@class" is known, always kept whole in `raw` (API.md §6). */
 export const DattoAlertContextSchema = z
   .union([anyRecord, z.null()])

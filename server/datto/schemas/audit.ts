@@ -3,23 +3,22 @@ import { anyRecord, DattoTimestampSchema, flexibleNumber, nullableString } from 
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).nullish();
 
-export const DattoNicSchema = z.looseObject({
+const DattoNicSchema = z.looseObject({
   instance: nullableString,
   ipv4: nullableString,
   ipv6: nullableString,
   macAddress: nullableString,
   type: nullableString,
 });
-export type DattoNic = z.infer<typeof DattoNicSchema>;
 
-export const DattoLogicalDiskSchema = z.looseObject({
+const DattoLogicalDiskSchema = z.looseObject({
   description: nullableString,
   diskIdentifier: nullableString,
   freespace: flexibleNumber,
   size: flexibleNumber,
 });
 
-export const DattoPhysicalMemorySchema = z.looseObject({
+const DattoPhysicalMemorySchema = z.looseObject({
   module: nullableString,
   size: flexibleNumber,
   type: nullableString,

@@ -31,7 +31,6 @@ export const DattoTimestampSchema = z
     const parsed = Date.parse(value);
     return Number.isNaN(parsed) ? null : parsed;
   });
-export type DattoTimestamp = z.infer<typeof DattoTimestampSchema>;
 
 export const PageDetailsSchema = z.looseObject({
   count: flexibleNumber,
@@ -46,7 +45,6 @@ export const DevicesStatusSchema = z.looseObject({
   numberOfOnlineDevices: flexibleNumber,
   numberOfOfflineDevices: flexibleNumber,
 });
-export type DevicesStatus = z.infer<typeof DevicesStatusSchema>;
 
 /** Objects keep every key Datto sends; a nested object may also be missing or null. */
 export const anyRecord = z.record(z.string(), z.unknown());

@@ -7,26 +7,18 @@ import {
   nullableString,
 } from "./common";
 
-export const DATTO_DEVICE_CLASSES = [
-  "device",
-  "printer",
-  "esxihost",
-  "rmmnetworkdevice",
-  "unknown",
-] as const;
-
-export const DattoDeviceTypeSchema = z.looseObject({
+const DattoDeviceTypeSchema = z.looseObject({
   category: nullableString,
   type: nullableString,
 });
 
-export const DattoAntivirusSchema = z.looseObject({
+const DattoAntivirusSchema = z.looseObject({
   antivirusProduct: nullableString,
   /** RunningAndUpToDate | RunningAndNotUpToDate | NotRunning | NotDetected; kept as text. */
   antivirusStatus: nullableString,
 });
 
-export const DattoPatchManagementSchema = z.looseObject({
+const DattoPatchManagementSchema = z.looseObject({
   /** NoPolicy | NoData | RebootRequired | InstallError | ApprovedPending | FullyPatched. */
   patchStatus: nullableString,
   patchesApprovedPending: flexibleNumber,
@@ -39,7 +31,7 @@ export const DattoPatchManagementSchema = z.looseObject({
  * as text. Normalised by hand rather than by a zod record: a per-key zod pass over 300 keys cost
  * ~170 µs a device, 8 s of CPU for a 50,000-device walk (measured; see docs/decisions).
  */
-export const DattoUdfSchema = z
+const DattoUdfSchema = z
   .unknown()
   .optional()
   .transform((raw): Record<string, string> => {
@@ -107,4 +99,3 @@ export const DattoDeviceNetworkInterfaceSchema = z.looseObject({
   extIpAddress: nullableString,
   nics: z.array(anyRecord).nullish(),
 });
-export type DattoDeviceNetworkInterface = z.infer<typeof DattoDeviceNetworkInterfaceSchema>;

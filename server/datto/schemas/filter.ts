@@ -25,4 +25,3 @@ export const DattoRequestRateSchema = z.looseObject({
     .record(z.string(), z.looseObject({ limit: flexibleNumber, count: flexibleNumber }))
     .nullish(),
 });
-export type DattoRequestRate = z.infer<typeof DattoRequestRateSchema>;

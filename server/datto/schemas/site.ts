@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DevicesStatusSchema, flexibleNumber, nullableBoolean, nullableString } from "./common";
 
-export const DattoProxySettingsSchema = z.looseObject({
+const DattoProxySettingsSchema = z.looseObject({
   host: nullableString,
   port: flexibleNumber,
   type: nullableString,
@@ -35,4 +35,3 @@ export const DattoAccountSchema = z.looseObject({
   descriptor: z.looseObject({}).nullish(),
   devicesStatus: DevicesStatusSchema.nullish(),
 });
-export type DattoAccount = z.infer<typeof DattoAccountSchema>;

@@ -7,13 +7,13 @@ import {
   int,
   listOf,
   oneOf,
-  orKnown,
   RawJson,
   text,
   worst,
   type Field,
   type Sample,
 } from "./fuzz-fields";
+import { orKnown } from "./fuzz-ids";
 import { hostileText } from "./hostile-text";
 import type { FuzzWorld, Surface } from "./surface";
 

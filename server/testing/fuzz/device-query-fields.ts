@@ -5,18 +5,8 @@ import {
   MAX_DEVICE_LIMIT,
   PATCH_STATUSES,
 } from "../../contract/devices";
-import {
-  bool,
-  field,
-  int,
-  oneOf,
-  orKnown,
-  text,
-  UID_PATTERN,
-  wellFormedUid,
-  type Field,
-  type Sample,
-} from "./fuzz-fields";
+import { bool, field, int, oneOf, text, type Field, type Sample } from "./fuzz-fields";
+import { orKnown, UID_PATTERN, wellFormedUid } from "./fuzz-ids";
 import type { FuzzRng } from "./fuzz-rng";
 import { hostileText, lengthNear, textOfLength } from "./hostile-text";
 
@@ -47,7 +37,7 @@ const udf = field({}, (f) => {
   const rest = f.chance(0.7) ? hostileText(f) : textOfLength(f, lengthNear(f, 300 - n.length - 1));
   const value = f.chance(0.9) ? `${n}:${rest}` : hostileText(f);
   const number = /^([^:]*):/.exec(value)?.[1];
-  const ok = number !== undefined && isUdfNumber(number) && value.length <= 300;
+  const ok = number !== undefined && isUdfNumber(number) && [...value].length <= 300;
   return { value, verdict: ok ? "valid" : "invalid" };
 });
 

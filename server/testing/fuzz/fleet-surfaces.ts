@@ -1,7 +1,9 @@
 import { SITE_SORT_KEYS } from "../../contract/sites";
+import { SOFTWARE_SORT_KEYS } from "../../contract/software";
 import { deviceQueryFields } from "./device-query-fields";
 import { udfLabelsBody } from "./fuzz-bodies";
-import { int, oneOf, orKnown, text, uid } from "./fuzz-fields";
+import { bool, int, oneOf, text } from "./fuzz-fields";
+import { orKnown, uid } from "./fuzz-ids";
 import type { FuzzWorld, Surface, Tags } from "./surface";
 
 /** Sites, devices, the fleet's status, filters and UDF names, software search. */
@@ -34,6 +36,22 @@ export function fleetSurfaces(world: FuzzWorld): Record<string, Surface> {
   const filterReads = (tags: Tags) =>
     tags.filterId === undefined ? [] : [...FILTER_LISTS, FILTER_MEMBERS];
   const unknownFilter = (tags: Tags) => tags.filterId === "unknown";
+  const softwareQuery: Pick<Surface, "query" | "always" | "conflicts"> = {
+    query: {
+      name: text({ min: 2, max: 200, trim: true, required: true }),
+      siteUid: orKnown(text({ max: 100 }), world.sites),
+      version: text({ max: 200 }),
+      unversioned: bool(),
+      sort: oneOf(SOFTWARE_SORT_KEYS),
+      dir: oneOf(["asc", "desc"]),
+    },
+    always: ["name"],
+    // One version, or the entries without one: not both.
+    conflicts: (values) =>
+      typeof values.version === "string" && values.version !== "" && values.unversioned === "true"
+        ? ["unversioned"]
+        : [],
+  };
   return {
     "GET /api/sites": {
       query: {
@@ -103,14 +121,12 @@ export function fleetSurfaces(world: FuzzWorld): Record<string, Surface> {
     "GET /api/fleet/udf-labels": { answers: ok(200) },
     "PUT /api/fleet/udf-labels": { body: udfLabelsBody, answers: ok(200) },
     "GET /api/software/search": {
-      query: {
-        name: text({ min: 2, max: 200, trim: true, required: true }),
-        siteUid: orKnown(text({ max: 100 }), world.sites),
-      },
-      always: ["name"],
+      ...softwareQuery,
       answers: ok(200),
       // The search reads software audits in the background, within the background share.
       datto: () => [DEVICE_SOFTWARE],
     },
+    // What the search has read so far, streamed: no Datto read of its own.
+    "GET /api/software/search/export.csv": { ...softwareQuery, answers: ok(200) },
   };
 }

@@ -1,8 +1,8 @@
-import { can, type TokenActor } from "../../contract/actor";
-import { AGENT_GRANTABLE } from "../../contract/permissions";
+import { can } from "../../contract/actor";
 import type { DattoApi } from "../../datto/api/create-datto-api";
 import { createTestApp } from "../create-test-app";
 import { declaredRoutes, type Route } from "../route-table";
+import { resolveTestToken, testAgent, testWall } from "../test-tokens";
 import { accountSurfaces } from "./account-surfaces";
 import type { Received } from "./fuzz-check";
 import type { Caller, FuzzRequest } from "./fuzz-request";
@@ -15,16 +15,6 @@ import type { FuzzWorld, Surface } from "./surface";
  * CSRF) set up for the fuzz: its callers, the ids it knows, every route with its surface, and a
  * way to send one request and count the Datto calls it caused, background work included.
  */
-
-const agent: TokenActor = {
-  kind: "agent",
-  tokenId: "t-agent",
-  name: "fuzz-agent",
-  granted: AGENT_GRANTABLE,
-};
-const wall: TokenActor = { kind: "wall", tokenId: "t-wall", name: "fuzz-wall" };
-const resolveToken = async (token: string) =>
-  token === "agent-token" ? agent : token === "wall-token" ? wall : null;
 
 /** Counts the Datto calls in flight, so the fuzz can wait for those a request left running. */
 function createDattoTracker() {
@@ -52,7 +42,7 @@ export async function createFuzzTarget(seed: number) {
   const t = await createTestApp({
     devices: 40,
     seed,
-    resolveToken,
+    resolveToken: resolveTestToken,
     wrapDatto: tracker.wrap,
     // The fuzz is one person sending thousands of requests: the allowance is route-rules.test's.
     env: { PERSON_DATTO_REQUESTS_PER_MINUTE: "100000" },
@@ -61,8 +51,12 @@ export async function createFuzzTarget(seed: number) {
     { label: "anonymous", actor: null, init: {} },
     { label: "anonymous", actor: null, init: { cookie: "rmmdeck_session=%E0%A4%A; other=1" } },
     { label: "anonymous", actor: null, init: { headers: { authorization: "Bearer not-a-token" } } },
-    { label: "agent", actor: agent, init: { headers: { authorization: "Bearer agent-token" } } },
-    { label: "wall", actor: wall, init: { headers: { authorization: "Bearer wall-token" } } },
+    {
+      label: "agent",
+      actor: testAgent,
+      init: { headers: { authorization: "Bearer agent-token" } },
+    },
+    { label: "wall", actor: testWall, init: { headers: { authorization: "Bearer wall-token" } } },
   ];
   for (const role of ["viewer", "technician", "admin"] as const) {
     const client = await t.signIn(role);

@@ -34,6 +34,8 @@ export type Surface = {
   /** Query fields generated on every request; of the others a few are picked at random. */
   always?: readonly string[];
   body?: BodyGen;
+  /** Fields at fault when valid values do not go together (by the values sent). */
+  conflicts?: (values: Readonly<Record<string, unknown>>) => readonly string[];
   /** Sent only without a session: signing in or out would change the fuzz's own sessions. */
   anonymousOnly?: true;
   answers(tags: Tags, caller: string): readonly number[];
@@ -41,4 +43,17 @@ export type Surface = {
   datto?: (tags: Tags) => readonly string[];
   /** Notes what an answer changed in the app (a view saved or deleted). */
   after?(answer: Answer): void;
+};
+
+/**
+ * What the app must answer: one of `statuses` (with `code` when the refusal has a fixed one).
+ * A 400 may name only `blamable` fields and must name one of them. `handler` says whether the
+ * request may reach the route's handler, the only place a Datto read (`datto`) may come from.
+ */
+export type Expectation = {
+  statuses: readonly number[];
+  code?: string;
+  blamable: ReadonlySet<string>;
+  handler: boolean;
+  datto: readonly string[];
 };

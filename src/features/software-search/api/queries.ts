@@ -6,15 +6,24 @@ import { client, parseResponse } from "@/lib/api-client";
 const CRAWL_POLL_MS = 1_000;
 const OUTAGE_POLL_MS = 5_000;
 
+/** The query as URL params: only what is set, so equal searches have equal keys and links. */
+export function softwareSearchParams(query: SoftwareSearchQuery) {
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== "" && value !== false) params[key] = String(value);
+  }
+  return { ...params, name: query.name };
+}
+
 export const softwareSearchQueries = {
   all: () => ["software-search"] as const,
   search: (query: SoftwareSearchQuery) =>
     queryOptions({
-      queryKey: [...softwareSearchQueries.all(), query] as const,
+      queryKey: [...softwareSearchQueries.all(), softwareSearchParams(query)] as const,
       queryFn: async ({ signal }) =>
         parseResponse(
           await client.api.software.search.$get(
-            { query: { name: query.name, ...(query.siteUid ? { siteUid: query.siteUid } : {}) } },
+            { query: softwareSearchParams(query) },
             { init: { signal } },
           ),
           SoftwareSearchResponseSchema,
@@ -28,3 +37,9 @@ export const softwareSearchQueries = {
       placeholderData: keepPreviousData,
     }),
 };
+
+/** Every match the query keeps, in its order, as a CSV file from the server. */
+export function softwareExportUrl(query: SoftwareSearchQuery): string {
+  const url = client.api.software.search["export.csv"].$url({ query: softwareSearchParams(query) });
+  return url.pathname + url.search;
+}

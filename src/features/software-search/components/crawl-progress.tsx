@@ -58,8 +58,9 @@ export function CrawlProgress(props: { result: SoftwareSearchResponse }) {
       )}
       {result.truncated && (
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Listing the first {n(result.matches.length)} of {n(result.matchCount)} matches; the counts
-          and versions cover all of them.
+          Listing the first {n(result.matches.length)} of {n(result.filteredCount)}: sort by a
+          column to bring others first, or export them all. The counts and versions cover every
+          match.
         </p>
       )}
     </div>

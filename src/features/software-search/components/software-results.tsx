@@ -1,17 +1,13 @@
 import {
   getCoreRowModel,
-  getSortedRowModel,
   useReactTable,
   type ColumnDef,
   type SortingState,
 } from "@tanstack/react-table";
-import { useState } from "react";
 import { Link, useNavigate } from "react-router";
-import type { SoftwareSearchResponse } from "@server/contract/software";
+import type { SoftwareMatch } from "@server/contract/software";
 import { VirtualTable } from "@/components/data-table/virtual-table";
 import { endpointText } from "@/lib/endpoint-text";
-
-export type SoftwareMatch = SoftwareSearchResponse["matches"][number];
 
 const plain = (id: keyof SoftwareMatch, label: string, size: number): ColumnDef<SoftwareMatch> => ({
   id,
@@ -20,7 +16,6 @@ const plain = (id: keyof SoftwareMatch, label: string, size: number): ColumnDef<
   size,
   accessorFn: (m) => m[id],
   cell: (ctx) => endpointText(ctx.getValue<string>()),
-  sortingFn: "text",
 });
 
 const COLUMNS: ColumnDef<SoftwareMatch>[] = [
@@ -30,7 +25,6 @@ const COLUMNS: ColumnDef<SoftwareMatch>[] = [
     meta: { label: "Device" },
     size: 220,
     accessorFn: (m) => m.hostname,
-    sortingFn: "text",
     cell: (ctx) => (
       <Link
         to={`/devices/${encodeURIComponent(ctx.row.original.deviceUid)}?tab=software`}
@@ -48,18 +42,27 @@ const COLUMNS: ColumnDef<SoftwareMatch>[] = [
 
 const noop = () => {};
 
-/** The listed matches, sortable by any column (at most SOFTWARE_MATCH_LIMIT rows, in the page). */
-export function SoftwareResults(props: { matches: readonly SoftwareMatch[]; resetKey: string }) {
+/**
+ * The listed matches (at most SOFTWARE_MATCH_LIMIT), in the order the server sorted every match
+ * by: a header click asks it for another order.
+ */
+export function SoftwareResults(props: {
+  matches: readonly SoftwareMatch[];
+  sorting: SortingState;
+  onSortingChange: (sorting: SortingState) => void;
+  resetKey: string;
+}) {
   const navigate = useNavigate();
-  const [sorting, setSorting] = useState<SortingState>([]);
+  const { sorting } = props;
   const table = useReactTable({
     data: props.matches as SoftwareMatch[],
     columns: COLUMNS,
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
     getRowId: (m) => `${m.deviceUid}:${m.name}:${m.version}`,
+    manualSorting: true,
     state: { sorting },
-    onSortingChange: setSorting,
+    onSortingChange: (next) =>
+      props.onSortingChange(typeof next === "function" ? next(sorting) : next),
     enableMultiSort: false,
   });
   const rows = table.getRowModel().rows;

@@ -57,52 +57,62 @@ describe("SoftwareSearchPage", () => {
     expect(rows()[0]).toHaveTextContent(/Chrome/);
   });
 
-  it("filters by a version when it is clicked, sorts by a column and exports what is listed", async () => {
+  it("filters by a clicked version and sorts by a column on the server, and exports them all", async () => {
     const { user, router } = await searchDone("Chrome");
     const versions = await screen.findByRole("region", { name: "Versions" });
     const [first, second] = within(versions).getAllByRole("button");
     const version = first!.querySelector(".font-mono")!.textContent!;
     expect(second).toBeDefined();
-    const listed = () =>
-      Number(/^(\d+) listed/.exec(screen.getByText(/^\d+ listed/).textContent!)![1]);
-    const all = listed();
-
+    const counted = () =>
+      Number(/^(\d+) (match|with)/.exec(screen.getByText(/^\d+ (match|with)/).textContent!)![1]);
+    const all = counted();
     await user.click(first!);
     await waitFor(() =>
       expect(currentPath(router)).toContain(`version=${encodeURIComponent(version)}`),
     );
     expect(first).toHaveAttribute("aria-pressed", "true");
     await waitFor(() => expect(new Set(cells(3))).toEqual(new Set([version])));
-    expect(listed()).toBeLessThan(all);
-
-    await user.click(screen.getByRole("button", { name: "Show every version" }));
-    await waitFor(() => expect(listed()).toBe(all));
+    expect(counted()).toBeLessThan(all);
+    expect(screen.getByText(`${counted()} with version ${version}`)).toBeInTheDocument();
 
     await user.click(within(grid()).getByRole("button", { name: /Device/ }));
+    await waitFor(() => expect(currentPath(router)).toContain("sort=hostname&dir=asc"));
     await waitFor(() => {
       const names = cells(0);
-      expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+      expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en", { numeric: true })));
     });
 
-    let exported: Blob | null = null;
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      exported = blob;
-      return "blob:software";
+    // Away to a device and Back: the version and the order are still applied.
+    const shown = cells(0);
+    await user.click(within(grid()).getAllByRole("link")[0]!);
+    await waitFor(() => expect(currentPath(router)).toMatch(/^\/devices\//));
+    await router.navigate(-1);
+    await waitFor(() => expect(cells(0)).toEqual(shown));
+    expect(new Set(cells(3))).toEqual(new Set([version]));
+
+    // The export is the server's: every match of the view, in its order.
+    const link = screen.getByRole("link", { name: `Export ${counted()} as CSV` });
+    const url = new URL(link.getAttribute("href")!, "http://localhost");
+    expect(url.pathname).toBe("/api/software/search/export.csv");
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      name: "Chrome",
+      version,
+      sort: "hostname",
+      dir: "asc",
     });
-    URL.revokeObjectURL = vi.fn();
-    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
-    await user.click(screen.getByRole("button", { name: `Export ${all} listed (CSV)` }));
-    const csv = await new Promise<string>((resolve) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
-      reader.readAsText(exported!);
-    });
+    const csv = await (await fetch(url)).text();
     const lines = csv
       .replace(/^\uFEFF/, "")
       .trimEnd()
       .split("\r\n");
     expect(lines[0]).toBe('"Device","Site","Software","Version"');
-    expect(lines).toHaveLength(all + 1);
+    const exported = lines.slice(1).map((l) => l.split('","')[0]!.slice(1));
+    expect(exported).toHaveLength(counted());
+    // The table renders the rows in view; the file starts with them.
+    expect(exported.slice(0, shown.length)).toEqual(shown);
+
+    await user.click(screen.getByRole("button", { name: "Show every version" }));
+    await waitFor(() => expect(counted()).toBe(all));
   });
 
   it("says Datto is not answering instead of reading forever", async () => {
@@ -123,6 +133,12 @@ describe("SoftwareSearchPage", () => {
     expect(alert).toHaveTextContent("Datto is not answering the search");
     expect(alert).toHaveTextContent("Datto is unreachable.");
     expect(alert).toHaveTextContent("carries on by itself");
+  });
+
+  it("still searches from a link with a wrong view param, and says it was ignored", async () => {
+    await renderApp("/software?name=Chrome&sort=owner&dir=sideways", { signedInAs: "viewer" });
+    expect(await screen.findByText(/Reading software audits|Searched/)).toBeInTheDocument();
+    expect(screen.getByText("Ignored invalid link parameters: sort, dir.")).toBeInTheDocument();
   });
 
   it("refuses a one-letter search with a message", async () => {

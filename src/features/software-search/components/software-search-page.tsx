@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
 import { SoftwareSearchQuerySchema } from "@server/contract/software";
 import { Button } from "@/components/ui/button";
@@ -8,37 +8,38 @@ import { InlineAlert } from "@/components/ui/inline-alert";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { siteQueries } from "@/entities/site/site-queries";
-import { downloadCsv } from "@/lib/csv-file";
-import { endpointText } from "@/lib/endpoint-text";
 import { useDocumentTitle } from "@/lib/use-document-title";
 import { softwareSearchQueries } from "../api/queries";
 import { CrawlProgress } from "./crawl-progress";
-import { SoftwareResults, type SoftwareMatch } from "./software-results";
-import { VersionBreakdown } from "./version-breakdown";
+import { SearchResults } from "./search-results";
 
-/** The version filter lives in the URL beside the search, so Back and links keep it. */
-const VERSION_PARAM = "version";
+/**
+ * The search in the URL. A link whose view params are wrong (an old or hand-edited one) still
+ * searches, without them, and says which were ignored.
+ */
+function searchFromUrl(params: URLSearchParams) {
+  const parsed = SoftwareSearchQuerySchema.safeParse(Object.fromEntries(params));
+  if (parsed.success) return { query: parsed.data, ignored: [] };
+  const ignored = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "")))];
+  const plain = { name: params.get("name") ?? "", siteUid: params.get("siteUid") ?? "" };
+  const fallback = SoftwareSearchQuerySchema.safeParse(plain);
+  return fallback.success ? { query: fallback.data, ignored } : { query: null, ignored: [] };
+}
 
-function exportMatches(name: string, matches: readonly SoftwareMatch[]) {
-  const safe = name.replace(/[^\w.-]+/g, "-").slice(0, 40);
-  downloadCsv(
-    `software-${safe}.csv`,
-    ["Device", "Site", "Software", "Version"],
-    matches.map((m) => [
-      endpointText(m.hostname),
-      m.siteName,
-      endpointText(m.name),
-      endpointText(m.version),
-    ]),
-  );
+/** Sets or drops params of the search's view (version, order), keeping the rest of the URL. */
+function withView(current: URLSearchParams, patch: Record<string, string | null>) {
+  const out = new URLSearchParams(current);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) out.delete(key);
+    else out.set(key, value);
+  }
+  return out;
 }
 
 /** "Which devices have X installed, and which version?" across the fleet or one site. */
 export function SoftwareSearchPage() {
   const [params, setParams] = useSearchParams();
-  const parsed = SoftwareSearchQuerySchema.safeParse(Object.fromEntries(params));
-  const query = parsed.success ? parsed.data : null;
-  const version = params.get(VERSION_PARAM);
+  const { query, ignored } = searchFromUrl(params);
   useDocumentTitle(query ? `"${query.name}"` : null, "Software");
   const [name, setName] = useState(params.get("name") ?? "");
   const [siteUid, setSiteUid] = useState(params.get("siteUid") ?? "");
@@ -49,13 +50,6 @@ export function SoftwareSearchPage() {
     enabled: query !== null,
   });
   const result = search.data;
-  const shown = useMemo(
-    () =>
-      version === null
-        ? (result?.matches ?? [])
-        : (result?.matches ?? []).filter((m) => m.version === version),
-    [result, version],
-  );
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -69,16 +63,9 @@ export function SoftwareSearchPage() {
     if (next.data.siteUid) out.set("siteUid", next.data.siteUid);
     setParams(out);
   };
-  const setVersion = (next: string | null) =>
-    setParams(
-      (current) => {
-        const out = new URLSearchParams(current);
-        if (next === null) out.delete(VERSION_PARAM);
-        else out.set(VERSION_PARAM, next);
-        return out;
-      },
-      { replace: true },
-    );
+  // The view lives in the URL beside the search, so Back and links keep it; the server applies it.
+  const setView = (patch: Record<string, string | null>) =>
+    setParams((current) => withView(current, patch), { replace: true });
 
   return (
     <div className="space-y-4">
@@ -112,6 +99,11 @@ export function SoftwareSearchPage() {
         </Button>
       </form>
       {formError && <InlineAlert>{formError}</InlineAlert>}
+      {ignored.length > 0 && (
+        <InlineAlert tone="warning">
+          Ignored invalid link parameters: {ignored.join(", ")}.
+        </InlineAlert>
+      )}
       {search.isError && (
         <ErrorState
           title="The search failed"
@@ -120,38 +112,7 @@ export function SoftwareSearchPage() {
         />
       )}
       {result && <CrawlProgress result={result} />}
-      {result && (
-        <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
-          <div className="min-w-0 space-y-2">
-            <div className="flex flex-wrap items-center gap-2 text-sm">
-              <span>
-                {version === null
-                  ? `${shown.length.toLocaleString()} listed`
-                  : `${shown.length.toLocaleString()} listed with version ${endpointText(version) || "(none)"}`}
-              </span>
-              {version !== null && (
-                <Button size="sm" variant="ghost" onClick={() => setVersion(null)}>
-                  Show every version
-                </Button>
-              )}
-              <Button
-                size="sm"
-                disabled={shown.length === 0}
-                onClick={() => exportMatches(result.query, shown)}
-              >
-                Export {shown.length.toLocaleString()} listed (CSV)
-              </Button>
-            </div>
-            <SoftwareResults matches={shown} resetKey={`${result.query}|${version ?? ""}`} />
-          </div>
-          <VersionBreakdown
-            versions={result.versions}
-            total={result.matchCount}
-            selected={version}
-            onSelect={setVersion}
-          />
-        </div>
-      )}
+      {result && query && <SearchResults result={result} query={query} onView={setView} />}
     </div>
   );
 }
