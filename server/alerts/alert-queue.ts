@@ -169,6 +169,12 @@ export function createAlertQueue(deps: AlertQueueDeps) {
       signal: controller.signal,
     });
     const now = clock.now();
+    if (read.stale) {
+      // The gateway's last copy, served because Datto could not be reached: not a new list.
+      lastError = "Datto could not be reached";
+      lastErrorAt = now;
+      return;
+    }
     const previous = open;
     const next = new Map<string, Entry>();
     for (const a of read.data) {
