@@ -115,17 +115,12 @@ export type AlertSortKey = z.infer<typeof AlertSortKeySchema>;
 
 export const ALERT_CLAIM_FILTERS = ["yes", "no", "mine"] as const;
 
-const listParam = (label: string, max: number) =>
+/** A comma-separated list in one query param ("Critical,High"); blank items are dropped. */
+const listParam = (label: string, maxChars: number) =>
   z
-    .string()
-    .max(max * 110, `${label} is too long.`)
-    .transform((s) =>
-      s
-        .split(",")
-        .map((x) => x.trim())
-        .filter((x) => x !== ""),
-    )
-    .refine((l) => l.length <= max, `At most ${max} values in ${label}.`);
+    .string({ error: `${label} must be given once, as a comma-separated list.` })
+    .max(maxChars, `${label} can have at most ${maxChars} characters.`)
+    .transform((s) => s.split(",").filter((x) => x !== ""));
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional()).optional();
@@ -134,6 +129,7 @@ const hoursParam = (name: string) =>
   opt(
     z.coerce
       .number({ error: `${name} must be a number of hours.` })
+      .int(`${name} must be a whole number of hours.`)
       .min(0, `${name} cannot be negative.`)
       .max(24 * 3650, `${name} is too large.`),
   );
@@ -143,16 +139,18 @@ export const AlertQueueQuerySchema = z.object({
   state: opt(AlertStateSchema),
   /** Comma-separated priorities, e.g. "Critical,High". */
   priority: opt(
-    listParam("priority", 6).pipe(
-      z.array(AlertPrioritySchema, {
-        error: `priority must be some of ${ALERT_PRIORITIES.join(", ")}.`,
-      }),
+    listParam("priority", 100).pipe(
+      z.array(
+        z.enum(ALERT_PRIORITIES, {
+          error: `priority must be some of ${ALERT_PRIORITIES.join(", ")}, comma-separated.`,
+        }),
+      ),
     ),
   ),
-  siteUid: opt(listParam("siteUid", 100)),
-  deviceUid: opt(listParam("deviceUid", 100)),
+  siteUid: opt(listParam("siteUid", 4000)),
+  deviceUid: opt(listParam("deviceUid", 4000)),
   /** Context classes ("@class"), comma-separated; "none" for alerts without one. */
-  class: opt(listParam("class", 40)),
+  class: opt(listParam("class", 4000)),
   /** Only alerts at least / at most this many hours old. */
   minAgeHours: hoursParam("minAgeHours"),
   maxAgeHours: hoursParam("maxAgeHours"),

@@ -15,7 +15,6 @@ import { testAppsClosedAfterEach } from "../testing/test-apps";
 
 const testApp = testAppsClosedAfterEach({ devices: 120, seed: 5 });
 const RESOLVE = "POST /v2/alert/{alertUid}/resolve";
-const OPEN_LIST = "GET /v2/account/alerts/open";
 
 async function polled(options: Parameters<typeof testApp>[0] = {}) {
   const t = await testApp(options);
