@@ -11,6 +11,7 @@ import type { DattoApi } from "../datto/api/create-datto-api";
 import { DattoError } from "../datto/gateway/datto-error";
 import type { DeviceListResponse } from "../contract/devices";
 import type { TestApp } from "../testing/create-test-app";
+import type { TestClient } from "../testing/test-client";
 import { testAppsClosedAfterEach } from "../testing/test-apps";
 
 const testApp = testAppsClosedAfterEach({ devices: 120, seed: 5 });
@@ -29,8 +30,8 @@ const calls = (t: TestApp, route: string) => t.sim.control.counters().byRoute[ro
 const rank = ["Critical", "High", "Moderate", "Low", "Information", "Unknown"];
 
 /** Resolves through RMM Deck's bulk route and waits for the run to end. */
-async function bulk(t: TestApp & { tech: { post: Function; getJson: Function } }, uids: string[]) {
-  const res = (await t.tech.post("/api/alerts/resolve", { uids })) as Response;
+async function bulk(t: TestApp & { tech: TestClient }, uids: string[]) {
+  const res = await t.tech.post("/api/alerts/resolve", { uids });
   expect(res.status).toBe(202);
   const { batch } = (await res.json()) as { batch: ResolveBatch };
   let current = batch;
@@ -294,7 +295,7 @@ describe("resolving", () => {
     const t = await polled({ devices: 400, openAlerts: 100 });
     const uids = t.sim.tenant.openAlerts().map((a) => a.alertUid);
     const startedAt = t.clock.now();
-    const done = await bulk(t as never, uids);
+    const done = await bulk(t, uids);
     expect(done.state).toBe("done");
     expect(done.results.filter((r) => r.status === "resolved")).toHaveLength(100);
     expect(t.sim.tenant.openAlerts()).toHaveLength(0);
@@ -320,7 +321,7 @@ describe("resolving", () => {
       .openAlerts()
       .slice(0, 6)
       .map((a) => a.alertUid);
-    const done = await bulk(t as never, uids);
+    const done = await bulk(t, uids);
     expect(done.state).toBe("stopped");
     expect(done.results.map((r) => r.status)).toEqual([
       "resolved",
