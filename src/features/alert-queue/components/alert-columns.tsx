@@ -105,7 +105,7 @@ export function createAlertColumns(resolvedView: boolean): Col[] {
     {
       id: "summary",
       header: "What happened",
-      size: 420,
+      size: 600,
       enableSorting: false,
       meta: { label: "What happened" },
       cell: (ctx) => {

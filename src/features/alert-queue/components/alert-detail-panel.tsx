@@ -113,7 +113,7 @@ function Body(props: {
         {data.device ? (
           <p>
             <Link
-              className="text-indigo-700 hover:underline dark:text-indigo-300"
+              className="text-indigo-700 underline dark:text-indigo-300"
               to={`/devices/${encodeURIComponent(data.device.uid)}?tab=alerts`}
             >
               {endpointText(data.device.hostname)}
@@ -141,13 +141,13 @@ function Body(props: {
         {data.device && (
           <p className="mt-1 flex flex-wrap gap-3">
             <Link
-              className="text-indigo-700 hover:underline dark:text-indigo-300"
+              className="text-indigo-700 underline dark:text-indigo-300"
               to={`/devices/${encodeURIComponent(data.device.uid)}?tab=hardware`}
             >
               Hardware audit
             </Link>
             <Link
-              className="text-indigo-700 hover:underline dark:text-indigo-300"
+              className="text-indigo-700 underline dark:text-indigo-300"
               to={`/devices/${encodeURIComponent(data.device.uid)}?tab=software`}
             >
               Software audit
