@@ -87,6 +87,7 @@ export async function createServices(
         createSimulator({
           seed: config.demo.seed,
           devices: config.demo.devices,
+          ...(config.demo.openAlerts === undefined ? {} : { openAlerts: config.demo.openAlerts }),
           clock,
           enableControl: false,
         }))

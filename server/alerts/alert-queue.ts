@@ -339,6 +339,10 @@ export function createAlertQueue(deps: AlertQueueDeps) {
     },
     /** One poll now (joins the one in progress). Never rejects: failures land in freshness(). */
     tick,
+    /** Resolves when no poll is in progress (tests, benches). */
+    settled: async () => {
+      while (running) await running;
+    },
     freshness,
     fetchedAt: () => fetchedAt,
     hasPolled: () => fetchedAt !== null,
