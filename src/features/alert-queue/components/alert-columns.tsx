@@ -24,9 +24,9 @@ const blank = <span className="text-slate-500">—</span>;
 export const isNew = (a: QueueAlert, lastLook: number | null) =>
   lastLook !== null && a.firstSeenAt > lastLook && !a.resolved;
 
-export function createAlertColumns(resolvedView: boolean): Col[] {
+export function createAlertColumns(resolvedView: boolean, selectable: boolean): Col[] {
   const columns: Col[] = [];
-  if (!resolvedView) {
+  if (selectable) {
     columns.push({
       id: "select",
       header: "",

@@ -129,7 +129,10 @@ export function AlertsPage() {
     () => ({ now, lastLook, selected, toggle, open: url.setOpen, resolvedView }),
     [now, lastLook, selected, toggle, url.setOpen, resolvedView],
   );
-  const columns = useMemo(() => createAlertColumns(resolvedView), [resolvedView]);
+  const columns = useMemo(
+    () => createAlertColumns(resolvedView, canAct && !resolvedView),
+    [resolvedView, canAct],
+  );
   const sorting = useMemo<SortingState>(
     () => (query.sort ? [{ id: query.sort, desc: query.dir === "desc" }] : []),
     [query.sort, query.dir],
