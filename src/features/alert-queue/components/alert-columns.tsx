@@ -52,6 +52,7 @@ export function createAlertColumns(resolvedView: boolean, selectable: boolean): 
   columns.push(
     {
       id: "priority",
+      accessorFn: (a) => a.priority,
       header: "Priority",
       size: 110,
       meta: { label: "Priority" },
@@ -59,6 +60,7 @@ export function createAlertColumns(resolvedView: boolean, selectable: boolean): 
     },
     {
       id: resolvedView ? "resolvedAt" : "age",
+      accessorFn: (a) => (resolvedView ? a.resolution?.at : a.timestamp),
       header: resolvedView ? "Resolved" : "Age",
       size: 110,
       sortDescFirst: resolvedView,
@@ -77,6 +79,7 @@ export function createAlertColumns(resolvedView: boolean, selectable: boolean): 
     },
     {
       id: "device",
+      accessorFn: (a) => a.deviceName,
       header: "Device",
       size: 170,
       meta: { label: "Device" },
@@ -97,6 +100,7 @@ export function createAlertColumns(resolvedView: boolean, selectable: boolean): 
     },
     {
       id: "site",
+      accessorFn: (a) => a.siteName,
       header: "Site",
       size: 160,
       meta: { label: "Site" },
@@ -147,6 +151,7 @@ export function createAlertColumns(resolvedView: boolean, selectable: boolean): 
         }
       : {
           id: "claimedBy",
+          accessorFn: (a) => a.claim?.by,
           header: "Claimed by",
           size: 170,
           meta: { label: "Claimed by" },
