@@ -51,7 +51,13 @@ describe("mapAlert", () => {
         "Event 41 Kernel-Power in System (Error): The system has rebooted without cleanly shutting down.",
       ],
       [
-        { "@class": "patch_ctx", patchUid: "p", policyUid: "q", result: "Failed", info: "KB5034441" },
+        {
+          "@class": "patch_ctx",
+          patchUid: "p",
+          policyUid: "q",
+          result: "Failed",
+          info: "KB5034441",
+        },
         "Patch failed: KB5034441",
       ],
       [

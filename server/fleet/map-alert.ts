@@ -157,7 +157,8 @@ export function mapAlertExtras(
       description: r.description ?? null,
       actionReference: r.actionReference ?? null,
     })),
-    ticketNumber: a.ticketNumber === null || a.ticketNumber === undefined ? null : String(a.ticketNumber),
+    ticketNumber:
+      a.ticketNumber === null || a.ticketNumber === undefined ? null : String(a.ticketNumber),
     sendsEmails: a.alertMonitorInfo?.sendsEmails ?? null,
     createsTicket: a.alertMonitorInfo?.createsTicket ?? null,
     autoresolveMins: a.autoresolveMins ?? null,
