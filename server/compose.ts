@@ -1,3 +1,6 @@
+import { createAlertClaims, type AlertClaims } from "./alerts/claim-alert";
+import { createAlertQueue, type AlertQueue } from "./alerts/alert-queue";
+import { createAlertResolver, type AlertResolver } from "./alerts/resolve-alert";
 import { createLiveBus, type LiveBus } from "./live/live-bus";
 import { seedDemoUsers } from "./auth/seed-demo-users";
 import { createDattoApi, type DattoApi } from "./datto/api/create-datto-api";
@@ -27,11 +30,22 @@ export interface Services {
   datto: DattoApi;
   fleet: FleetIndex;
   software: SoftwareSearch;
+  /**
+   * The open-alert queue: one background poller (start/stop/tick), `current()` the open alerts
+   * with their claims, `recentlyResolved()` the last day's resolved ones.
+   */
+  alerts: AlertQueue;
   /** The use-cases: every adapter (routes, the CLI, later MCP tools) calls these. */
   refresh: FleetRefresh;
   users: UserAdmin;
   savedViews: SavedViews;
   udfNames: UdfNames;
+  /** Resolving alerts: one, many (`resolveAlerts`), and bulk runs the browser follows. */
+  alertResolver: AlertResolver;
+  resolveAlerts: AlertResolver["resolveAlerts"];
+  /** "On it": claim and release, stored by RMM Deck. */
+  claimAlert: AlertClaims["claimAlert"];
+  releaseAlert: AlertClaims["releaseAlert"];
   /** Hints that something changed, heard by every open tab (GET /api/live). */
   live: LiveBus;
   /** The in-process simulated tenant in demo mode (and tests), null against a live tenant. */
@@ -73,6 +87,7 @@ export async function createServices(
         createSimulator({
           seed: config.demo.seed,
           devices: config.demo.devices,
+          ...(config.demo.openAlerts === undefined ? {} : { openAlerts: config.demo.openAlerts }),
           clock,
           enableControl: false,
         }))
@@ -134,7 +149,20 @@ export async function createServices(
       logger,
       stored: store.softwareCatalog,
     });
+    const live = createLiveBus();
+    const alerts = createAlertQueue({
+      datto,
+      clock,
+      logger,
+      store,
+      live,
+      onCounts: (counts) => fleet.applyAlertCounts(counts),
+    });
+    const alertResolver = createAlertResolver({ datto, queue: alerts, store, clock, logger, live });
+    const alertClaims = createAlertClaims({ store, queue: alerts, clock, live });
     stopWork = async () => {
+      await alerts.stop();
+      await alertResolver.settled();
       await software.stop();
       await fleet.stop();
     };
@@ -153,7 +181,12 @@ export async function createServices(
       users: createUserAdmin({ store }),
       savedViews: createSavedViews({ store }),
       udfNames: createUdfNames({ store }),
-      live: createLiveBus(),
+      alerts,
+      alertResolver,
+      resolveAlerts: alertResolver.resolveAlerts,
+      claimAlert: alertClaims.claimAlert,
+      releaseAlert: alertClaims.releaseAlert,
+      live,
       simulator,
       close,
     };
