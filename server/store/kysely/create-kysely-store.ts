@@ -3,9 +3,11 @@ import type { Clock } from "../../lib/clock";
 import type { Repos, Store } from "../port/store";
 import type { Database } from "./database";
 import type { DialectTraits } from "./dialect-traits";
+import { createComponentPrefsRepo } from "./component-prefs-repo";
 import { createEventRepo } from "./event-repo";
 import { createFleetSnapshotRepo } from "./fleet-snapshot-repo";
 import { createInstanceLockRepo } from "./instance-lock-repo";
+import { createJobRunRepo } from "./job-run-repo";
 import { createLoginAttemptRepo } from "./login-attempt-repo";
 import { createReadCache } from "./read-cache";
 import type { RepoContext } from "./repo-context";
@@ -67,6 +69,8 @@ export function createKyselyStore({
       udfLabels: createUdfLabelRepo(context),
       softwareCatalog: createSoftwareCatalogRepo(context),
       instanceLock: createInstanceLockRepo(context),
+      jobRuns: createJobRunRepo(context),
+      componentPrefs: createComponentPrefsRepo(context),
     };
   };
   return {

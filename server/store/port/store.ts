@@ -1,6 +1,8 @@
+import type { ComponentPrefsRepo } from "./component-prefs-repo";
 import type { EventRepo } from "./event-repo";
 import type { FleetSnapshotRepo, SavedViewRepo, UdfLabelRepo } from "./fleet-repos";
 import type { InstanceLockRepo } from "./instance-lock-repo";
+import type { JobRunRepo } from "./job-run-repo";
 import type { LoginAttemptRepo } from "./login-attempt-repo";
 import type { SessionRepo } from "./session-repo";
 import type { SoftwareCatalogRepo } from "./software-catalog-repo";
@@ -17,6 +19,8 @@ export interface Repos {
   udfLabels: UdfLabelRepo;
   softwareCatalog: SoftwareCatalogRepo;
   instanceLock: InstanceLockRepo;
+  jobRuns: JobRunRepo;
+  componentPrefs: ComponentPrefsRepo;
 }
 
 /**

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/**
+ * Components: the scripts a quick job runs (API.md §6, §7), as GET /api/components serves them.
+ * Only input variables are listed (output variables are the script's own business).
+ */
+export const COMPONENT_VARIABLE_TYPES = ["string", "number", "boolean", "date", "selection"] as const;
+
+export const ComponentVariableSchema = z.object({
+  name: z.string(),
+  /** string | number | boolean | date | selection, or whatever new type Datto sends (read as text). */
+  type: z.string(),
+  /** The declared default, as text; null when the component has none. */
+  defaultValue: z.string().nullable(),
+  description: z.string().nullable(),
+  /** No default and not a boolean: the launcher must be given a value. */
+  required: z.boolean(),
+});
+export type ComponentVariable = z.infer<typeof ComponentVariableSchema>;
+
+export const ComponentSchema = z.object({
+  uid: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  category: z.string().nullable(),
+  credentialsRequired: z.boolean(),
+  variables: z.array(ComponentVariableSchema),
+});
+export type Component = z.infer<typeof ComponentSchema>;
+
+/** GET /api/components */
+export const ComponentListResponseSchema = z.object({
+  components: z.array(ComponentSchema),
+  /** The caller's favourites (uids) and recently used components (uids, most recent first). */
+  favourites: z.array(z.string()),
+  recent: z.array(z.string()),
+  /** When the catalog left Datto (epoch ms); null when it has never been read. */
+  fetchedAt: z.number().nullable(),
+  /** True when Datto could not be read and an older catalog is served. */
+  stale: z.boolean(),
+});
+export type ComponentListResponse = z.infer<typeof ComponentListResponseSchema>;
+
+export const ComponentListQuerySchema = z.object({
+  /** Words that must all appear in the name, category or description (case-insensitive). */
+  q: z.string().trim().max(200, "q can have at most 200 characters.").optional(),
+  category: z.string().trim().max(100, "category can have at most 100 characters.").optional(),
+});
+
+/** PUT /api/components/:uid/favourite */
+export const FavouriteBodySchema = z.object({
+  favourite: z.boolean({ error: "favourite must be true or false." }),
+});
+
+/** A component uid in a path segment. */
+export const ComponentUidParamSchema = z.object({
+  uid: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "That is not a component uid."),
+});
