@@ -14,10 +14,12 @@ import { noStore } from "./middleware/no-store";
 import { mountSpa } from "./middleware/spa";
 import { createUpstreamAllowance } from "./middleware/upstream-allowance";
 import { createAuthRoutes } from "./routes/auth-routes";
+import { createComponentRoutes } from "./routes/component-routes";
 import { createDeviceRoutes } from "./routes/device-routes";
 import { createEventRoutes } from "./routes/event-routes";
 import { createFleetRoutes } from "./routes/fleet-routes";
 import { createHealthRoutes } from "./routes/health-routes";
+import { createJobRoutes } from "./routes/job-routes";
 import { createLiveRoutes } from "./routes/live-routes";
 import { createSiteRoutes } from "./routes/site-routes";
 import { createSoftwareRoutes } from "./routes/software-routes";
@@ -39,6 +41,8 @@ export type AppDeps = Pick<
   | "savedViews"
   | "udfNames"
   | "live"
+  | "components"
+  | "jobs"
 > & {
   /** The built SPA (vite's dist/) to serve beside the API; omitted in API-only tests. */
   spaRoot?: string;
@@ -86,7 +90,9 @@ export function createApp(deps: AppDeps) {
     .route("/fleet", createFleetRoutes({ fleet, datto, udfNames, guard }))
     .route("/views", createViewRoutes({ savedViews, guard }))
     .route("/software", createSoftwareRoutes({ software, clock, guard, exportSlots }))
-    .route("/live", createLiveRoutes({ bus: deps.live, clock, guard }));
+    .route("/live", createLiveRoutes({ bus: deps.live, clock, guard }))
+    .route("/components", createComponentRoutes({ components: deps.components, guard }))
+    .route("/jobs", createJobRoutes({ jobs: deps.jobs, clock, guard }));
   api.notFound(notFoundJson);
 
   const app = new Hono<AppEnv>();

@@ -88,6 +88,8 @@ async function serveConsole(): Promise<void> {
     void services.close().finally(() => process.exit(1));
   });
   void services.fleet.start();
+  void services.components.start();
+  void services.jobTracker.start();
 
   let stopping = false;
   const stop = () => {

@@ -4,7 +4,13 @@ import { z } from "zod";
  * Components: the scripts a quick job runs (API.md §6, §7), as GET /api/components serves them.
  * Only input variables are listed (output variables are the script's own business).
  */
-export const COMPONENT_VARIABLE_TYPES = ["string", "number", "boolean", "date", "selection"] as const;
+export const COMPONENT_VARIABLE_TYPES = [
+  "string",
+  "number",
+  "boolean",
+  "date",
+  "selection",
+] as const;
 
 export const ComponentVariableSchema = z.object({
   name: z.string(),

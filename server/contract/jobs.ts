@@ -159,37 +159,37 @@ export const VariableValueSchema = z.union([z.string().max(4000), z.number(), z.
 
 /** What to run where: the body of POST /api/jobs/preview, and of POST /api/jobs with a key. */
 const jobRequestFields = {
-    /** A component uid or name (exact name first, then a unique partial match). */
-    component: z
-      .string({ error: "component must be a component uid or name." })
-      .trim()
-      .min(1, "component must be a component uid or name.")
-      .max(200, "component can have at most 200 characters."),
-    /** The devices, by uid (a device page, an alert, picked devices)... */
-    deviceUids: z
-      .array(DeviceUidSchema, { error: "deviceUids must list device uids." })
-      .min(1, "deviceUids must list at least one device.")
-      .max(MAX_JOB_DEVICES, `A run can target at most ${MAX_JOB_DEVICES} devices.`)
-      .optional(),
-    /**
-     * ...or a device browser selection (decision 0014): its device query in URL form, resolved by
-     * the server, and the count the person saw, which must still hold.
-     */
-    target: z
-      .object({
-        query: z.string().max(8000, "target.query is too long."),
-        count: z
-          .number({ error: "target.count must be a number." })
-          .int("target.count must be a whole number.")
-          .min(1, "target.count must be at least 1.")
-          .max(MAX_JOB_DEVICES, `A run can target at most ${MAX_JOB_DEVICES} devices.`),
-      })
-      .optional(),
-    variables: z
-      .record(z.string().max(200), VariableValueSchema, {
-        error: "variables must be an object of name: value.",
-      })
-      .optional(),
+  /** A component uid or name (exact name first, then a unique partial match). */
+  component: z
+    .string({ error: "component must be a component uid or name." })
+    .trim()
+    .min(1, "component must be a component uid or name.")
+    .max(200, "component can have at most 200 characters."),
+  /** The devices, by uid (a device page, an alert, picked devices)... */
+  deviceUids: z
+    .array(DeviceUidSchema, { error: "deviceUids must list device uids." })
+    .min(1, "deviceUids must list at least one device.")
+    .max(MAX_JOB_DEVICES, `A run can target at most ${MAX_JOB_DEVICES} devices.`)
+    .optional(),
+  /**
+   * ...or a device browser selection (decision 0014): its device query in URL form, resolved by
+   * the server, and the count the person saw, which must still hold.
+   */
+  target: z
+    .object({
+      query: z.string().max(8000, "target.query is too long."),
+      count: z
+        .number({ error: "target.count must be a number." })
+        .int("target.count must be a whole number.")
+        .min(1, "target.count must be at least 1.")
+        .max(MAX_JOB_DEVICES, `A run can target at most ${MAX_JOB_DEVICES} devices.`),
+    })
+    .optional(),
+  variables: z
+    .record(z.string().max(200), VariableValueSchema, {
+      error: "variables must be an object of name: value.",
+    })
+    .optional(),
 };
 
 const oneWayToTarget = {
@@ -254,6 +254,7 @@ export const JobIdParamSchema = z.object({
 });
 export const JobOutputParamSchema = JobIdParamSchema.extend({
   deviceUid: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "That is not a device uid."),
+  stream: z.enum(["stdout", "stderr"]),
 });
 
 /** GET /api/jobs/:id/devices/:deviceUid/stdout|stderr */

@@ -222,7 +222,9 @@ export function createJobRunRepo({ db, clock, atomically }: RepoContext): JobRun
       if (filter.problems) q = q.where("problem_count", ">", 0);
       if (filter.requester) q = q.where("requester", "=", filter.requester);
       if (filter.component)
-        q = q.where(sql<boolean>`lower(component_name) like ${likePattern(filter.component)} escape '\\'`);
+        q = q.where(
+          sql<boolean>`lower(component_name) like ${likePattern(filter.component)} escape '\\'`,
+        );
       if (filter.before !== undefined) q = q.where("created_at", "<", filter.before);
       if (filter.deviceUid || filter.siteUid) {
         const { deviceUid, siteUid } = filter;
@@ -232,12 +234,18 @@ export function createJobRunRepo({ db, clock, atomically }: RepoContext): JobRun
               .selectFrom("job_targets")
               .select("job_targets.run_id")
               .whereRef("job_targets.run_id", "=", "job_runs.id")
-              .$if(deviceUid !== undefined, (s) => s.where("job_targets.device_uid", "=", deviceUid!))
+              .$if(deviceUid !== undefined, (s) =>
+                s.where("job_targets.device_uid", "=", deviceUid!),
+              )
               .$if(siteUid !== undefined, (s) => s.where("job_targets.site_uid", "=", siteUid!)),
           ),
         );
       }
-      const rows = await q.orderBy("created_at", "desc").orderBy("id").limit(filter.limit).execute();
+      const rows = await q
+        .orderBy("created_at", "desc")
+        .orderBy("id")
+        .limit(filter.limit)
+        .execute();
       return rows.map(toRun);
     },
     updateTarget: (runId, deviceUid, patch) =>

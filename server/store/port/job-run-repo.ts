@@ -80,8 +80,7 @@ export type JobRunFilter = {
 };
 
 export type CreateOnceResult =
-  | { created: true; run: StoredJobRun }
-  | { created: false; run: StoredJobRun };
+  { created: true; run: StoredJobRun } | { created: false; run: StoredJobRun };
 
 /**
  * Every job run started through RMM Deck and its targets (one per device). A run's counts and
