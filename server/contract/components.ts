@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalParam } from "./query-params";
 
 /**
  * Components: the scripts a quick job runs (API.md §6, §7), as GET /api/components serves them.
@@ -49,8 +50,10 @@ export type ComponentListResponse = z.infer<typeof ComponentListResponseSchema>;
 
 export const ComponentListQuerySchema = z.object({
   /** Words that must all appear in the name, category or description (case-insensitive). */
-  q: z.string().trim().max(200, "q can have at most 200 characters.").optional(),
-  category: z.string().trim().max(100, "category can have at most 100 characters.").optional(),
+  q: optionalParam(z.string().trim().max(200, "q can have at most 200 characters.")),
+  category: optionalParam(
+    z.string().trim().max(100, "category can have at most 100 characters."),
+  ),
 });
 
 /** PUT /api/components/:uid/favourite */

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { optionalParam } from "./query-params";
+
+const UID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
 /**
  * Jobs: runs of a component on one or more devices, started through RMM Deck (Datto cannot list
@@ -115,33 +118,34 @@ export type JobRun = z.infer<typeof JobRunSchema>;
 
 /** GET /api/jobs */
 export const JobListQuerySchema = z.object({
-  status: z
-    .enum(["dispatching", "running", "finished", "problems"], {
+  status: optionalParam(
+    z.enum(["dispatching", "running", "finished", "problems"], {
       error: "status must be dispatching, running, finished or problems.",
-    })
-    .optional(),
-  requester: z.string().trim().max(100, "requester can have at most 100 characters.").optional(),
-  component: z.string().trim().max(200, "component can have at most 200 characters.").optional(),
-  deviceUid: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "deviceUid is not a device uid.")
-    .optional(),
-  siteUid: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "siteUid is not a site uid.")
-    .optional(),
+    }),
+  ),
+  requester: optionalParam(
+    z.string().trim().max(100, "requester can have at most 100 characters."),
+  ),
+  component: optionalParam(
+    z.string().trim().max(200, "component can have at most 200 characters."),
+  ),
+  deviceUid: optionalParam(z.string().regex(UID, "deviceUid is not a device uid.")),
+  siteUid: optionalParam(z.string().regex(UID, "siteUid is not a site uid.")),
   /** Runs created before this (epoch ms): the next page. */
-  before: z.coerce
-    .number({ error: "before must be a number." })
-    .int("before must be a whole number.")
-    .min(1, "before must be positive.")
-    .optional(),
-  limit: z.coerce
-    .number({ error: "limit must be a number." })
-    .int("limit must be a whole number.")
-    .min(1, "limit must be at least 1.")
-    .max(200, "limit can be at most 200.")
-    .optional(),
+  before: optionalParam(
+    z.coerce
+      .number({ error: "before must be a number." })
+      .int("before must be a whole number.")
+      .min(1, "before must be positive.")
+      .max(Number.MAX_SAFE_INTEGER, "before is too large."),
+  ),
+  limit: optionalParam(
+    z.coerce
+      .number({ error: "limit must be a number." })
+      .int("limit must be a whole number.")
+      .min(1, "limit must be at least 1.")
+      .max(200, "limit can be at most 200."),
+  ),
 });
 export type JobListQuery = z.infer<typeof JobListQuerySchema>;
 
@@ -254,7 +258,6 @@ export const JobIdParamSchema = z.object({
 });
 export const JobOutputParamSchema = JobIdParamSchema.extend({
   deviceUid: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "That is not a device uid."),
-  stream: z.enum(["stdout", "stderr"]),
 });
 
 /** GET /api/jobs/:id/devices/:deviceUid/stdout|stderr */

@@ -24,6 +24,8 @@ export interface JobDispatcher {
   stop(): Promise<void>;
   /** Resolves when no run is being dispatched (tests, the bench). */
   idle(): Promise<void>;
+  /** Whether a run is being dispatched now. */
+  busy(): boolean;
 }
 
 /**
@@ -139,6 +141,7 @@ export function createJobDispatcher(deps: {
       await Promise.all([...running.values()].map((r) => r.promise));
       controller = new AbortController();
     },
+    busy: () => running.size > 0,
     async idle() {
       while (running.size > 0) await Promise.all([...running.values()].map((r) => r.promise));
     },

@@ -193,6 +193,13 @@ export function createJobs(deps: {
       if (!parsed.success) {
         return refusal("invalid", "invalid_target", "target.query is not a device query.");
       }
+      if (parsed.data.filterId !== undefined) {
+        return refusal(
+          "invalid",
+          "invalid_target",
+          "A selection inside a Datto saved filter cannot be launched on: pick the devices, or select them with RMM Deck's own filters.",
+        );
+      }
       const { offset: _o, limit: _l, ...query } = parsed.data;
       const result = await fleet.queryDevices(query, { unlimited: true });
       if (result.total !== input.target.count) {

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { AppEnv } from "../contract/actor";
 import { csvCell } from "../contract/csv";
 import {
@@ -21,10 +21,25 @@ import { validate } from "../middleware/validate";
 
 export type JobRoutesDeps = { jobs: Jobs; clock: Clock; guard: Guard };
 
+type OutputInput = {
+  in: { param: { id: string; deviceUid: string } };
+  out: { param: { id: string; deviceUid: string } };
+};
+
 const date = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString());
 
 /** Mounted at /api/jobs: launch (technicians and up), history, one run, its outputs (everyone). */
 export function createJobRoutes({ jobs, guard }: JobRoutesDeps) {
+  const outputRoute = (stream: "stdout" | "stderr") =>
+    [
+      ...guard({ needs: "fleet:read" }, validate("param", JobOutputParamSchema)),
+      async (c: Context<AppEnv, string, OutputInput>) => {
+        const { id, deviceUid } = c.req.valid("param");
+        const result = await jobs.output(actorOf(c), id, deviceUid, stream);
+        if (!result.ok) return refusalResponse(c, result);
+        return c.json(result.output satisfies JobOutput, 200);
+      },
+    ] as const;
   return new Hono<AppEnv>()
     .get(
       "/",
@@ -116,14 +131,6 @@ export function createJobRoutes({ jobs, guard }: JobRoutesDeps) {
         });
       },
     )
-    .get(
-      "/:id/devices/:deviceUid/:stream{stdout|stderr}",
-      ...guard({ needs: "fleet:read" }, validate("param", JobOutputParamSchema)),
-      async (c) => {
-        const { id, deviceUid, stream } = c.req.valid("param");
-        const result = await jobs.output(actorOf(c), id, deviceUid, stream);
-        if (!result.ok) return refusalResponse(c, result);
-        return c.json(result.output satisfies JobOutput, 200);
-      },
-    );
+    .get("/:id/devices/:deviceUid/stdout", ...outputRoute("stdout"))
+    .get("/:id/devices/:deviceUid/stderr", ...outputRoute("stderr"));
 }

@@ -8,6 +8,7 @@ import type { Received } from "./fuzz-check";
 import type { Caller, FuzzRequest } from "./fuzz-request";
 import type { FuzzRng } from "./fuzz-rng";
 import { fleetSurfaces } from "./fleet-surfaces";
+import { jobSurfaces } from "./job-surfaces";
 import type { FuzzWorld, Surface } from "./surface";
 
 /**
@@ -79,11 +80,17 @@ export async function createFuzzTarget(seed: number) {
     targetUsers: new Map(),
     views: new Map(),
   };
+  // The component catalog is read once and kept: warm it, as the first launcher would.
+  await t.services.components.current();
   for (const name of ["fuzz-target-1", "fuzz-target-2"]) {
     world.targetUsers.set((await t.addUser(name, "viewer")).id, "known");
   }
 
-  const surfaces: Record<string, Surface> = { ...accountSurfaces(world), ...fleetSurfaces(world) };
+  const surfaces: Record<string, Surface> = {
+    ...accountSurfaces(world),
+    ...fleetSurfaces(world),
+    ...jobSurfaces(world),
+  };
   const { routes, unguarded } = declaredRoutes(t);
   const methodsOfPath = (route: Route) =>
     routes
@@ -115,7 +122,10 @@ export async function createFuzzTarget(seed: number) {
     // Work the request started (a filter's devices, software audits) is its doing too.
     let quiet = 0;
     await runUntil(() => {
-      quiet = tracker.busy() || t.software.pending() > 0 ? 0 : quiet + 1;
+      quiet =
+        tracker.busy() || t.software.pending() > 0 || t.services.jobDispatcher.busy()
+          ? 0
+          : quiet + 1;
       return quiet >= 2;
     });
     const after = t.sim.control.counters().byRoute;
