@@ -172,7 +172,6 @@ const jobRequestFields = {
   /** The devices, by uid (a device page, an alert, picked devices)... */
   deviceUids: z
     .array(DeviceUidSchema, { error: "deviceUids must list device uids." })
-    .min(1, "deviceUids must list at least one device.")
     .max(MAX_JOB_DEVICES, `A run can target at most ${MAX_JOB_DEVICES} devices.`)
     .optional(),
   /**

@@ -27,6 +27,7 @@ const component: Field = field({ required: true }, (f) => {
   const value = f.pick([
     () => c.uid,
     () => c.name,
+    () => c.name,
     () => c.name.slice(0, f.int(1, c.name.length)).toLowerCase(),
     () => hostileText(f),
     () => "x".repeat(f.int(190, 210)),
@@ -91,11 +92,23 @@ const confirmCount: Field = field({ wrong: ["12", true, null, []] }, (f) => {
 });
 
 const KEY = /^[\x21-\x7e]{8,100}$/;
-const idempotencyKey = matching(
-  KEY,
-  (f) => `fuzz-${Array.from({ length: f.int(3, 40) }, () => f.pick([..."abc123-_"])).join("")}`,
-  { required: true },
-);
+const keyText = matching(KEY, (f) => f.pick(["short", "has space in it", hostileText(f)]), {
+  required: true,
+});
+/** Mostly a good key (so launches get through), sometimes anything. */
+const idempotencyKey: Field = (f, where) =>
+  f.chance(0.8)
+    ? {
+        value: `fuzz-${Array.from({ length: f.int(3, 40) }, () => f.pick([..."abc123-_"])).join("")}`,
+        verdict: "valid",
+      }
+    : keyText(f, where);
+
+/** Left out most of the time (one way to name the targets is enough). */
+const mostlyAbsent =
+  (inner: Field, p = 0.8): Field =>
+  (f, where) =>
+    f.chance(p) ? { value: undefined, verdict: "valid" } : inner(f, where);
 
 /** Exactly one of deviceUids and target. */
 const oneTarget = (values: Readonly<Record<string, unknown>>) =>
@@ -107,8 +120,8 @@ export function jobSurfaces(world: FuzzWorld): Record<string, Surface> {
   const request = {
     component,
     deviceUids: listOf(orKnown(uid, world.devices, 0.6), 500),
-    target: target(world),
-    variables,
+    target: mostlyAbsent(target(world)),
+    variables: mostlyAbsent(variables, 0.5),
   };
   const known = (tags: Tags, yes: number[]) => (tags.id === "unknown" ? [404] : yes);
   const remember: Surface["after"] = ({ status, body }) => {
@@ -146,7 +159,7 @@ export function jobSurfaces(world: FuzzWorld): Record<string, Surface> {
       datto: () => [COMPONENT_LIST],
     },
     "POST /api/jobs": {
-      body: objectBody({ ...request, idempotencyKey, confirmCount }),
+      body: objectBody({ ...request, idempotencyKey, confirmCount: mostlyAbsent(confirmCount) }),
       conflicts: oneTarget,
       answers: ok(200, 201, 400, 404, 409),
       datto: () => [COMPONENT_LIST, QUICKJOB],
