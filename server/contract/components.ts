@@ -65,3 +65,40 @@ export const FavouriteBodySchema = z.object({
 export const ComponentUidParamSchema = z.object({
   uid: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "That is not a component uid."),
 });
+
+const NUMBER = /^-?\d{1,15}(\.\d+)?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isValidDate(text: string): boolean {
+  if (!DATE.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/**
+ * A variable's value as the text Datto receives, or what it should have been: the launcher's form
+ * and the server check the same rule (Datto wants strings convertible to the type, API.md §7).
+ */
+export function checkVariableValue(
+  variable: Pick<ComponentVariable, "type">,
+  value: string | number | boolean,
+): { ok: true; text: string } | { ok: false; expected: string } {
+  const text = typeof value === "string" ? value.trim() : String(value);
+  switch (variable.type) {
+    case "number":
+      return typeof value !== "boolean" && NUMBER.test(text)
+        ? { ok: true, text }
+        : { ok: false, expected: "a number (e.g. 30)" };
+    case "boolean":
+      return /^(true|false)$/i.test(text)
+        ? { ok: true, text: text.toLowerCase() }
+        : { ok: false, expected: "true or false" };
+    case "date":
+      return typeof value === "string" && isValidDate(text)
+        ? { ok: true, text }
+        : { ok: false, expected: "a date as yyyy-mm-dd" };
+    default:
+      // string, selection and types Datto may add: text, sent as given.
+      return { ok: true, text: typeof value === "string" ? value : text };
+  }
+}

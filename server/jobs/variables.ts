@@ -1,42 +1,8 @@
-import type { Component, ComponentVariable } from "../contract/components";
+import { checkVariableValue as checkValue, type Component } from "../contract/components";
 import { refusal, type Refusal } from "../lib/outcome";
 import type { JobVariable } from "../store/port/job-run-repo";
 
 type Given = Readonly<Record<string, string | number | boolean>>;
-
-const NUMBER = /^-?\d{1,15}(\.\d+)?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isValidDate(text: string): boolean {
-  if (!DATE.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-}
-
-/** The value as the text Datto receives, or why it does not fit the declared type. */
-export function checkValue(
-  variable: ComponentVariable,
-  value: string | number | boolean,
-): { ok: true; text: string } | { ok: false; expected: string } {
-  const text = typeof value === "string" ? value.trim() : String(value);
-  switch (variable.type) {
-    case "number":
-      return typeof value !== "boolean" && NUMBER.test(text)
-        ? { ok: true, text }
-        : { ok: false, expected: "a number (e.g. 30)" };
-    case "boolean":
-      return /^(true|false)$/i.test(text)
-        ? { ok: true, text: text.toLowerCase() }
-        : { ok: false, expected: "true or false" };
-    case "date":
-      return typeof value === "string" && isValidDate(text)
-        ? { ok: true, text }
-        : { ok: false, expected: "a date as yyyy-mm-dd" };
-    default:
-      // string, selection and types Datto may add: text, sent as given.
-      return typeof value === "string" ? { ok: true, text: value } : { ok: true, text };
-  }
-}
 
 /**
  * The variables a run sends: every input variable the component declares, given or at its
