@@ -7,6 +7,7 @@ import {
 } from "../server/datto/simulator/components-catalog";
 import { runDuration } from "../server/datto/simulator/jobs";
 import { DeviceTablePage } from "./pages/device-table";
+import { horizontalOverflow, shoot, WIDTHS } from "./support/screens";
 import { signIn } from "./support/session";
 
 /**
@@ -118,4 +119,39 @@ test("launch on three devices selected in the device browser: one Failure among 
   await page.getByRole("link", { name: "Jobs", exact: true }).first().click();
   await page.getByRole("combobox", { name: "Status" }).selectOption("problems");
   await expect(page.getByRole("cell", { name: "3 devices" })).toBeVisible();
+});
+
+test("the jobs screens fit 1440, 1920 and 390 px wide", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page);
+  const [device] = await windowsDevices(page);
+  const runs = (await (await page.request.get("/api/jobs?limit=1")).json()) as {
+    runs: Array<{ id: string }>;
+  };
+  const screens: Array<[string, string, () => Promise<void>]> = [
+    ["jobs", "/jobs", () => expect(page.getByRole("heading", { name: "Jobs" })).toBeVisible()],
+    [
+      "job-launcher",
+      `/jobs/new?device=${device!.uid}`,
+      async () => {
+        await page.getByRole("button", { name: /^Disk Cleanup/ }).click();
+        await expect(page.getByLabel("days")).toHaveValue("7");
+      },
+    ],
+  ];
+  if (runs.runs[0])
+    screens.push([
+      "job-run",
+      `/jobs/${runs.runs[0].id}`,
+      () => expect(page.getByRole("progressbar", { name: "Targets finished" })).toBeVisible(),
+    ]);
+  for (const { name, width, height } of WIDTHS) {
+    await page.setViewportSize({ width, height });
+    for (const [screen, url, ready] of screens) {
+      await page.goto(url);
+      await ready();
+      await shoot(page, `${screen}-${name}`);
+      expect(await horizontalOverflow(page), `${screen} at ${name}`).toBe(0);
+    }
+  }
 });
