@@ -51,9 +51,7 @@ export type ComponentListResponse = z.infer<typeof ComponentListResponseSchema>;
 export const ComponentListQuerySchema = z.object({
   /** Words that must all appear in the name, category or description (case-insensitive). */
   q: optionalParam(z.string().trim().max(200, "q can have at most 200 characters.")),
-  category: optionalParam(
-    z.string().trim().max(100, "category can have at most 100 characters."),
-  ),
+  category: optionalParam(z.string().trim().max(100, "category can have at most 100 characters.")),
 });
 
 /** PUT /api/components/:uid/favourite */

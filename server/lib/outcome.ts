@@ -4,11 +4,7 @@
  * not refusals: they are thrown as DattoError and mapped where the adapter maps them.
  */
 export type RefusalReason =
-  | "invalid"
-  | "forbidden"
-  | "not-found"
-  | "conflict"
-  | "upstream-unavailable";
+  "invalid" | "forbidden" | "not-found" | "conflict" | "upstream-unavailable";
 
 export type Refusal = {
   ok: false;
