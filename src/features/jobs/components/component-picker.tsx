@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Component } from "@server/contract/components";
 import { Badge } from "@/components/ui/badge";
 import { ErrorState } from "@/components/ui/error-state";
@@ -66,9 +66,22 @@ function ComponentRow(props: {
 export function ComponentPicker(props: {
   selectedUid: string | null;
   onPick: (c: Component) => void;
+  /** A component named by the link (`?component=` uid or exact name), picked once loaded. */
+  initial?: string | null;
 }) {
   const catalog = useQuery(jobQueries.components());
   const [search, setSearch] = useState("");
+  const applied = useRef(false);
+  const { onPick, initial } = props;
+  useEffect(() => {
+    if (applied.current || !catalog.data || !initial) return;
+    applied.current = true;
+    const wanted = initial.trim().toLowerCase();
+    const found = catalog.data.components.find(
+      (c) => c.uid === initial || c.name.toLowerCase() === wanted,
+    );
+    if (found) onPick(found);
+  }, [catalog.data, initial, onPick]);
   if (catalog.isPending) return <Spinner label="Loading components…" />;
   if (catalog.isError)
     return (

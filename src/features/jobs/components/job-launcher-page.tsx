@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { Component } from "@server/contract/components";
 import type { JobPreview, JobRequest } from "@server/contract/jobs";
@@ -125,6 +125,7 @@ export function JobLauncherPage() {
   useDocumentTitle("Run a component", "Jobs");
   const navigate = useNavigate();
   const targets = useTargets();
+  const [params] = useSearchParams();
   const [component, setComponent] = useState<Component | null>(null);
   const [values, setValues] = useState<VariableValues>({});
   const [confirm, setConfirm] = useState("");
@@ -149,13 +150,18 @@ export function JobLauncherPage() {
   const previewed =
     preview.data && preview.variables && JSON.stringify(preview.variables) === signature;
 
-  const pick = (c: Component) => {
-    setComponent(c);
-    setValues(defaultValues(c));
-    setShowErrors(false);
-    preview.reset();
-    launch.reset();
-  };
+  const { reset: resetPreview } = preview;
+  const { reset: resetLaunch } = launch;
+  const pick = useCallback(
+    (c: Component) => {
+      setComponent(c);
+      setValues(defaultValues(c));
+      setShowErrors(false);
+      resetPreview();
+      resetLaunch();
+    },
+    [resetPreview, resetLaunch],
+  );
 
   if (!targets) {
     return (
@@ -190,7 +196,11 @@ export function JobLauncherPage() {
       <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <Card className="p-4">
           <h2 className="mb-2 font-semibold">1. Component</h2>
-          <ComponentPicker selectedUid={component?.uid ?? null} onPick={pick} />
+          <ComponentPicker
+            selectedUid={component?.uid ?? null}
+            onPick={pick}
+            initial={params.get("component")}
+          />
         </Card>
         <div className="space-y-4">
           <Card className="p-4">

@@ -53,6 +53,14 @@ describe("JobLauncherPage", () => {
     expect(screen.getByText("days=3")).toBeInTheDocument();
   });
 
+  it("opens with the component a link names (an alert's detail links this way)", async () => {
+    const device = await windowsDevice();
+    await renderApp(`/jobs/new?device=${device.uid}&component=flush%20dns%20cache`, {
+      signedInAs: "technician",
+    });
+    expect(await screen.findByText("This component takes no variables.")).toBeInTheDocument();
+  });
+
   it("asks for devices first when the link names none", async () => {
     await renderApp("/jobs/new", { signedInAs: "technician" });
     expect(await screen.findByText("Choose the devices first")).toBeInTheDocument();
