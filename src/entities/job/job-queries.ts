@@ -53,9 +53,10 @@ export const jobQueries = {
         );
       },
     }),
+  /** Not under ["jobs"]: a job's progress hint must not refetch the catalog (a Datto-calling route). */
   components: () =>
     queryOptions({
-      queryKey: [...jobQueries.all(), "components"] as const,
+      queryKey: ["components"] as const,
       queryFn: async ({ signal }) =>
         parseResponse(
           await client.api.components.$get({ query: {} }, { init: { signal } }),
