@@ -324,6 +324,45 @@ describe("launching and tracking a run", () => {
 });
 
 describe("the job tracker", () => {
+  it("shows a watched run's changes within 5 s, and says so on the live bus", async () => {
+    const t = await testApp();
+    const tech = await t.signIn("technician");
+    const hints: string[] = [];
+    t.services.live.subscribe((e) => {
+      if (e.topic === "jobs" && e.id) hints.push(e.id);
+    });
+    const devices = windowsDevices(t)
+      .slice(0, 3)
+      .map((d) => d.uid);
+    const res = await launch(tech, { component: FLUSH_DNS.name, deviceUids: devices });
+    const { id } = (await res.json()) as { id: string };
+    await dispatched(t);
+    expect(hints).toContain(id);
+    const lag = new Map<string, number>();
+    let worst = 0;
+    for (let s = 0; s < 400; s++) {
+      await tech.getJson(`/api/jobs/${id}`); // the run page polls it: the run is watched
+      await t.clock.advance(1_000);
+      await t.services.jobTracker.tick();
+      const stored = (await runOf(t, id)).targets;
+      for (const job of t.sim.tenant.jobs().filter((j) => devices.includes(j.deviceUid))) {
+        const mine = stored.find((x) => x.deviceUid === job.deviceUid)!;
+        const behind = mine.status !== job.status;
+        const since = behind ? (lag.get(job.uid) ?? 0) + 1 : 0;
+        lag.set(job.uid, since);
+        worst = Math.max(worst, since);
+      }
+      if (
+        stored.every(
+          (x) => x.status === "Success" || x.status === "Warning" || x.status === "Failure",
+        )
+      )
+        break;
+    }
+    expect(worst).toBeGreaterThan(0);
+    expect(worst).toBeLessThanOrEqual(5);
+  });
+
   it("never reads more than its share of the read budget, and polls watched runs first", async () => {
     const t = await testApp({
       devices: 120,
