@@ -52,7 +52,10 @@ export function JobRunList({ filters, empty }: { filters: JobFilters; empty: str
               <td className={td}>
                 {r.requester}
                 {r.approvedBy && (
-                  <span className="text-slate-500"> (approved by {r.approvedBy})</span>
+                  <span className="text-slate-600 dark:text-slate-400">
+                    {" "}
+                    (approved by {r.approvedBy})
+                  </span>
                 )}
               </td>
               <td className={td}>

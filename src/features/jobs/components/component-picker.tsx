@@ -50,7 +50,9 @@ function ComponentRow(props: {
         aria-pressed={props.selected}
       >
         <span className="font-medium">{c.name}</span>{" "}
-        {c.category && <span className="text-xs text-slate-500">{c.category}</span>}{" "}
+        {c.category && (
+          <span className="text-xs text-slate-600 dark:text-slate-400">{c.category}</span>
+        )}{" "}
         {c.credentialsRequired && <Badge tone="warning">needs credentials</Badge>}
         {c.description && (
           <span className="block truncate text-xs text-slate-600 dark:text-slate-400">
@@ -122,7 +124,7 @@ export function ComponentPicker(props: {
           .filter(([, list]) => list.length > 0)
           .map(([title, list]) => (
             <section key={title} aria-label={title}>
-              <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+              <h3 className="text-xs font-semibold tracking-wide text-slate-600 dark:text-slate-400 uppercase">
                 {title}
               </h3>
               <ul className="mt-1 space-y-0.5">

@@ -35,7 +35,8 @@ function FullOutput(props: { runId: string; target: JobTarget; stream: "stdout" 
   if (output.isError)
     return <InlineAlert>{`The ${props.stream} could not be loaded.`}</InlineAlert>;
   const text = output.data.text;
-  if (text === null) return <p className="text-xs text-slate-500">No {props.stream}.</p>;
+  if (text === null)
+    return <p className="text-xs text-slate-600 dark:text-slate-400">No {props.stream}.</p>;
   return (
     <div className="space-y-1">
       <div className="flex items-center gap-2">
@@ -174,7 +175,9 @@ function TargetsTable({ run }: { run: JobRun }) {
                   >
                     {endpointText(t.hostname)}
                   </Link>
-                  <span className="block text-xs text-slate-500">{endpointText(t.siteName)}</span>
+                  <span className="block text-xs text-slate-600 dark:text-slate-400">
+                    {endpointText(t.siteName)}
+                  </span>
                 </td>
                 <td className="px-3 py-2 align-top">
                   <TargetStatusChip status={t.status} />

@@ -62,7 +62,7 @@ export function VariablesForm(props: {
               />
               <span>
                 <span className="font-medium">{v.name}</span>
-                <span className="block text-xs text-slate-500">{hint}</span>
+                <span className="block text-xs text-slate-600 dark:text-slate-400">{hint}</span>
               </span>
             </label>
           );
