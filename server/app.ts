@@ -15,10 +15,12 @@ import { mountSpa } from "./middleware/spa";
 import { createUpstreamAllowance } from "./middleware/upstream-allowance";
 import { createAlertRoutes } from "./routes/alert-routes";
 import { createAuthRoutes } from "./routes/auth-routes";
+import { createComponentRoutes } from "./routes/component-routes";
 import { createDeviceRoutes } from "./routes/device-routes";
 import { createEventRoutes } from "./routes/event-routes";
 import { createFleetRoutes } from "./routes/fleet-routes";
 import { createHealthRoutes } from "./routes/health-routes";
+import { createJobRoutes } from "./routes/job-routes";
 import { createLiveRoutes } from "./routes/live-routes";
 import { createSiteRoutes } from "./routes/site-routes";
 import { createSoftwareRoutes } from "./routes/software-routes";
@@ -44,6 +46,8 @@ export type AppDeps = Pick<
   | "alertResolver"
   | "claimAlert"
   | "releaseAlert"
+  | "components"
+  | "jobs"
 > & {
   /** The built SPA (vite's dist/) to serve beside the API; omitted in API-only tests. */
   spaRoot?: string;
@@ -103,7 +107,9 @@ export function createApp(deps: AppDeps) {
         clock,
         guard,
       }),
-    );
+    )
+    .route("/components", createComponentRoutes({ components: deps.components, guard }))
+    .route("/jobs", createJobRoutes({ jobs: deps.jobs, clock, guard }));
   api.notFound(notFoundJson);
 
   const app = new Hono<AppEnv>();
