@@ -12,6 +12,7 @@ import { systemClock, type Clock } from "./lib/clock";
 import { createLogger, type Logger } from "./lib/logger";
 import { acquireInstanceLock, type InstanceLock } from "./store/instance-lock";
 import type { Store } from "./store/port/store";
+import { openPostgresStore } from "./store/postgres/open-postgres-store";
 import { openSqliteStore } from "./store/sqlite/open-sqlite-store";
 import { createUserAdmin, type UserAdmin } from "./users/user-admin";
 import { createSavedViews, type SavedViews } from "./views/saved-views";
@@ -65,6 +66,7 @@ export async function createServices(
 ): Promise<Services> {
   const clock = overrides.clock ?? systemClock;
   const secrets = config.datto ? [config.datto.apiKey, config.datto.apiSecret] : [];
+  secrets.push(...urlPasswords(config.databaseUrl, config.redisUrl));
   const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets });
 
   const simulator =
@@ -86,7 +88,9 @@ export async function createServices(
       }
     : { ...config.datto!, fetch: overrides.upstreamFetch ?? fetch };
 
-  const store = await openSqliteStore({ dataDir: config.dataDir, clock });
+  const store = config.databaseUrl
+    ? await openPostgresStore({ connectionString: config.databaseUrl, clock })
+    : await openSqliteStore({ dataDir: config.dataDir, clock });
   // Before any background work: a second console on this data folder must not walk Datto with a
   // second budget. What stops the work is known once it exists (below).
   let stopWork = async () => {};
@@ -95,6 +99,7 @@ export async function createServices(
     lock = await acquireInstanceLock({
       store,
       clock,
+      place: config.databaseUrl ? "database" : "data folder",
       onLost: (error) => {
         logger.error(error.message);
         void stopWork().finally(() => overrides.onInstanceLost?.(error));
@@ -161,6 +166,18 @@ export async function createServices(
     await close();
     throw error;
   }
+}
+
+/** The passwords in DATABASE_URL and REDIS_URL, kept out of every log line. */
+function urlPasswords(...urls: Array<string | null>): string[] {
+  return urls.flatMap((url) => {
+    try {
+      const password = url ? decodeURIComponent(new URL(url).password) : "";
+      return password ? [password] : [];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /**

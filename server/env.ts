@@ -49,6 +49,22 @@ const rawEnvSchema = z.object({
       }
     }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** PostgreSQL instead of SQLite in DATA_DIR (several instances need it). */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^postgres(ql)?:\/\//.test(v), {
+      message: "must be a PostgreSQL URL such as postgres://rmmdeck:password@db-host:5432/rmmdeck",
+    }),
+  /** Redis: several instances share one Datto budget, token, cache and leader (decision 0028). */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^rediss?:\/\//.test(v), {
+      message: "must be a Redis URL such as redis://redis-host:6379",
+    }),
 });
 
 export type DattoCredentials = { baseUrl: string; apiKey: string; apiSecret: string };
@@ -72,6 +88,10 @@ export type AppConfig = {
     perPersonPerMinute: number;
   };
   logLevel: "debug" | "info" | "warn" | "error";
+  /** DATABASE_URL: the store is PostgreSQL there; null: SQLite in dataDir. */
+  databaseUrl: string | null;
+  /** REDIS_URL: several instances coordinate there; null: this process is the only one. */
+  redisUrl: string | null;
 };
 
 export class ConfigError extends Error {
@@ -138,6 +158,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       apiSecret: dattoVars.DATTO_API_SECRET!,
     };
   }
+  const databaseUrl = e.DATABASE_URL || null;
+  const redisUrl = e.REDIS_URL || null;
+  if (redisUrl && !databaseUrl) {
+    throw new ConfigError(
+      "REDIS_URL is set without DATABASE_URL. Several instances must share one PostgreSQL " +
+        "database: set DATABASE_URL too, or unset REDIS_URL to run one instance on SQLite.",
+    );
+  }
   return {
     mode: datto ? "live" : "demo",
     datto,
@@ -154,5 +182,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       perPersonPerMinute: e.PERSON_DATTO_REQUESTS_PER_MINUTE,
     },
     logLevel: e.LOG_LEVEL,
+    databaseUrl,
+    redisUrl,
   };
 }
