@@ -1,4 +1,8 @@
+import { runBackground } from "./coord/background";
+import { claimDatabaseForCluster } from "./coord/cluster-claim";
+import { connectCoordination } from "./coord/coordination";
 import { createLiveBus, type LiveBus } from "./live/live-bus";
+import type { UpstreamAllowance } from "./middleware/upstream-allowance";
 import { seedDemoUsers } from "./auth/seed-demo-users";
 import { createDattoApi, type DattoApi } from "./datto/api/create-datto-api";
 import { createDattoGateway } from "./datto/gateway/create-gateway";
@@ -10,7 +14,7 @@ import { createFleetRefresh, type FleetRefresh } from "./fleet/refresh";
 import { createSoftwareSearch, type SoftwareSearch } from "./fleet/software-search";
 import { systemClock, type Clock } from "./lib/clock";
 import { createLogger, type Logger } from "./lib/logger";
-import { acquireInstanceLock, type InstanceLock } from "./store/instance-lock";
+import { acquireInstanceLock } from "./store/instance-lock";
 import type { Store } from "./store/port/store";
 import { openPostgresStore } from "./store/postgres/open-postgres-store";
 import { openSqliteStore } from "./store/sqlite/open-sqlite-store";
@@ -37,6 +41,12 @@ export interface Services {
   live: LiveBus;
   /** The in-process simulated tenant in demo mode (and tests), null against a live tenant. */
   simulator: Simulator | null;
+  /** Starts the background work: here, or on whichever instance leads (REDIS_URL). */
+  startWork(): void;
+  /** Several instances: the per-person allowance counted across them (default: in memory). */
+  allowance?: UpstreamAllowance;
+  /** Several instances: whether this one leads the background work. */
+  instanceRole?: () => "leader" | "follower";
   close(): Promise<void>;
 }
 
@@ -88,30 +98,55 @@ export async function createServices(
       }
     : { ...config.datto!, fetch: overrides.upstreamFetch ?? fetch };
 
-  const store = config.databaseUrl
-    ? await openPostgresStore({ connectionString: config.databaseUrl, clock })
-    : await openSqliteStore({ dataDir: config.dataDir, clock });
+  // Several instances (REDIS_URL): connected first, so a Redis that cannot be reached stops the
+  // start before anything else happens.
+  const coordination = config.redisUrl
+    ? await connectCoordination({
+        url: config.redisUrl,
+        keyPrefix: config.redisKeyPrefix,
+        logger,
+        limits: {
+          reads: config.budget.readsPerMinute,
+          writesPerOperation: config.budget.writesPerOperationPerMinute,
+          perPersonPerMinute: config.budget.perPersonPerMinute,
+        },
+      })
+    : null;
+  let store: Store;
+  try {
+    store = config.databaseUrl
+      ? await openPostgresStore({ connectionString: config.databaseUrl, clock })
+      : await openSqliteStore({ dataDir: config.dataDir, clock });
+  } catch (error) {
+    await coordination?.close();
+    throw error;
+  }
   // Before any background work: a second console on this data folder must not walk Datto with a
   // second budget. What stops the work is known once it exists (below).
   let stopWork = async () => {};
-  let lock: InstanceLock;
+  let lock: { release(): Promise<void> };
+  const onLost = (error: Error) => {
+    logger.error(error.message);
+    void stopWork().finally(() => overrides.onInstanceLost?.(error));
+  };
   try {
-    lock = await acquireInstanceLock({
-      store,
-      clock,
-      place: config.databaseUrl ? "database" : "data folder",
-      onLost: (error) => {
-        logger.error(error.message);
-        void stopWork().finally(() => overrides.onInstanceLost?.(error));
-      },
-    });
+    lock = coordination
+      ? await claimDatabaseForCluster({ store, clock, keyPrefix: config.redisKeyPrefix, onLost })
+      : await acquireInstanceLock({
+          store,
+          clock,
+          place: config.databaseUrl ? "database" : "data folder",
+          onLost,
+        });
   } catch (error) {
     await store.close();
+    await coordination?.close();
     throw error;
   }
   const close = async () => {
     await stopWork();
     await lock.release();
+    await coordination?.close();
     await store.close();
   };
 
@@ -128,6 +163,15 @@ export async function createServices(
       logger,
       readsPerMinute: config.budget.readsPerMinute,
       writesPerOperationPerMinute: config.budget.writesPerOperationPerMinute,
+      ...(coordination
+        ? {
+            shared: {
+              budget: coordination.budget,
+              token: coordination.token,
+              cache: coordination.cache,
+            },
+          }
+        : {}),
     });
     const realDatto = createDattoApi(gateway);
     const datto = overrides.wrapDatto ? overrides.wrapDatto(realDatto) : realDatto;
@@ -139,7 +183,12 @@ export async function createServices(
       logger,
       stored: store.softwareCatalog,
     });
+    // Background work: start/stop objects run by this process alone, or by the leader of
+    // several (server/coord/); followers serve the fleet snapshot the leader stored.
+    const background: Array<{ start(): unknown; stop(): Promise<void> }> = [fleet];
+    const work = runBackground({ background, coordination, fleet, logger });
     stopWork = async () => {
+      await work.stop();
       await software.stop();
       await fleet.stop();
     };
@@ -158,8 +207,10 @@ export async function createServices(
       users: createUserAdmin({ store }),
       savedViews: createSavedViews({ store }),
       udfNames: createUdfNames({ store }),
-      live: createLiveBus(),
+      live: coordination?.live ?? createLiveBus(),
       simulator,
+      startWork: work.start,
+      ...(coordination ? { allowance: coordination.allowance, instanceRole: work.role } : {}),
       close,
     };
   } catch (error) {

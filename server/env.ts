@@ -65,6 +65,12 @@ const rawEnvSchema = z.object({
     .refine((v) => !v || /^rediss?:\/\//.test(v), {
       message: "must be a Redis URL such as redis://redis-host:6379",
     }),
+  /** Keeps several deployments on one Redis apart; the same on every instance of one. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "must be 1-64 letters, digits or _ . : -")
+    .default("rmmd:"),
 });
 
 export type DattoCredentials = { baseUrl: string; apiKey: string; apiSecret: string };
@@ -92,6 +98,8 @@ export type AppConfig = {
   databaseUrl: string | null;
   /** REDIS_URL: several instances coordinate there; null: this process is the only one. */
   redisUrl: string | null;
+  /** Prefix of every Redis key and channel (REDIS_KEY_PREFIX, default "rmmd:"). */
+  redisKeyPrefix: string;
 };
 
 export class ConfigError extends Error {
@@ -184,5 +192,6 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     logLevel: e.LOG_LEVEL,
     databaseUrl,
     redisUrl,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
   };
 }
