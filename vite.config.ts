@@ -12,6 +12,7 @@ const alias = {
 // instances"); scripts/test-all.ts says which ran and which did not, and why.
 export const serviceSuites = [
   { pattern: "server/**/*.needs-pg.test.ts", needs: ["DATABASE_URL"] },
+  { pattern: "server/**/*.needs-redis.test.ts", needs: ["REDIS_URL"] },
   { pattern: "server/**/*.needs-pg-redis.test.ts", needs: ["DATABASE_URL", "REDIS_URL"] },
 ];
 const missingServices = serviceSuites

@@ -92,7 +92,8 @@ if (!only || only === "e2e") {
 
 // The suites that need PostgreSQL or Redis (vite.config.ts) run only where those are configured.
 const serviceNotes = [
-  { suite: "store contract on a PostgreSQL server", needs: ["DATABASE_URL"] },
+  { suite: "store contract and server on a PostgreSQL server", needs: ["DATABASE_URL"] },
+  { suite: "Redis coordination (budget, token, lease, live bus)", needs: ["REDIS_URL"] },
   { suite: "several instances (three servers on PostgreSQL + Redis)", needs: ["DATABASE_URL", "REDIS_URL"] },
 ].map(({ suite, needs }) => {
   const missing = needs.filter((name) => !process.env[name]);

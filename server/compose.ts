@@ -175,7 +175,15 @@ export async function createServices(
     });
     const realDatto = createDattoApi(gateway);
     const datto = overrides.wrapDatto ? overrides.wrapDatto(realDatto) : realDatto;
-    const fleet = createFleetIndex({ datto, clock, logger, snapshots: store.fleetSnapshots });
+    const live = coordination?.live ?? createLiveBus();
+    const fleet = createFleetIndex({
+      datto,
+      clock,
+      logger,
+      snapshots: store.fleetSnapshots,
+      // Every tab (on every instance) refetches its device and site lists after a walk.
+      onSynced: () => live.publish({ topic: "fleet", kind: "synced", id: null, at: clock.now() }),
+    });
     const software = createSoftwareSearch({
       datto,
       fleet,
@@ -207,7 +215,7 @@ export async function createServices(
       users: createUserAdmin({ store }),
       savedViews: createSavedViews({ store }),
       udfNames: createUdfNames({ store }),
-      live: coordination?.live ?? createLiveBus(),
+      live,
       simulator,
       startWork: work.start,
       ...(coordination ? { allowance: coordination.allowance, instanceRole: work.role } : {}),

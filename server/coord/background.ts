@@ -49,6 +49,12 @@ export function runBackground(deps: {
     start() {
       if (!coordination) return startAll();
       if (lease) return;
+      // The leader says when it stored a walk: load it before this instance's tabs hear of it.
+      coordination.live.beforeRemote(async (event) => {
+        if (event.topic === "fleet" && event.kind === "synced" && !lease?.isLeader()) {
+          await fleet.loadStored();
+        }
+      });
       follow();
       lease = coordination.leader({
         onLead: () => {

@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import type { RateBudget } from "../datto/gateway/rate-budget";
 import type { SharedResponseStore } from "../datto/gateway/response-cache";
 import type { SharedTokenStore } from "../datto/gateway/token-manager";
+import type { LiveEvent } from "../contract/live";
 import type { Logger } from "../lib/logger";
 import type { LiveBus } from "../live/live-bus";
 import type { UpstreamAllowance } from "../middleware/upstream-allowance";
@@ -22,7 +23,7 @@ export type Coordination = {
   token: SharedTokenStore;
   cache: SharedResponseStore;
   allowance: UpstreamAllowance;
-  live: LiveBus;
+  live: LiveBus & { beforeRemote(prepare: (event: LiveEvent) => Promise<void>): void };
   /** The lease deciding which instance runs the background work (not started yet). */
   leader(callbacks: {
     onLead(): void | Promise<void>;

@@ -1,4 +1,4 @@
-import { LiveEventSchema } from "../contract/live";
+import { LiveEventSchema, type LiveEvent } from "../contract/live";
 import type { LiveBus } from "../live/live-bus";
 import { createLiveBus } from "../live/live-bus";
 import type { RedisChannels } from "./redis-channels";
@@ -8,10 +8,15 @@ const CHANNEL = "live";
 /**
  * The live bus (server/live/live-bus.ts) across instances: an event published on any instance
  * reaches the listeners (open live streams) of every one, through Redis pub/sub. Local listeners
- * hear it at once; the others when Redis delivers it. A message that does not parse is dropped.
+ * hear it at once; the others when Redis delivers it (after `beforeRemote`'s preparation). A
+ * message that does not parse is dropped.
  */
-export function createRedisLiveBus(channels: RedisChannels, instanceId: string): LiveBus {
+export function createRedisLiveBus(
+  channels: RedisChannels,
+  instanceId: string,
+): LiveBus & { beforeRemote(prepare: (event: LiveEvent) => Promise<void>): void } {
   const local = createLiveBus();
+  let prepare: (event: LiveEvent) => Promise<void> = async () => {};
   void channels.subscribe(CHANNEL, (message) => {
     let parsed: unknown;
     try {
@@ -20,10 +25,15 @@ export function createRedisLiveBus(channels: RedisChannels, instanceId: string):
       return;
     }
     if (typeof parsed !== "object" || parsed === null) return;
-    const { origin, event } = parsed as { origin?: unknown; event?: unknown };
+    const { origin, event: raw } = parsed as { origin?: unknown; event?: unknown };
     if (origin === instanceId) return;
-    const result = LiveEventSchema.safeParse(event);
-    if (result.success) local.publish(result.data);
+    const result = LiveEventSchema.safeParse(raw);
+    if (!result.success) return;
+    const event = result.data;
+    // E.g. a follower loads the snapshot the leader just stored before its tabs refetch.
+    void prepare(event)
+      .catch(() => undefined)
+      .finally(() => local.publish(event));
   });
   return {
     publish(event) {
@@ -32,5 +42,8 @@ export function createRedisLiveBus(channels: RedisChannels, instanceId: string):
     },
     subscribe: (listener) => local.subscribe(listener),
     listeners: () => local.listeners(),
+    beforeRemote(next) {
+      prepare = next;
+    },
   };
 }

@@ -24,6 +24,8 @@ export interface FleetIndexDeps {
   logger: Logger;
   snapshots?: FleetSnapshotRepo | null;
   refreshIntervalMs?: number;
+  /** After a full walk was swapped in and stored (several instances: followers then load it). */
+  onSynced?: (fetchedAt: number) => void;
 }
 
 export interface FleetIndex {
@@ -134,6 +136,7 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
         pages: sync.pagesDone,
       });
       await persist(result.data);
+      deps.onSynced?.(result.data.fetchedAt);
     } catch (error) {
       lastErrorAt = clock.now();
       const isDatto = error instanceof DattoError;
@@ -223,7 +226,8 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
       }
       const stored = await deps.snapshots!.load();
       const data = stored ? await decodeSnapshot(stored.payload, stored.format) : null;
-      if (!data || (current.fetchedAt !== null && data.fetchedAt <= current.fetchedAt)) return false;
+      if (!data || (current.fetchedAt !== null && data.fetchedAt <= current.fetchedAt))
+        return false;
       swap(data);
       syncedSinceStart = true;
       partsStale = false;
