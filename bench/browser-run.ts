@@ -27,6 +27,9 @@ export async function benchBrowserWithServer(): Promise<BenchRow[]> {
   const server = spawn("npx", ["tsx", "server/main.ts"], {
     env: {
       ...process.env,
+      // One process on SQLite: what the numbers are about.
+      DATABASE_URL: "",
+      REDIS_URL: "",
       PORT: String(PORT),
       DATA_DIR: dataDir,
       DEMO_DEVICES: String(DEVICES),

@@ -1,0 +1,17 @@
+import fs from "node:fs";
+import { createDattoApi } from "/work/wt/scale/server/datto/api/create-datto-api";
+import { createDattoGateway } from "/work/wt/scale/server/datto/gateway/create-gateway";
+import { createSimulator } from "/work/wt/scale/server/datto/simulator/create-simulator";
+import { createFleetIndex } from "/work/wt/scale/server/fleet/fleet-index";
+import { systemClock } from "/work/wt/scale/server/lib/clock";
+import { createLogger } from "/work/wt/scale/server/lib/logger";
+const clock = systemClock; const logger = createLogger({ level: "warn" });
+const unlimited = { readsPerMinute: 1e9, writesPerMinute: 1e9, writesPerOperation: 1e9, udfWritesPerOperation: 1e9 };
+const sim = createSimulator({ seed: 1, devices: 200_000, clock, rateLimits: unlimited, enableControl: false });
+const gateway = createDattoGateway({ baseUrl: sim.apiBaseUrl, ...sim.credentials, fetch: sim.fetch, clock, logger, readsPerMinute: 1e9, cacheMaxEntries: 10 });
+const datto = createDattoApi(gateway);
+let payload: Buffer | null = null;
+const fleet = createFleetIndex({ datto, clock, logger, snapshots: { save: async (s) => { payload = s.payload; }, load: async () => null, stamp: async () => null } });
+await fleet.refreshAll("interactive");
+fs.writeFileSync("/tmp/prof/snap200k.bin", payload!);
+console.log("saved", payload!.length);
