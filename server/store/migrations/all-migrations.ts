@@ -4,6 +4,7 @@ import { loginReservationsMigration } from "./003-login-reservations";
 import { softwareCatalogMigration } from "./004-software-catalog";
 import { instanceLeasesMigration } from "./005-instance-leases";
 import { eventActorsMigration } from "./006-event-actors";
+import { eventsAppendOnlyMigration } from "./016-events-append-only";
 import type { Migration } from "./migration";
 
 /**
@@ -18,4 +19,6 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   softwareCatalogMigration,
   instanceLeasesMigration,
   eventActorsMigration,
+  // 7-15: the alerts, jobs, agents and wall branches.
+  eventsAppendOnlyMigration,
 ];

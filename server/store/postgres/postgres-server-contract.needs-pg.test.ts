@@ -1,5 +1,6 @@
 import { describe } from "vitest";
 import { describeAccountContract } from "../../testing/store/account-contract";
+import { describeAppendOnlyContract } from "../../testing/store/append-only-contract";
 import { describeFleetContract } from "../../testing/store/fleet-contract";
 import { describeInstanceLockContract } from "../../testing/store/instance-lock-contract";
 import { describeLoginAttemptContract } from "../../testing/store/login-attempt-contract";
@@ -18,4 +19,5 @@ describe("the store contract on a PostgreSQL server (DATABASE_URL)", { timeout: 
   describeInstanceLockContract(open);
   describeTransactionContract(open);
   describeRaceContract(open);
+  describeAppendOnlyContract(open);
 });

@@ -1,5 +1,6 @@
 import { describe } from "vitest";
 import { describeAccountContract } from "../../testing/store/account-contract";
+import { describeAppendOnlyContract } from "../../testing/store/append-only-contract";
 import { describeFleetContract } from "../../testing/store/fleet-contract";
 import { describeInstanceLockContract } from "../../testing/store/instance-lock-contract";
 import { describeLoginAttemptContract } from "../../testing/store/login-attempt-contract";
@@ -17,4 +18,5 @@ describe("the store contract on PostgreSQL (embedded, PGlite)", { timeout: 60_00
   describeInstanceLockContract(open);
   describeTransactionContract(open);
   describeRaceContract(open);
+  describeAppendOnlyContract(open);
 });

@@ -8,7 +8,7 @@ import type { Store } from "../../store/port/store";
 import { finishOpening } from "../../store/postgres/open-postgres-store";
 import { postgresDialectOver } from "../../store/postgres/postgres-dialect";
 import { createPgliteDriver } from "./pglite-driver";
-import type { StoreHarness } from "./store-harness";
+import type { RawSql, StoreHarness } from "./store-harness";
 
 /**
  * Stores on an embedded PostgreSQL (PGlite): one per test file (it takes seconds to start), a
@@ -27,7 +27,7 @@ export function usePgliteHarness() {
     if (started) await (await started).close();
   });
 
-  return async function openHarness(): Promise<StoreHarness & { schema: string }> {
+  return async function openHarness(): Promise<StoreHarness & { schema: string; raw: RawSql }> {
     started ??= PGlite.create();
     const pg = await started;
     tests += 1;
@@ -48,6 +48,9 @@ export function usePgliteHarness() {
       stores.push(store);
       return store;
     };
-    return { store: await openAnother(), clock, openAnother, schema };
+    const raw: RawSql = async (statement) => {
+      await pg.query(statement);
+    };
+    return { store: await openAnother(), clock, openAnother, schema, raw };
   };
 }

@@ -4,7 +4,7 @@ import { afterAll, afterEach } from "vitest";
 import { createManualClock } from "../../lib/clock";
 import type { Store } from "../../store/port/store";
 import { openPostgresStore } from "../../store/postgres/open-postgres-store";
-import type { StoreHarness } from "./store-harness";
+import type { RawSql, StoreHarness } from "./store-harness";
 
 /** A schema of its own for one test run on a shared PostgreSQL server, dropped afterwards. */
 export async function createTestSchema(connectionString: string, prefix = "rmmd_test") {
@@ -45,7 +45,7 @@ export function usePostgresServerHarness(connectionString: string) {
     for (const cleanup of cleanups) await cleanup();
   });
 
-  return async function openHarness(): Promise<StoreHarness & { schema: string }> {
+  return async function openHarness(): Promise<StoreHarness & { schema: string; raw: RawSql }> {
     const { schema, drop } = await createTestSchema(connectionString);
     const clock = createManualClock();
     const stores: Store[] = [];
@@ -58,6 +58,18 @@ export function usePostgresServerHarness(connectionString: string) {
       stores.push(store);
       return store;
     };
-    return { store: await openAnother(), clock, openAnother, schema };
+    const raw: RawSql = async (statement) => {
+      const client = new pg.Client({
+        connectionString,
+        options: `-c search_path=${schema}`,
+      });
+      await client.connect();
+      try {
+        await client.query(statement);
+      } finally {
+        await client.end();
+      }
+    };
+    return { store: await openAnother(), clock, openAnother, schema, raw };
   };
 }
