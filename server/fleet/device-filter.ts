@@ -75,9 +75,12 @@ function textTerm(s: FleetSnapshot, term: string): Refine {
     const hits = new Uint8Array(mask.length);
     const { text, textStarts } = s;
     let at = text.indexOf(term);
+    let lo = 0;
     while (at >= 0) {
-      let lo = 0;
-      let hi = mask.length - 1;
+      // Hits come in text order: gallop forward from the last device hit, then bisect.
+      let step = 1;
+      while (lo + step < mask.length && textStarts[lo + step]! <= at) step *= 2;
+      let hi = Math.min(mask.length - 1, lo + step);
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
         if (textStarts[mid]! <= at) lo = mid;
