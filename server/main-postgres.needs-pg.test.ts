@@ -3,6 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import { runUserCli } from "./cli/user";
+import { systemClock } from "./lib/clock";
+import { openPostgresStore } from "./store/postgres/open-postgres-store";
 import { freePort, startServerProcess, withSchema } from "./testing/server-process";
 import { createTestSchema } from "./testing/store/postgres-server-harness";
 
@@ -14,6 +17,30 @@ afterEach(async () => {
 });
 
 describe("the server on PostgreSQL (DATABASE_URL)", () => {
+  it("lets `npm run user` manage the accounts there", async () => {
+    const { schema, drop } = await createTestSchema(DATABASE_URL, "rmmd_cli");
+    cleanups.push(drop);
+    const out: string[] = [];
+    const io = {
+      env: { DATABASE_URL: withSchema(DATABASE_URL, schema), RMM_DECK_PASSWORD: "a long password" },
+      stdin: process.stdin,
+      stdout: { write: (text: string) => out.push(text) },
+      stderr: { write: (text: string) => out.push(text) },
+    };
+    expect(await runUserCli(["add", "alice", "--role", "admin"], io)).toBe(0);
+    expect(await runUserCli(["list"], io)).toBe(0);
+    expect(out.join("")).toMatch(/alice\s+admin/);
+    const store = await openPostgresStore({
+      connectionString: withSchema(DATABASE_URL, schema),
+      clock: systemClock,
+    });
+    try {
+      expect((await store.users.findByUsername("alice"))?.role).toBe("admin");
+    } finally {
+      await store.close();
+    }
+  });
+
   it("keeps its state there, and refuses a second server on the database without REDIS_URL", async () => {
     const { schema, drop } = await createTestSchema(DATABASE_URL, "rmmd_main");
     cleanups.push(drop);
@@ -21,7 +48,11 @@ describe("the server on PostgreSQL (DATABASE_URL)", () => {
     const env = () => {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rmm-deck-pg-"));
       cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-      return { DATABASE_URL: withSchema(DATABASE_URL, schema), DATA_DIR: dataDir, DEMO_DEVICES: "20" };
+      return {
+        DATABASE_URL: withSchema(DATABASE_URL, schema),
+        DATA_DIR: dataDir,
+        DEMO_DEVICES: "20",
+      };
     };
     const first = startServerProcess({ ...env(), PORT: String(await freePort()) });
     cleanups.push(() => first.kill());
