@@ -23,9 +23,10 @@ export function runBackground(deps: {
   const { background, coordination, fleet, logger } = deps;
   let lease: LeaderLease | null = null;
   let following: NodeJS.Timeout | null = null;
+  let stopping = false;
 
   const follow = () => {
-    if (following) return;
+    if (following || stopping) return;
     const load = () =>
       void fleet.loadStored().catch((error: unknown) => {
         logger.warn("stored fleet snapshot not loaded", { error: String(error) });
@@ -70,9 +71,10 @@ export function runBackground(deps: {
     },
     role: (): "leader" | "follower" => (lease?.isLeader() ? "leader" : "follower"),
     async stop() {
-      // A leader that stops hands over (onFollow), which would start following again: unfollow after.
-      await lease?.stop();
+      // A leader that stops hands over (onFollow), which must not start following again.
+      stopping = true;
       unfollow();
+      await lease?.stop();
     },
   };
 }
