@@ -181,8 +181,14 @@ export async function createServices(
       clock,
       logger,
       snapshots: store.fleetSnapshots,
-      // Every tab (on every instance) refetches its device and site lists after a walk.
-      onSynced: () => live.publish({ topic: "fleet", kind: "synced", id: null, at: clock.now() }),
+      // Several instances: the followers load the stored walk, then their tabs refetch their
+      // device and site lists (server/coord/background.ts). Alone, nothing changes.
+      ...(coordination
+        ? {
+            onSynced: () =>
+              live.publish({ topic: "fleet", kind: "synced", id: null, at: clock.now() }),
+          }
+        : {}),
     });
     const software = createSoftwareSearch({
       datto,
