@@ -165,6 +165,24 @@ describe("three instances on one PostgreSQL and one Redis", () => {
       })),
     );
 
+    // A server started without REDIS_URL on their database is refused: it would spend a budget
+    // of its own.
+    const loneDir = fs.mkdtempSync(path.join(os.tmpdir(), "rmm-deck-lone-"));
+    cleanups.push(() => fs.rmSync(loneDir, { recursive: true, force: true }));
+    const lone = startServerProcess({
+      PORT: String(await freePort()),
+      DATA_DIR: loneDir,
+      DATABASE_URL: databaseUrl,
+      DATTO_API_URL: sim.url,
+      DATTO_API_KEY: "sim-key",
+      DATTO_API_SECRET: "sim-secret",
+    });
+    cleanups.push(() => lone.kill());
+    expect(await lone.exited).toBe(1);
+    expect(lone.stderr()).toContain(
+      "RMM Deck cannot start.\nAnother RMM Deck is already running on this database",
+    );
+
     // One leader, and every instance serves the whole fleet the leader walked.
     const roles = await until("one leader", 20_000, async () => {
       const now = await Promise.all(urls.map(role));
