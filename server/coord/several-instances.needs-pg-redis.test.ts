@@ -263,5 +263,13 @@ describe("three instances on one PostgreSQL and one Redis", () => {
     // Saturated: the shared window filled (a few reads may still be on their way at the end).
     expect(sampler.maxInAnyMinute()).toBeGreaterThanOrEqual(READS_PER_MINUTE - 10);
     expect(counters().status429).toBe(0);
+
+    // A leader stopped cleanly (SIGTERM, a deploy) hands over at once: the next round, 5 s.
+    const stoppedAt = Date.now();
+    newLeader.process.kill("SIGTERM");
+    await until("the last instance to lead", 15_000, async () =>
+      (await role(follower.url)) === "leader" ? true : null,
+    );
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
   }, 180_000);
 });
