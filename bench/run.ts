@@ -17,6 +17,11 @@ const sections: Section[] = [
   { name: "viewers", run: benchViewers },
   { name: "fleet", run: async () => (await import("./fleet")).benchFleet() },
   { name: "browser", run: async () => (await import("./browser-run")).benchBrowserWithServer() },
+  { name: "alerts", run: async () => (await import("./alerts")).benchAlerts() },
+  {
+    name: "alerts-browser",
+    run: async () => (await import("./alerts-browser")).benchAlertsBrowser(),
+  },
   // Issue 13: 200,000 devices. Not in the default run (minutes and GBs): `npm run bench scale`.
   { name: "scale", run: async () => (await import("./scale")).benchScale(), onlyWhenNamed: true },
 ];

@@ -12,7 +12,11 @@ import { createGuard } from "./middleware/route-guard";
 import { createSecurityHeaders } from "./middleware/security-headers";
 import { noStore } from "./middleware/no-store";
 import { mountSpa } from "./middleware/spa";
-import { createUpstreamAllowance, type UpstreamAllowance } from "./middleware/upstream-allowance";
+import {
+  createUpstreamAllowance,
+  type UpstreamAllowance,
+} from "./middleware/upstream-allowance";
+import { createAlertRoutes } from "./routes/alert-routes";
 import { createAuthRoutes } from "./routes/auth-routes";
 import { createDeviceRoutes } from "./routes/device-routes";
 import { createEventRoutes } from "./routes/event-routes";
@@ -39,6 +43,10 @@ export type AppDeps = Pick<
   | "savedViews"
   | "udfNames"
   | "live"
+  | "alerts"
+  | "alertResolver"
+  | "claimAlert"
+  | "releaseAlert"
 > & {
   /** The built SPA (vite's dist/) to serve beside the API; omitted in API-only tests. */
   spaRoot?: string;
@@ -100,7 +108,19 @@ export function createApp(deps: AppDeps) {
     .route("/fleet", createFleetRoutes({ fleet, datto, udfNames, guard }))
     .route("/views", createViewRoutes({ savedViews, guard }))
     .route("/software", createSoftwareRoutes({ software, clock, guard, exportSlots }))
-    .route("/live", createLiveRoutes({ bus: deps.live, clock, guard }));
+    .route("/live", createLiveRoutes({ bus: deps.live, clock, guard }))
+    .route(
+      "/alerts",
+      createAlertRoutes({
+        alerts: deps.alerts,
+        resolver: deps.alertResolver,
+        claims: { claimAlert: deps.claimAlert, releaseAlert: deps.releaseAlert },
+        fleet,
+        datto,
+        clock,
+        guard,
+      }),
+    );
   api.notFound(notFoundJson);
 
   const app = new Hono<AppEnv>();

@@ -1,6 +1,9 @@
 import { runBackground } from "./coord/background";
 import { claimDatabaseForCluster } from "./coord/cluster-claim";
 import { connectCoordination } from "./coord/coordination";
+import { createAlertClaims, type AlertClaims } from "./alerts/claim-alert";
+import { createAlertQueue, type AlertQueue } from "./alerts/alert-queue";
+import { createAlertResolver, type AlertResolver } from "./alerts/resolve-alert";
 import { createLiveBus, type LiveBus } from "./live/live-bus";
 import type { UpstreamAllowance } from "./middleware/upstream-allowance";
 import { seedDemoUsers } from "./auth/seed-demo-users";
@@ -32,11 +35,22 @@ export interface Services {
   datto: DattoApi;
   fleet: FleetIndex;
   software: SoftwareSearch;
+  /**
+   * The open-alert queue: one background poller (start/stop/tick), `current()` the open alerts
+   * with their claims, `recentlyResolved()` the last day's resolved ones.
+   */
+  alerts: AlertQueue;
   /** The use-cases: every adapter (routes, the CLI, later MCP tools) calls these. */
   refresh: FleetRefresh;
   users: UserAdmin;
   savedViews: SavedViews;
   udfNames: UdfNames;
+  /** Resolving alerts: one, many (`resolveAlerts`), and bulk runs the browser follows. */
+  alertResolver: AlertResolver;
+  resolveAlerts: AlertResolver["resolveAlerts"];
+  /** "On it": claim and release, stored by RMM Deck. */
+  claimAlert: AlertClaims["claimAlert"];
+  releaseAlert: AlertClaims["releaseAlert"];
   /** Hints that something changed, heard by every open tab (GET /api/live). */
   live: LiveBus;
   /** The in-process simulated tenant in demo mode (and tests), null against a live tenant. */
@@ -85,6 +99,7 @@ export async function createServices(
         createSimulator({
           seed: config.demo.seed,
           devices: config.demo.devices,
+          ...(config.demo.openAlerts === undefined ? {} : { openAlerts: config.demo.openAlerts }),
           clock,
           enableControl: false,
         }))
@@ -197,12 +212,33 @@ export async function createServices(
       logger,
       stored: store.softwareCatalog,
     });
+    const alerts = createAlertQueue({
+      datto,
+      clock,
+      logger,
+      store,
+      live,
+      onCounts: (counts) => fleet.applyAlertCounts(counts),
+    });
+    const alertResolver = createAlertResolver({ datto, queue: alerts, store, clock, logger, live });
+    const alertClaims = createAlertClaims({ store, queue: alerts, clock, live });
     // Background work: start/stop objects run by this process alone, or by the leader of
-    // several (server/coord/); followers serve the fleet snapshot the leader stored.
-    const background: Array<{ start(): unknown; stop(): Promise<void> }> = [fleet];
-    const work = runBackground({ background, coordination, fleet, logger });
+    // several (server/coord/); followers serve what the leader stored (the fleet snapshot, the
+    // open alerts), loading it when the leader's hint arrives and every few seconds.
+    const background: Array<{ start(): unknown; stop(): Promise<void> }> = [fleet, alerts];
+    const work = runBackground({
+      background,
+      coordination,
+      followed: [
+        { topic: "fleet", kind: "synced", loadStored: () => fleet.loadStored() },
+        { topic: "alerts", kind: "polled", loadStored: () => alerts.loadStored() },
+      ],
+      logger,
+    });
     stopWork = async () => {
       await work.stop();
+      await alerts.stop();
+      await alertResolver.settled();
       await software.stop();
       await fleet.stop();
     };
@@ -221,6 +257,11 @@ export async function createServices(
       users: createUserAdmin({ store }),
       savedViews: createSavedViews({ store }),
       udfNames: createUdfNames({ store }),
+      alerts,
+      alertResolver,
+      resolveAlerts: alertResolver.resolveAlerts,
+      claimAlert: alertClaims.claimAlert,
+      releaseAlert: alertClaims.releaseAlert,
       live,
       simulator,
       startWork: work.start,

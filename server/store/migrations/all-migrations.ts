@@ -4,6 +4,8 @@ import { loginReservationsMigration } from "./003-login-reservations";
 import { softwareCatalogMigration } from "./004-software-catalog";
 import { instanceLeasesMigration } from "./005-instance-leases";
 import { eventActorsMigration } from "./006-event-actors";
+import { alertClaimsMigration } from "./007-alert-claims";
+import { alertResolutionsMigration } from "./008-alert-resolutions";
 import { eventsAppendOnlyMigration } from "./016-events-append-only";
 import type { Migration } from "./migration";
 
@@ -19,6 +21,8 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   softwareCatalogMigration,
   instanceLeasesMigration,
   eventActorsMigration,
-  // 7-15: the alerts, jobs, agents and wall branches.
+  alertClaimsMigration,
+  alertResolutionsMigration,
+  // 9-15: the jobs, agents and wall branches.
   eventsAppendOnlyMigration,
 ];

@@ -1,5 +1,6 @@
 import { describe } from "vitest";
 import { describeAccountContract } from "../../testing/store/account-contract";
+import { describeAlertContract } from "../../testing/store/alert-contract";
 import { describeAppendOnlyContract } from "../../testing/store/append-only-contract";
 import { describeFleetContract } from "../../testing/store/fleet-contract";
 import { describeInstanceLockContract } from "../../testing/store/instance-lock-contract";
@@ -20,4 +21,5 @@ describe("the store contract on a PostgreSQL server (DATABASE_URL)", { timeout: 
   describeTransactionContract(open);
   describeRaceContract(open);
   describeAppendOnlyContract(open);
+  describeAlertContract(open);
 });

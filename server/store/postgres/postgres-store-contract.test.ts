@@ -1,5 +1,6 @@
 import { describe } from "vitest";
 import { describeAccountContract } from "../../testing/store/account-contract";
+import { describeAlertContract } from "../../testing/store/alert-contract";
 import { describeAppendOnlyContract } from "../../testing/store/append-only-contract";
 import { describeFleetContract } from "../../testing/store/fleet-contract";
 import { describeInstanceLockContract } from "../../testing/store/instance-lock-contract";
@@ -19,4 +20,5 @@ describe("the store contract on PostgreSQL (embedded, PGlite)", { timeout: 60_00
   describeTransactionContract(open);
   describeRaceContract(open);
   describeAppendOnlyContract(open);
+  describeAlertContract(open);
 });

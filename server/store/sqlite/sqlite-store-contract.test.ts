@@ -1,5 +1,6 @@
 import { describe } from "vitest";
 import { describeAccountContract } from "../../testing/store/account-contract";
+import { describeAlertContract } from "../../testing/store/alert-contract";
 import { describeAppendOnlyContract } from "../../testing/store/append-only-contract";
 import { describeFleetContract } from "../../testing/store/fleet-contract";
 import { describeInstanceLockContract } from "../../testing/store/instance-lock-contract";
@@ -17,5 +18,6 @@ describe("the store contract on SQLite", () => {
   describeInstanceLockContract(open);
   describeTransactionContract(open);
   describeRaceContract(open);
+  describeAlertContract(open);
   describeAppendOnlyContract(open);
 });
