@@ -198,6 +198,19 @@ describe("three instances on one PostgreSQL and one Redis", () => {
     await until("every instance to serve the fleet", 45_000, async () =>
       (await Promise.all(instances.map(total))).every((t) => t === DEVICES) ? true : null,
     );
+    // The open alerts, polled by the leader alone, are served by every instance.
+    const openAlerts = async (i: Instance) => {
+      const response = await fetch(`${i.url}/api/alerts`, { headers: { Cookie: i.cookie } });
+      return response.ok ? ((await response.json()) as { total: number }).total : -1;
+    };
+    const alertTotals = await until("every instance to serve the open alerts", 30_000, async () => {
+      const totals = await Promise.all(instances.map(openAlerts));
+      return totals[0]! > 0 && totals.every((t) => t === totals[0]) ? totals : null;
+    });
+    expect(alertTotals[0]).toBeGreaterThan(0);
+    // One walk's read of them and the one poller's (a second poll 45 s on): three pollers would
+    // have made it four at least.
+    expect(counters().byRoute["GET /v2/account/alerts/open"]).toBeLessThanOrEqual(3);
     await sleep(2_000);
     const walkCalls = counters().byRoute["GET /v2/account/sites"] ?? 0;
     expect(walkCalls).toBe(1);
