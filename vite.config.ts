@@ -1,12 +1,23 @@
 import { fileURLToPath } from "node:url";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const alias = {
   "@": fileURLToPath(new URL("./src", import.meta.url)),
   "@server": fileURLToPath(new URL("./server", import.meta.url)),
 };
+
+// Suites that need a running service run only where it is configured (README "Running several
+// instances"); scripts/test-all.ts says which ran and which did not, and why.
+export const serviceSuites = [
+  { pattern: "server/**/*.needs-pg.test.ts", needs: ["DATABASE_URL"] },
+  { pattern: "server/**/*.needs-redis.test.ts", needs: ["REDIS_URL"] },
+  { pattern: "server/**/*.needs-pg-redis.test.ts", needs: ["DATABASE_URL", "REDIS_URL"] },
+];
+const missingServices = serviceSuites
+  .filter((s) => s.needs.some((name) => !process.env[name]))
+  .map((s) => s.pattern);
 
 // The API server listens on PORT (default 8080); in dev, Vite proxies /api to it.
 const apiPort = process.env.PORT ?? "8080";
@@ -40,6 +51,7 @@ export default defineConfig({
           name: "server",
           environment: "node",
           include: ["server/**/*.test.ts", "scripts/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...missingServices],
           setupFiles: ["server/testing/setup.ts"],
           testTimeout: 20_000,
         },

@@ -9,7 +9,8 @@ import type { BenchRow } from "./table";
  * Starts the real server in demo mode on a 50,000-device tenant (built SPA, fresh data folder),
  * waits for the first fleet sync, then hands it to the browser bench (Chromium via playwright-core).
  */
-const DEVICES = 50_000;
+/** 50,000 by default; issue 13's 200,000 with BENCH_BROWSER_DEVICES=200000. */
+const DEVICES = Number(process.env.BENCH_BROWSER_DEVICES ?? 50_000);
 const PORT = 4180;
 
 export async function benchBrowserWithServer(): Promise<BenchRow[]> {
@@ -27,6 +28,9 @@ export async function benchBrowserWithServer(): Promise<BenchRow[]> {
   const server = spawn("npx", ["tsx", "server/main.ts"], {
     env: {
       ...process.env,
+      // One process on SQLite: what the numbers are about.
+      DATABASE_URL: "",
+      REDIS_URL: "",
       PORT: String(PORT),
       DATA_DIR: dataDir,
       DEMO_DEVICES: String(DEVICES),
@@ -41,7 +45,11 @@ export async function benchBrowserWithServer(): Promise<BenchRow[]> {
     const { benchBrowser } = await import("./browser");
     const rows = await benchBrowser({ baseUrl, username: "technician", password: "demo" });
     return [
-      { name: "demo server start + first sync (50k devices)", value: syncMs / 1000, unit: "s" },
+      {
+        name: `demo server start + first sync (${Math.round(DEVICES / 1000)}k devices)`,
+        value: syncMs / 1000,
+        unit: "s",
+      },
       ...rows,
     ];
   } finally {
@@ -53,7 +61,9 @@ export async function benchBrowserWithServer(): Promise<BenchRow[]> {
 async function waitForFleet(baseUrl: string): Promise<number> {
   const started = performance.now();
   let cookie = "";
-  for (let attempt = 0; attempt < 600; attempt++) {
+  // A 200,000-device walk alone takes ~3 minutes inside the background share of the budget.
+  const attempts = DEVICES > 50_000 ? 1_800 : 600;
+  for (let attempt = 0; attempt < attempts; attempt++) {
     try {
       if (!cookie) {
         const login = await fetch(`${baseUrl}/api/auth/login`, {
@@ -78,5 +88,7 @@ async function waitForFleet(baseUrl: string): Promise<number> {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error("the bench server did not finish its first fleet sync within 5 minutes");
+  throw new Error(
+    `the bench server did not finish its first fleet sync within ${attempts / 120} minutes`,
+  );
 }

@@ -90,6 +90,19 @@ if (!only || only === "e2e") {
   }
 }
 
+// The suites that need PostgreSQL or Redis (vite.config.ts) run only where those are configured.
+const serviceNotes = [
+  { suite: "store contract and server on a PostgreSQL server", needs: ["DATABASE_URL"] },
+  { suite: "Redis coordination (budget, token, lease, live bus)", needs: ["REDIS_URL"] },
+  { suite: "several instances (three servers on PostgreSQL + Redis)", needs: ["DATABASE_URL", "REDIS_URL"] },
+].map(({ suite, needs }) => {
+  const missing = needs.filter((name) => !process.env[name]);
+  return missing.length === 0
+    ? `ran: ${suite}`
+    : `NOT run: ${suite}, because ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} not set (README: "Running several instances")`;
+});
+if (!only || only === "unit") console.info(`\n${serviceNotes.join("\n")}`);
+
 const skipped = total.skipped > 0 ? `, ${total.skipped} skipped` : "";
 console.info(`\n${total.passed} passed, ${total.failed} failed${skipped}`);
 process.exit(total.failed > 0 ? 1 : 0);

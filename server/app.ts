@@ -12,7 +12,10 @@ import { createGuard } from "./middleware/route-guard";
 import { createSecurityHeaders } from "./middleware/security-headers";
 import { noStore } from "./middleware/no-store";
 import { mountSpa } from "./middleware/spa";
-import { createUpstreamAllowance } from "./middleware/upstream-allowance";
+import {
+  createUpstreamAllowance,
+  type UpstreamAllowance,
+} from "./middleware/upstream-allowance";
 import { createAlertRoutes } from "./routes/alert-routes";
 import { createAuthRoutes } from "./routes/auth-routes";
 import { createComponentRoutes } from "./routes/component-routes";
@@ -53,6 +56,10 @@ export type AppDeps = Pick<
   spaRoot?: string;
   /** Bearer token -> agent or wall (until agent and wall tokens exist, nobody holds one). */
   resolveToken?: TokenResolver;
+  /** Several instances (REDIS_URL): the allowance counted across them; default in memory. */
+  allowance?: UpstreamAllowance;
+  /** Several instances: this one's role, shown by /api/health. */
+  instanceRole?: () => "leader" | "follower";
 };
 
 /** No API request needs more; a cap keeps one client from making the server buffer anything. */
@@ -68,13 +75,23 @@ export function createApp(deps: AppDeps) {
   const { config, clock, logger, store, gateway, datto, fleet, software } = deps;
 
   // One allowance per app: one actor's Datto-calling requests per minute, all pages together.
-  const allowance = createUpstreamAllowance({ clock, perMinute: config.budget.perPersonPerMinute });
+  const allowance =
+    deps.allowance ??
+    createUpstreamAllowance({ clock, perMinute: config.budget.perPersonPerMinute });
   const guard = createGuard({ allowance });
   // Device and software exports draw on the same slots: they load the server the same way.
   const exportSlots = createExportSlots();
   const { refresh, users, savedViews, udfNames } = deps;
   const api = new Hono<AppEnv>()
-    .route("/health", createHealthRoutes({ gateway, mode: config.mode, guard }))
+    .route(
+      "/health",
+      createHealthRoutes({
+        gateway,
+        mode: config.mode,
+        guard,
+        ...(deps.instanceRole ? { instanceRole: deps.instanceRole } : {}),
+      }),
+    )
     .route("/", createAuthRoutes({ store, clock, config, logger, guard }))
     .route("/users", createUserRoutes({ users, guard }))
     .route("/events", createEventRoutes({ events: store.events, guard }))

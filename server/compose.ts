@@ -1,7 +1,11 @@
+import { runBackground } from "./coord/background";
+import { claimDatabaseForCluster } from "./coord/cluster-claim";
+import { connectCoordination } from "./coord/coordination";
 import { createAlertClaims, type AlertClaims } from "./alerts/claim-alert";
 import { createAlertQueue, type AlertQueue } from "./alerts/alert-queue";
 import { createAlertResolver, type AlertResolver } from "./alerts/resolve-alert";
 import { createLiveBus, type LiveBus } from "./live/live-bus";
+import type { UpstreamAllowance } from "./middleware/upstream-allowance";
 import { seedDemoUsers } from "./auth/seed-demo-users";
 import { createDattoApi, type DattoApi } from "./datto/api/create-datto-api";
 import { createDattoGateway } from "./datto/gateway/create-gateway";
@@ -18,8 +22,9 @@ import { createFleetRefresh, type FleetRefresh } from "./fleet/refresh";
 import { createSoftwareSearch, type SoftwareSearch } from "./fleet/software-search";
 import { systemClock, type Clock } from "./lib/clock";
 import { createLogger, type Logger } from "./lib/logger";
-import { acquireInstanceLock, type InstanceLock } from "./store/instance-lock";
+import { acquireInstanceLock } from "./store/instance-lock";
 import type { Store } from "./store/port/store";
+import { openPostgresStore } from "./store/postgres/open-postgres-store";
 import { openSqliteStore } from "./store/sqlite/open-sqlite-store";
 import { createUserAdmin, type UserAdmin } from "./users/user-admin";
 import { createSavedViews, type SavedViews } from "./views/saved-views";
@@ -62,6 +67,12 @@ export interface Services {
   jobDispatcher: JobDispatcher;
   /** The in-process simulated tenant in demo mode (and tests), null against a live tenant. */
   simulator: Simulator | null;
+  /** Starts the background work: here, or on whichever instance leads (REDIS_URL). */
+  startWork(): void;
+  /** Several instances: the per-person allowance counted across them (default: in memory). */
+  allowance?: UpstreamAllowance;
+  /** Several instances: whether this one leads the background work. */
+  instanceRole?: () => "leader" | "follower";
   close(): Promise<void>;
 }
 
@@ -91,6 +102,7 @@ export async function createServices(
 ): Promise<Services> {
   const clock = overrides.clock ?? systemClock;
   const secrets = config.datto ? [config.datto.apiKey, config.datto.apiSecret] : [];
+  secrets.push(...urlPasswords(config.databaseUrl, config.redisUrl));
   const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets });
 
   const simulator =
@@ -113,27 +125,55 @@ export async function createServices(
       }
     : { ...config.datto!, fetch: overrides.upstreamFetch ?? fetch };
 
-  const store = await openSqliteStore({ dataDir: config.dataDir, clock });
+  // Several instances (REDIS_URL): connected first, so a Redis that cannot be reached stops the
+  // start before anything else happens.
+  const coordination = config.redisUrl
+    ? await connectCoordination({
+        url: config.redisUrl,
+        keyPrefix: config.redisKeyPrefix,
+        logger,
+        limits: {
+          reads: config.budget.readsPerMinute,
+          writesPerOperation: config.budget.writesPerOperationPerMinute,
+          perPersonPerMinute: config.budget.perPersonPerMinute,
+        },
+      })
+    : null;
+  let store: Store;
+  try {
+    store = config.databaseUrl
+      ? await openPostgresStore({ connectionString: config.databaseUrl, clock })
+      : await openSqliteStore({ dataDir: config.dataDir, clock });
+  } catch (error) {
+    await coordination?.close();
+    throw error;
+  }
   // Before any background work: a second console on this data folder must not walk Datto with a
   // second budget. What stops the work is known once it exists (below).
   let stopWork = async () => {};
-  let lock: InstanceLock;
+  let lock: { release(): Promise<void> };
+  const onLost = (error: Error) => {
+    logger.error(error.message);
+    void stopWork().finally(() => overrides.onInstanceLost?.(error));
+  };
   try {
-    lock = await acquireInstanceLock({
-      store,
-      clock,
-      onLost: (error) => {
-        logger.error(error.message);
-        void stopWork().finally(() => overrides.onInstanceLost?.(error));
-      },
-    });
+    lock = coordination
+      ? await claimDatabaseForCluster({ store, clock, keyPrefix: config.redisKeyPrefix, onLost })
+      : await acquireInstanceLock({
+          store,
+          clock,
+          place: config.databaseUrl ? "database" : "data folder",
+          onLost,
+        });
   } catch (error) {
     await store.close();
+    await coordination?.close();
     throw error;
   }
   const close = async () => {
     await stopWork();
     await lock.release();
+    await coordination?.close();
     await store.close();
   };
 
@@ -150,10 +190,33 @@ export async function createServices(
       logger,
       readsPerMinute: config.budget.readsPerMinute,
       writesPerOperationPerMinute: config.budget.writesPerOperationPerMinute,
+      ...(coordination
+        ? {
+            shared: {
+              budget: coordination.budget,
+              token: coordination.token,
+              cache: coordination.cache,
+            },
+          }
+        : {}),
     });
     const realDatto = createDattoApi(gateway);
     const datto = overrides.wrapDatto ? overrides.wrapDatto(realDatto) : realDatto;
-    const fleet = createFleetIndex({ datto, clock, logger, snapshots: store.fleetSnapshots });
+    const live = coordination?.live ?? createLiveBus();
+    const fleet = createFleetIndex({
+      datto,
+      clock,
+      logger,
+      snapshots: store.fleetSnapshots,
+      // Several instances: the followers load the stored walk, then their tabs refetch their
+      // device and site lists (server/coord/background.ts). Alone, nothing changes.
+      ...(coordination
+        ? {
+            onSynced: () =>
+              live.publish({ topic: "fleet", kind: "synced", id: null, at: clock.now() }),
+          }
+        : {}),
+    });
     const software = createSoftwareSearch({
       datto,
       fleet,
@@ -161,7 +224,6 @@ export async function createServices(
       logger,
       stored: store.softwareCatalog,
     });
-    const live = createLiveBus();
     const alerts = createAlertQueue({
       datto,
       clock,
@@ -202,7 +264,23 @@ export async function createServices(
       tracker: jobTracker,
       writesPerMinute: config.budget.writesPerOperationPerMinute,
     });
+    // Background work: start/stop objects run by this process alone, or by the leader of
+    // several (server/coord/); followers serve what the leader stored (the fleet snapshot, the
+    // open alerts), loading it when the leader's hint arrives and every few seconds. The component
+    // catalog and the job tracker run on every instance: each tracks the runs it dispatched (and,
+    // after a restart, resumes the unfinished ones from the store), inside the shared budget.
+    const background: Array<{ start(): unknown; stop(): Promise<void> }> = [fleet, alerts];
+    const work = runBackground({
+      background,
+      coordination,
+      followed: [
+        { topic: "fleet", kind: "synced", loadStored: () => fleet.loadStored() },
+        { topic: "alerts", kind: "polled", loadStored: () => alerts.loadStored() },
+      ],
+      logger,
+    });
     stopWork = async () => {
+      await work.stop();
       await alerts.stop();
       await alertResolver.settled();
       await jobDispatcher.stop();
@@ -239,12 +317,26 @@ export async function createServices(
       jobTracker,
       jobDispatcher,
       simulator,
+      startWork: work.start,
+      ...(coordination ? { allowance: coordination.allowance, instanceRole: work.role } : {}),
       close,
     };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+/** The passwords in DATABASE_URL and REDIS_URL, kept out of every log line. */
+function urlPasswords(...urls: Array<string | null>): string[] {
+  return urls.flatMap((url) => {
+    try {
+      const password = url ? decodeURIComponent(new URL(url).password) : "";
+      return password ? [password] : [];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /**

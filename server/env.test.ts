@@ -70,3 +70,47 @@ describe("normalizeDattoApiUrl", () => {
     expect(() => normalizeDattoApiUrl("merlot")).toThrow(/not a URL/);
   });
 });
+
+describe("several instances (DATABASE_URL, REDIS_URL)", () => {
+  it("stays on SQLite, alone, without them", () => {
+    expect(parseConfig({})).toMatchObject({
+      databaseUrl: null,
+      redisUrl: null,
+      redisKeyPrefix: "rmmd:",
+    });
+    expect(parseConfig({ DATABASE_URL: "", REDIS_URL: "" })).toMatchObject({
+      databaseUrl: null,
+      redisUrl: null,
+    });
+  });
+
+  it("takes PostgreSQL and Redis URLs, and refuses Redis without a shared database", () => {
+    expect(
+      parseConfig({
+        DATABASE_URL: "postgres://deck:pw@db:5432/deck",
+        REDIS_URL: "redis://cache:6379",
+        REDIS_KEY_PREFIX: "acme:",
+      }),
+    ).toMatchObject({
+      databaseUrl: "postgres://deck:pw@db:5432/deck",
+      redisUrl: "redis://cache:6379",
+      redisKeyPrefix: "acme:",
+    });
+    expect(() => parseConfig({ REDIS_URL: "redis://cache:6379" })).toThrow(
+      /REDIS_URL is set without DATABASE_URL/,
+    );
+    expect(() => parseConfig({ DATABASE_URL: "mysql://db/deck" })).toThrow(/DATABASE_URL/);
+    expect(() => parseConfig({ DATABASE_URL: "postgres://db/x", REDIS_URL: "http://x" })).toThrow(
+      /REDIS_URL/,
+    );
+    const error = (() => {
+      try {
+        parseConfig({ DATABASE_URL: "mysql://deck:secret-pw@db/deck" });
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return "";
+    })();
+    expect(error).not.toContain("secret-pw");
+  });
+});

@@ -53,6 +53,28 @@ const rawEnvSchema = z.object({
       }
     }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** PostgreSQL instead of SQLite in DATA_DIR (several instances need it). */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^postgres(ql)?:\/\//.test(v), {
+      message: "must be a PostgreSQL URL such as postgres://rmmdeck:password@db-host:5432/rmmdeck",
+    }),
+  /** Redis: several instances share one Datto budget, token, cache and leader (decision 0028). */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^rediss?:\/\//.test(v), {
+      message: "must be a Redis URL such as redis://redis-host:6379",
+    }),
+  /** Keeps several deployments on one Redis apart; the same on every instance of one. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "must be 1-64 letters, digits or _ . : -")
+    .default("rmmd:"),
 });
 
 export type DattoCredentials = { baseUrl: string; apiKey: string; apiSecret: string };
@@ -78,6 +100,12 @@ export type AppConfig = {
     jobTrackerReadShare: number;
   };
   logLevel: "debug" | "info" | "warn" | "error";
+  /** DATABASE_URL: the store is PostgreSQL there; null: SQLite in dataDir. */
+  databaseUrl: string | null;
+  /** REDIS_URL: several instances coordinate there; null: this process is the only one. */
+  redisUrl: string | null;
+  /** Prefix of every Redis key and channel (REDIS_KEY_PREFIX, default "rmmd:"). */
+  redisKeyPrefix: string;
 };
 
 export class ConfigError extends Error {
@@ -144,6 +172,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       apiSecret: dattoVars.DATTO_API_SECRET!,
     };
   }
+  const databaseUrl = e.DATABASE_URL || null;
+  const redisUrl = e.REDIS_URL || null;
+  if (redisUrl && !databaseUrl) {
+    throw new ConfigError(
+      "REDIS_URL is set without DATABASE_URL. Several instances must share one PostgreSQL " +
+        "database: set DATABASE_URL too, or unset REDIS_URL to run one instance on SQLite.",
+    );
+  }
   return {
     mode: datto ? "live" : "demo",
     datto,
@@ -165,5 +201,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       jobTrackerReadShare: e.JOB_TRACKER_READ_SHARE,
     },
     logLevel: e.LOG_LEVEL,
+    databaseUrl,
+    redisUrl,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
   };
 }

@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { createServices } from "./compose";
 import { ConfigError, parseConfig } from "./env";
+import { CoordinationError } from "./coord/coordination";
 import { InstanceLockedError } from "./store/instance-lock";
 
 /**
@@ -61,7 +62,9 @@ async function serveConsole(): Promise<void> {
       },
     });
   } catch (error) {
-    if (!(error instanceof InstanceLockedError)) throw error;
+    if (!(error instanceof InstanceLockedError) && !(error instanceof CoordinationError)) {
+      throw error;
+    }
     console.error(`RMM Deck cannot start.\n${error.message}`);
     process.exit(1);
   }
@@ -87,8 +90,7 @@ async function serveConsole(): Promise<void> {
     console.error(`RMM Deck cannot start.\n${listenProblem(error, config.host, config.port)}`);
     void services.close().finally(() => process.exit(1));
   });
-  void services.fleet.start();
-  void services.alerts.start();
+  services.startWork();
   void services.components.start();
   void services.jobTracker.start();
 

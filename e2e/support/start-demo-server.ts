@@ -9,7 +9,17 @@ import path from "node:path";
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "rmm-deck-e2e-"));
 process.env.DATA_DIR = dataDir;
 process.env.HOST = "127.0.0.1";
-for (const name of ["DATTO_API_URL", "DATTO_API_KEY", "DATTO_API_SECRET"]) delete process.env[name];
+// One process on SQLite, whatever the shell has set (CI exports DATABASE_URL and REDIS_URL for
+// the several-instances suites).
+for (const name of [
+  "DATTO_API_URL",
+  "DATTO_API_KEY",
+  "DATTO_API_SECRET",
+  "DATABASE_URL",
+  "REDIS_URL",
+]) {
+  delete process.env[name];
+}
 
 const cleanup = () => rmSync(dataDir, { recursive: true, force: true });
 process.on("exit", cleanup);

@@ -128,14 +128,22 @@ export function createAlertQueue(deps: AlertQueueDeps) {
     }
   }
 
-  async function load() {
+  /** The saved list: at start when nothing is loaded, or (a follower) when it is newer. */
+  async function load(newer = false): Promise<boolean> {
     try {
+      if (newer) {
+        const stamp = await store.fleetSnapshots.stamp(SNAPSHOT_NAME);
+        if (!stamp || (fetchedAt !== null && stamp.fetchedAt <= fetchedAt)) return false;
+      }
       const stored = await store.fleetSnapshots.load(SNAPSHOT_NAME);
-      if (!stored || stored.format !== SNAPSHOT_FORMAT || fetchedAt !== null) return;
+      if (!stored || stored.format !== SNAPSHOT_FORMAT) return false;
+      if (newer ? fetchedAt !== null && stored.fetchedAt <= fetchedAt : fetchedAt !== null) {
+        return false;
+      }
       const parsed = StoredSchema.safeParse(
         JSON.parse((await promisify(gunzip)(stored.payload)).toString("utf8")),
       );
-      if (!parsed.success) return;
+      if (!parsed.success) return false;
       const next = new Map<string, Entry>();
       for (const { row, extras } of parsed.data.entries) {
         next.set(row.alertUid, { row, extras, text: searchText(row, extras.diagnostics) });
@@ -143,8 +151,11 @@ export function createAlertQueue(deps: AlertQueueDeps) {
       open = next;
       fetchedAt = stored.fetchedAt;
       deps.onCounts?.(countsByDevice(open.values()), stored.fetchedAt);
+      if (newer) polledSinceStart = true;
+      return true;
     } catch (error) {
       logger.warn("open alerts snapshot not loaded", { error: errorText(error) });
+      return false;
     }
   }
 
@@ -197,10 +208,11 @@ export function createAlertQueue(deps: AlertQueueDeps) {
     const reopened = added;
     if (reopened.length > 0) await store.alertResolutions.removeMany(reopened);
     await store.alertResolutions.pruneBefore(now - RESOLVED_KEEP_MS);
+    // Stored first: with several instances the hint makes followers load what was stored.
+    await persist();
     if (gone.length > 0 || added.length > 0) {
       live.publish({ topic: "alerts", kind: "polled", id: null, at: now });
     }
-    await persist();
     logger.debug("open alerts polled", { open: next.size, added: added.length, gone: gone.length });
   }
 
@@ -339,6 +351,8 @@ export function createAlertQueue(deps: AlertQueueDeps) {
     },
     /** One poll now (joins the one in progress). Never rejects: failures land in freshness(). */
     tick,
+    /** Several instances: a follower serves the list the leader polled and stored (if newer). */
+    loadStored: () => load(true),
     /** Resolves when no poll is in progress (tests, benches). */
     settled: async () => {
       while (running) await running;

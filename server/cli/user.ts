@@ -5,6 +5,7 @@ import { CreateUserSchema, PasswordSchema, type User } from "../contract/users";
 import { ConfigError, parseConfig } from "../env";
 import { systemClock } from "../lib/clock";
 import type { Store } from "../store/port/store";
+import { openPostgresStore } from "../store/postgres/open-postgres-store";
 import { openSqliteStore } from "../store/sqlite/open-sqlite-store";
 import { createUserAdmin } from "../users/user-admin";
 import { PromptUnavailableError, promptHidden, type PromptInput } from "./user-password-prompt";
@@ -24,7 +25,7 @@ const USAGE = `Usage: npm run user -- <command>
   enable <username>                            allow sign-in again
   reset-password <username>                    set a new password and end the user's sessions
 The password is read from RMM_DECK_PASSWORD, or asked for twice on the terminal.
-The database is in DATA_DIR (default ./data).
+The database is PostgreSQL at DATABASE_URL when set, else SQLite in DATA_DIR (default ./data).
 `;
 
 const ACTOR: CliActor = { kind: "cli" };
@@ -45,9 +46,11 @@ export async function runUserCli(argv: string[], io: UserCliIo): Promise<number>
       io.stdout.write(USAGE);
       return command === undefined && !values.help ? 1 : 0;
     }
-    const { dataDir } = parseConfig(io.env);
+    const { dataDir, databaseUrl } = parseConfig(io.env);
     // No instance lock: the CLI runs beside the server by design; its writes are atomic anyway.
-    store = await openSqliteStore({ dataDir, clock: systemClock });
+    store = databaseUrl
+      ? await openPostgresStore({ connectionString: databaseUrl, clock: systemClock, poolSize: 2 })
+      : await openSqliteStore({ dataDir, clock: systemClock });
     await runCommand(store, command, args, values.role, io);
     return 0;
   } catch (error) {

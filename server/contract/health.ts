@@ -44,5 +44,10 @@ export const HealthSchema = z.object({
     negativeHits: z.number(),
   }),
   malformedPayloads: z.number(),
+  /**
+   * Several instances (REDIS_URL): whether this one runs the background work ("leader") or
+   * serves what the leader stored ("follower"); "single" when it runs alone.
+   */
+  instance: z.object({ role: z.enum(["single", "leader", "follower"]) }).optional(),
 });
 export type Health = z.infer<typeof HealthSchema>;

@@ -23,6 +23,42 @@ const flags = (s: FleetSnapshot, key: string, value: (d: DeviceRow) => boolean) 
 const exact = (s: FleetSnapshot, key: string, value: (d: DeviceRow) => string | null) =>
   s.memo(`exact:${key}`, (ds) => ds.map(value));
 
+/**
+ * A column as small integers, each distinct value once (the sites, statuses, OS names and UDF
+ * values of 200,000 devices are a few thousand strings): a filter tests each distinct value once,
+ * then walks integers instead of comparing or searching 200,000 strings (issue 13).
+ */
+type Coded = { codes: Int32Array; values: Array<string | null> };
+const coded = (s: FleetSnapshot, key: string, value: (d: DeviceRow) => string | null) =>
+  s.memo(`codes:${key}`, (ds): Coded => {
+    const index = new Map<string | null, number>();
+    const values: Array<string | null> = [];
+    const codes = new Int32Array(ds.length);
+    for (let i = 0; i < ds.length; i++) {
+      const v = value(ds[i]!);
+      let code = index.get(v);
+      if (code === undefined) {
+        code = values.length;
+        values.push(v);
+        index.set(v, code);
+      }
+      codes[i] = code;
+    }
+    return { codes, values };
+  });
+const lowerCoded = (
+  s: FleetSnapshot,
+  key: string,
+  value: (d: DeviceRow) => string | null | undefined,
+) => coded(s, `lower:${key}`, (d) => (value(d) ?? "").toLowerCase());
+
+const keepValues =
+  ({ codes, values }: Coded, test: (value: string | null) => boolean): Refine =>
+  (mask) => {
+    const ok = Uint8Array.from(values, (v) => (test(v) ? 1 : 0));
+    for (let i = 0; i < mask.length; i++) if (mask[i] === 1 && ok[codes[i]!] === 0) mask[i] = 0;
+  };
+
 const keepIf =
   (test: (i: number) => boolean): Refine =>
   (mask) => {
@@ -39,9 +75,12 @@ function textTerm(s: FleetSnapshot, term: string): Refine {
     const hits = new Uint8Array(mask.length);
     const { text, textStarts } = s;
     let at = text.indexOf(term);
+    let lo = 0;
     while (at >= 0) {
-      let lo = 0;
-      let hi = mask.length - 1;
+      // Hits come in text order: gallop forward from the last device hit, then bisect.
+      let step = 1;
+      while (lo + step < mask.length && textStarts[lo + step]! <= at) step *= 2;
+      let hi = Math.min(mask.length - 1, lo + step);
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
         if (textStarts[mid]! <= at) lo = mid;
@@ -66,8 +105,7 @@ const FIELD_TEXT: Record<string, (d: DeviceRow) => string | null> = {
 /** One term limited to one field: a substring test over that field's lower-cased column. */
 function fieldTerm(s: FleetSnapshot, field: DeviceSearchField, term: string): Refine {
   const value = FIELD_TEXT[field] ?? ((d: DeviceRow) => d.udf[field]);
-  const column = lower(s, `field:${field}`, value);
-  return keepIf((i) => column[i]!.includes(term));
+  return keepValues(lowerCoded(s, `field:${field}`, value), (v) => v!.includes(term));
 }
 
 /** Lower-cased hostnames: free-text matches in the hostname rank first (device-query.ts). */
@@ -99,8 +137,7 @@ export function buildDeviceFilter(
   }
   const equal = (key: string, value: (d: DeviceRow) => string | null, want: string | undefined) => {
     if (want === undefined) return;
-    const column = exact(s, key, value);
-    out.push(keepIf((i) => column[i] === want));
+    out.push(keepValues(coded(s, key, value), (v) => v === want));
   };
   equal("siteUid", (d) => d.siteUid, query.siteUid);
   equal("deviceClass", (d) => d.deviceClass, query.deviceClass);
@@ -120,14 +157,17 @@ export function buildDeviceFilter(
   flag("rebootRequired", (d) => d.rebootRequired, query.rebootRequired);
   if (query.deviceType !== undefined) {
     const want = query.deviceType.toLowerCase();
-    const type = lower(s, "deviceType.type", (d) => d.deviceType.type);
-    const category = lower(s, "deviceType.category", (d) => d.deviceType.category);
-    out.push(keepIf((i) => type[i] === want || category[i] === want));
+    const both = lowerCoded(
+      s,
+      "deviceType",
+      (d) => `${d.deviceType.type ?? ""}\u0000${d.deviceType.category ?? ""}`,
+    );
+    out.push(keepValues(both, (v) => v!.split("\u0000").includes(want)));
   }
   if (query.os !== undefined) {
     const want = query.os.toLowerCase();
-    const os = lower(s, "os", (d) => d.operatingSystem);
-    out.push(keepIf((i) => os[i]!.includes(want)));
+    const os = lowerCoded(s, "os", (d) => d.operatingSystem);
+    out.push(keepValues(os, (v) => v!.includes(want)));
   }
   const olderThan = (key: "lastSeen" | "lastAuditDate", days: number | undefined) => {
     if (days === undefined) return;
@@ -140,8 +180,8 @@ export function buildDeviceFilter(
   const udf = query.udf === undefined ? null : parseUdfFilter(query.udf);
   if (udf) {
     const want = udf.text.toLowerCase();
-    const column = lower(s, udf.key, (d) => d.udf[udf.key]);
-    out.push(keepIf((i) => column[i] !== "" && column[i]!.includes(want)));
+    const column = lowerCoded(s, udf.key, (d) => d.udf[udf.key]);
+    out.push(keepValues(column, (v) => v !== "" && v!.includes(want)));
   }
   const uids = () => exact(s, "uid", (d) => d.uid);
   const keepUids = (set: ReadonlySet<string>, keep: boolean) => {

@@ -26,6 +26,8 @@ export interface FleetIndexDeps {
   logger: Logger;
   snapshots?: FleetSnapshotRepo | null;
   refreshIntervalMs?: number;
+  /** After a full walk was swapped in and stored (several instances: followers then load it). */
+  onSynced?: (fetchedAt: number) => void;
 }
 
 export interface FleetIndex {
@@ -41,6 +43,11 @@ export interface FleetIndex {
    */
   refreshSite(uid: string): Promise<Refreshed<SiteRow>>;
   refreshDevice(uid: string): Promise<Refreshed<DeviceRow>>;
+  /**
+   * Several instances: a follower serves the snapshot the leader walked and stored. Loads the
+   * stored one when it is newer than the one served; true when it did.
+   */
+  loadStored(): Promise<boolean>;
   status(): FleetSyncStatus;
   freshness(): Freshness;
   /** The current complete snapshot; hold the reference for the whole of one answer. */
@@ -146,6 +153,7 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
         pages: sync.pagesDone,
       });
       await persist(result.data);
+      deps.onSynced?.(result.data.fetchedAt);
     } catch (error) {
       lastErrorAt = clock.now();
       const isDatto = error instanceof DattoError;
@@ -227,6 +235,20 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
       swap(read.data);
       const row = current.devices[current.deviceIndex.get(uid)!]!;
       return { stale: false, fetchedAt: read.fetchedAt, row };
+    },
+    async loadStored() {
+      const stamp = await deps.snapshots?.stamp();
+      if (!stamp || (current.fetchedAt !== null && stamp.fetchedAt <= current.fetchedAt)) {
+        return false;
+      }
+      const stored = await deps.snapshots!.load();
+      const data = stored ? await decodeSnapshot(stored.payload, stored.format) : null;
+      if (!data || (current.fetchedAt !== null && data.fetchedAt <= current.fetchedAt))
+        return false;
+      swap(data);
+      syncedSinceStart = true;
+      partsStale = false;
+      return true;
     },
     status: () => sync,
     freshness: () =>

@@ -50,7 +50,7 @@ export function createGuard(deps: { allowance: UpstreamAllowance }) {
       const actor = c.get("actor");
       const calls = typeof rule.callsDatto === "function" ? rule.callsDatto(c) : rule.callsDatto;
       if (!calls || !actor) return next();
-      const taken = allowance.take(actor);
+      const taken = await allowance.take(actor);
       if (taken.ok) return next();
       c.header("Retry-After", String(taken.retryAfterSeconds));
       return apiError(

@@ -3,11 +3,13 @@ import type { Clock } from "../lib/clock";
 
 const WINDOW_MS = 60_000;
 
+export type AllowanceAnswer =
+  { ok: true } | { ok: false; retryAt: number; retryAfterSeconds: number };
+
+/** In memory here; counted across instances in Redis when several run (server/coord/). */
 export type UpstreamAllowance = {
   /** Counts one Datto-calling request for `actor`, or says when the next one is allowed. */
-  take(
-    actor: PersonActor | TokenActor,
-  ): { ok: true } | { ok: false; retryAt: number; retryAfterSeconds: number };
+  take(actor: PersonActor | TokenActor): AllowanceAnswer | Promise<AllowanceAnswer>;
   perMinute: number;
 };
 

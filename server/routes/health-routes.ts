@@ -11,6 +11,8 @@ export function createHealthRoutes(deps: {
   gateway: DattoGateway;
   mode: "demo" | "live";
   guard: Guard;
+  /** Several instances: this one's role (server/coord/); absent when it runs alone. */
+  instanceRole?: () => "leader" | "follower";
 }) {
   return new Hono<AppEnv>().get("/", ...deps.guard({ needs: "public" }), (c) => {
     const h = deps.gateway.health();
@@ -28,6 +30,7 @@ export function createHealthRoutes(deps: {
       token: h.token,
       cache: h.cache,
       malformedPayloads: h.malformedPayloads,
+      instance: { role: deps.instanceRole?.() ?? "single" },
     };
     c.header("Cache-Control", "no-store");
     return c.json(body, 200);

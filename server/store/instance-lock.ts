@@ -11,13 +11,20 @@ export class InstanceLockedError extends Error {
   constructor(
     readonly lease: Lease,
     now: number,
+    /** A PostgreSQL database (DATABASE_URL) is shared on purpose: the advice differs. */
+    place: "data folder" | "database" = "data folder",
   ) {
     const seconds = (ms: number) => Math.ceil(Math.max(0, ms) / 1000);
+    const remedy =
+      place === "database"
+        ? "Stop the other one, or run several instances the supported way: set REDIS_URL on " +
+          'every one of them (README, "Running several instances"), so they share one budget.'
+        : "Stop the other one, or give this one another DATA_DIR.";
     super(
-      `Another RMM Deck is already running on this data folder (pid ${lease.pid} on ${lease.host}, ` +
-        `last seen ${seconds(now - lease.renewedAt)} s ago). Two consoles on one data folder would ` +
-        "each spend a full Datto rate budget and together exceed Datto's limit. Stop the other " +
-        "one, or give this one another DATA_DIR. If the other one has crashed, its claim lapses " +
+      `Another RMM Deck is already running on this ${place} (pid ${lease.pid} on ${lease.host}, ` +
+        `last seen ${seconds(now - lease.renewedAt)} s ago). Two consoles on one ${place} would ` +
+        `each spend a full Datto rate budget and together exceed Datto's limit. ${remedy} If ` +
+        "the other one has crashed, its claim lapses " +
         `within ${Math.max(1, seconds(lease.expiresAt - now))} s: start again then.`,
     );
   }
@@ -59,6 +66,7 @@ export async function acquireInstanceLock(deps: {
   holder?: LeaseHolder;
   isAlive?: (pid: number) => boolean;
   lease?: Partial<typeof INSTANCE_LEASE>;
+  place?: "data folder" | "database";
 }): Promise<InstanceLock> {
   const { store, clock, onLost } = deps;
   const { name, ttlMs, renewEveryMs } = { ...INSTANCE_LEASE, ...deps.lease };
@@ -75,7 +83,7 @@ export async function acquireInstanceLock(deps: {
       result = await repo.acquire({ name, holder, now: clock.now(), ttlMs, replacing: lease.id });
     }
   }
-  if (!result.acquired) throw new InstanceLockedError(result.lease, clock.now());
+  if (!result.acquired) throw new InstanceLockedError(result.lease, clock.now(), deps.place);
 
   const stop = new AbortController();
   const heartbeat = (async () => {

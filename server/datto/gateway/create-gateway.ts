@@ -6,9 +6,9 @@ import { createConcurrencyGate } from "./concurrency-gate";
 import { createLoopGuard, nextPageQuery, PAGE_SIZE, PageDetailsEnvelopeSchema } from "./paging";
 import { pathTemplate } from "./path-template";
 import { queryString, toQueryPairs, type QueryPairs } from "./query-string";
-import { createRateBudget } from "./rate-budget";
-import { createResponseCache } from "./response-cache";
-import { createTokenManager } from "./token-manager";
+import { createRateBudget, type RateBudget } from "./rate-budget";
+import { createResponseCache, type SharedResponseStore } from "./response-cache";
+import { createTokenManager, type SharedTokenStore } from "./token-manager";
 import { normalizeBaseUrl, tokenUrlFor } from "./token-url";
 import type { DattoGateway, Fresh, GatewayHealth, PagedReadRequest, ReadRequest } from "./types";
 import { createUpstreamClient } from "./upstream-client";
@@ -32,6 +32,15 @@ export interface DattoGatewayOptions {
   maxConcurrent?: number;
   cacheMaxEntries?: number;
   random?: () => number;
+  /**
+   * Several instances (REDIS_URL, server/coord/): the budget, token and cached answers they share.
+   * Default: this process's own, in memory.
+   */
+  shared?: {
+    budget?: RateBudget;
+    token?: SharedTokenStore;
+    cache?: SharedResponseStore;
+  };
 }
 
 const DEFAULT_MAX_AGE_MS = 30_000;
@@ -47,14 +56,22 @@ export function createDattoGateway(options: DattoGatewayOptions): DattoGateway {
     clock,
     logger,
     timeoutMs,
+    ...(options.shared?.token ? { shared: options.shared.token } : {}),
   });
-  const budget = createRateBudget(clock, {
-    reads: options.readsPerMinute ?? 450,
-    writesPerOperation: options.writesPerOperationPerMinute ?? 80,
-  });
+  const budget =
+    options.shared?.budget ??
+    createRateBudget(clock, {
+      reads: options.readsPerMinute ?? 450,
+      writesPerOperation: options.writesPerOperationPerMinute ?? 80,
+    });
   const gate = createConcurrencyGate(options.maxConcurrent ?? 6);
   const monitor = createUpstreamMonitor(clock, logger, options.slowThresholdMs ?? 5_000);
-  const cache = createResponseCache(clock, logger, options.cacheMaxEntries ?? 5_000);
+  const cache = createResponseCache(
+    clock,
+    logger,
+    options.cacheMaxEntries ?? 5_000,
+    options.shared?.cache,
+  );
   const client = createUpstreamClient({
     baseUrl: normalizeBaseUrl(options.baseUrl),
     fetch: options.fetch,

@@ -33,6 +33,19 @@ interface NegativeEntry {
   path: string;
 }
 
+/**
+ * Answers shared by several instances (REDIS_URL, server/coord/): a miss here asks there before
+ * Datto, and a fresh answer is put there for the others. Best effort: when two instances miss at
+ * the same moment both may ask Datto (each still within the shared budget). Invalidations reach
+ * every instance through `onInvalidate`.
+ */
+export interface SharedResponseStore {
+  get(key: string): Promise<{ data: unknown; fetchedAt: number } | null>;
+  set(key: string, path: string, entry: { data: unknown; fetchedAt: number }, ttlMs: number): void;
+  invalidate(prefix: string): void;
+  onInvalidate(listener: (prefix: string) => void): void;
+}
+
 export interface CachedReadOptions {
   maxAgeMs: number;
   staleWhileRevalidateMs: number;
@@ -44,7 +57,12 @@ export interface CachedReadOptions {
  * for the same key while it loads share one upstream call. When Datto is unreachable, an old answer
  * is served marked stale instead of an error.
  */
-export function createResponseCache(clock: Clock, logger: Logger, maxEntries: number) {
+export function createResponseCache(
+  clock: Clock,
+  logger: Logger,
+  maxEntries: number,
+  shared?: SharedResponseStore,
+) {
   const entries = new Map<string, Entry>();
   const inFlight = new Map<string, InFlight>();
   const negatives = new Map<string, NegativeEntry>();
@@ -63,7 +81,31 @@ export function createResponseCache(clock: Clock, logger: Logger, maxEntries: nu
     while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
   };
 
-  function load(key: string, path: string, loader: (signal: AbortSignal) => Promise<unknown>) {
+  /** Another instance's fresh answer, or Datto's (then offered to the others). */
+  async function loadShared(
+    key: string,
+    path: string,
+    options: CachedReadOptions,
+    loader: (signal: AbortSignal) => Promise<unknown>,
+    signal: AbortSignal,
+    discarded: () => boolean,
+  ): Promise<Entry> {
+    if (!shared) return { data: await loader(signal), fetchedAt: clock.now(), path };
+    const hit = await shared.get(key).catch(() => null);
+    if (hit && clock.now() - hit.fetchedAt < options.maxAgeMs) return { ...hit, path };
+    const entry = { data: await loader(signal), fetchedAt: clock.now(), path };
+    const ttlMs = Math.max(1_000, options.maxAgeMs + options.staleWhileRevalidateMs);
+    // Not when a write here or elsewhere invalidated it meanwhile (the flight is discarded then).
+    if (!discarded()) shared.set(key, path, entry, ttlMs);
+    return entry;
+  }
+
+  function load(
+    key: string,
+    path: string,
+    loader: (signal: AbortSignal) => Promise<unknown>,
+    options: CachedReadOptions,
+  ) {
     const running = inFlight.get(key);
     if (running) {
       stats.coalesced += 1;
@@ -72,10 +114,9 @@ export function createResponseCache(clock: Clock, logger: Logger, maxEntries: nu
     stats.misses += 1;
     const controller = new AbortController();
     const flight: InFlight = { controller, waiters: 0, discard: false, path, promise: null! };
-    flight.promise = loader(controller.signal)
+    flight.promise = loadShared(key, path, options, loader, controller.signal, () => flight.discard)
       .then(
-        (data) => {
-          const entry = { data, fetchedAt: clock.now(), path };
+        (entry) => {
           if (!flight.discard) {
             store(key, entry);
             negatives.delete(key);
@@ -113,6 +154,8 @@ export function createResponseCache(clock: Clock, logger: Logger, maxEntries: nu
     }
   }
 
+  shared?.onInvalidate(invalidateHere);
+
   return {
     async read<T>(
       key: string,
@@ -134,7 +177,7 @@ export function createResponseCache(clock: Clock, logger: Logger, maxEntries: nu
       }
       if (cached && age < options.maxAgeMs + options.staleWhileRevalidateMs) {
         stats.hits += 1;
-        const flight = load(key, path, loader);
+        const flight = load(key, path, loader, options);
         flight.waiters += 1; // the refresh itself: callers joining it later cannot cancel it
         flight.promise.catch((error: unknown) =>
           logger.debug("background refresh failed", { kind: (error as DattoError).kind }),
@@ -142,7 +185,7 @@ export function createResponseCache(clock: Clock, logger: Logger, maxEntries: nu
         return { data: cached.data as T, fetchedAt: cached.fetchedAt, stale: false };
       }
       try {
-        const entry = await wait(load(key, path, loader), options.signal);
+        const entry = await wait(load(key, path, loader, options), options.signal);
         return { data: entry.data as T, fetchedAt: entry.fetchedAt, stale: false };
       } catch (error) {
         if (cached && error instanceof DattoError && UNAVAILABLE_KINDS.has(error.kind)) {
@@ -153,16 +196,20 @@ export function createResponseCache(clock: Clock, logger: Logger, maxEntries: nu
       }
     },
     invalidate(prefix: string) {
-      for (const [key, entry] of entries) if (entry.path.startsWith(prefix)) entries.delete(key);
-      for (const [key, entry] of negatives)
-        if (entry.path.startsWith(prefix)) negatives.delete(key);
-      for (const [key, flight] of inFlight) {
-        if (flight.path.startsWith(prefix)) {
-          flight.discard = true;
-          inFlight.delete(key);
-        }
-      }
+      invalidateHere(prefix);
+      shared?.invalidate(prefix);
     },
     stats: () => ({ entries: entries.size, negatives: negatives.size, ...stats }),
   };
+
+  function invalidateHere(prefix: string) {
+    for (const [key, entry] of entries) if (entry.path.startsWith(prefix)) entries.delete(key);
+    for (const [key, entry] of negatives) if (entry.path.startsWith(prefix)) negatives.delete(key);
+    for (const [key, flight] of inFlight) {
+      if (flight.path.startsWith(prefix)) {
+        flight.discard = true;
+        inFlight.delete(key);
+      }
+    }
+  }
 }

@@ -22,12 +22,24 @@ export interface TokenManagerOptions {
   clock: Clock;
   logger: Logger;
   timeoutMs: number;
+  /** Several instances (REDIS_URL): one token for all of them, fetched once (server/coord/). */
+  shared?: SharedTokenStore;
 }
 
-interface Token {
+export interface Token {
   value: string;
   obtainedAt: number;
   expiresAt: number;
+}
+
+/**
+ * Where instances keep the token they share. `obtain` returns a fresh stored token, or runs
+ * `request` on one instance at a time (the others wait for what it stores); `drop` forgets a
+ * token Datto refused (401), unless another instance has already replaced it.
+ */
+export interface SharedTokenStore {
+  obtain(request: () => Promise<Token>, isFresh: (token: Token) => boolean): Promise<Token>;
+  drop(value: string): Promise<void>;
 }
 
 /**
@@ -131,7 +143,7 @@ export function createTokenManager(options: TokenManagerOptions) {
       if (token && isFresh(token)) return token.value;
       if (!inFlight) {
         if (inRejectedPause()) throw rejectedError();
-        inFlight = requestToken()
+        inFlight = (options.shared ? options.shared.obtain(requestToken, isFresh) : requestToken())
           .then((t) => (token = t))
           .finally(() => (inFlight = null));
       }
@@ -140,6 +152,9 @@ export function createTokenManager(options: TokenManagerOptions) {
     /** Drop this token (after a 401) unless it was already replaced by a newer one. */
     invalidate(value: string) {
       if (token?.value === value) token = null;
+      options.shared?.drop(value).catch(() => {
+        // Redis unreachable: the next instance to meet a 401 drops it again.
+      });
     },
     isRejected: () => rejectedAt !== null,
     stats: () => ({

@@ -11,6 +11,14 @@ export function createFleetSnapshotRepo({ db, clock }: RepoContext): FleetSnapsh
         .onConflict((oc) => oc.column("name").doUpdateSet(row))
         .execute();
     },
+    async stamp(name = "fleet") {
+      const row = await db
+        .selectFrom("fleet_snapshots")
+        .select(["fetched_at", "saved_at"])
+        .where("name", "=", name)
+        .executeTakeFirst();
+      return row ? { fetchedAt: row.fetched_at, savedAt: row.saved_at } : null;
+    },
     async load(name = "fleet") {
       const row = await db
         .selectFrom("fleet_snapshots")

@@ -15,7 +15,11 @@ export async function migrate(
   migrations: readonly Migration[],
   now: number,
 ): Promise<number[]> {
-  await sql.raw(SCHEMA_MIGRATIONS_TABLE[traits.name]).execute(db);
+  // Serialised too: PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against a concurrent one.
+  await db.transaction().execute(async (trx) => {
+    await traits.lockMigrations(trx);
+    await sql.raw(SCHEMA_MIGRATIONS_TABLE[traits.name]).execute(trx);
+  });
   const current = await latestApplied(db);
   assertApplicable(migrations, current);
   const applied: number[] = [];

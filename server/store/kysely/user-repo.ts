@@ -48,16 +48,24 @@ export function createUserRepo({ db, traits, clock, caches, atomically }: RepoCo
   const changeAccess = (id: string, patch: AccessPatch) =>
     atomically(async (trx): Promise<AccessChangeResult> => {
       const mayRemoveAdmin = (patch.role !== undefined && patch.role !== "admin") || patch.disabled;
-      const admins = mayRemoveAdmin
+      // The user's own row is locked in the same ordered pass: locking it later, by the UPDATE,
+      // could deadlock with a guard that holds it (PostgreSQL keeps the lock on a row that a
+      // concurrent commit took out of the WHERE while it waited; seen on a real server).
+      const locked = mayRemoveAdmin
         ? await trx
             .selectFrom("users")
-            .select("id")
-            .where("role", "=", "admin")
-            .where("disabled", "=", 0)
+            .select(["id", "role", "disabled"])
+            .where((eb) =>
+              eb.or([
+                eb.and([eb("role", "=", "admin"), eb("disabled", "=", 0)]),
+                eb("id", "=", id),
+              ]),
+            )
             .orderBy("id")
             .$if(traits.rowLocks, (q) => q.forUpdate())
             .execute()
         : [];
+      const admins = locked.filter((u) => u.role === "admin" && u.disabled === 0);
       const row = await selectUsers(trx).where("id", "=", id).executeTakeFirst();
       if (!row) return { ok: false, reason: "not_found" };
       const before = toUser(toUserRecord(row));

@@ -8,6 +8,7 @@ import { alertClaimsMigration } from "./007-alert-claims";
 import { alertResolutionsMigration } from "./008-alert-resolutions";
 import { jobRunsMigration } from "./009-job-runs";
 import { componentPrefsMigration } from "./010-component-prefs";
+import { eventsAppendOnlyMigration } from "./016-events-append-only";
 import type { Migration } from "./migration";
 
 /**
@@ -26,4 +27,6 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   alertResolutionsMigration,
   jobRunsMigration,
   componentPrefsMigration,
+  // 11-15: the agents and wall branches.
+  eventsAppendOnlyMigration,
 ];

@@ -15,6 +15,8 @@ export interface FleetSnapshotRepo {
     name?: string,
   ): Promise<void>;
   load(name?: string): Promise<StoredSnapshot | null>;
+  /** When the stored one was fetched and saved, without its payload (a cheap "is it new?"). */
+  stamp(name?: string): Promise<{ fetchedAt: number; savedAt: number } | null>;
 }
 
 /** Saved device views; every call is scoped to its owner, so one user never sees another's. */

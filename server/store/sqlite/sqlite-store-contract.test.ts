@@ -1,6 +1,7 @@
 import { describe } from "vitest";
 import { describeAccountContract } from "../../testing/store/account-contract";
 import { describeAlertContract } from "../../testing/store/alert-contract";
+import { describeAppendOnlyContract } from "../../testing/store/append-only-contract";
 import { describeFleetContract } from "../../testing/store/fleet-contract";
 import { describeJobContract } from "../../testing/store/job-contract";
 import { describeInstanceLockContract } from "../../testing/store/instance-lock-contract";
@@ -20,4 +21,5 @@ describe("the store contract on SQLite", () => {
   describeTransactionContract(open);
   describeRaceContract(open);
   describeAlertContract(open);
+  describeAppendOnlyContract(open);
 });

@@ -6,6 +6,7 @@ export function describeFleetContract(open: OpenStoreHarness) {
     it("keeps one snapshot per name, the last one saved", async () => {
       const { store, clock } = await open();
       expect(await store.fleetSnapshots.load()).toBeNull();
+      expect(await store.fleetSnapshots.stamp()).toBeNull();
       await store.fleetSnapshots.save({ fetchedAt: 1, format: 1, payload: Buffer.from([1, 2]) });
       await clock.advance(10);
       await store.fleetSnapshots.save({ fetchedAt: 2, format: 3, payload: Buffer.from([0, 255]) });
@@ -20,6 +21,7 @@ export function describeFleetContract(open: OpenStoreHarness) {
         payload: Buffer.from([0, 255]),
       });
       expect((await store.fleetSnapshots.load("other"))?.fetchedAt).toBe(9);
+      expect(await store.fleetSnapshots.stamp()).toEqual({ fetchedAt: 2, savedAt: clock.now() });
     });
   });
 

@@ -5,7 +5,8 @@ import { afterEach } from "vitest";
 import { createManualClock } from "../../lib/clock";
 import type { Store } from "../../store/port/store";
 import { openSqliteStore } from "../../store/sqlite/open-sqlite-store";
-import type { StoreHarness } from "./store-harness";
+import { openDatabase } from "../../store/sqlite/open-database";
+import type { RawSql, StoreHarness } from "./store-harness";
 
 /**
  * SQLite stores in fresh temp folders, each closed and removed after the test. Call at the top of
@@ -19,7 +20,7 @@ export function useSqliteHarness(options: { busyTimeoutMs?: number } = {}) {
     for (const cleanup of pending) await cleanup();
   });
 
-  return async function openHarness(): Promise<StoreHarness & { dataDir: string }> {
+  return async function openHarness(): Promise<StoreHarness & { dataDir: string; raw: RawSql }> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rmm-deck-store-"));
     const clock = createManualClock();
     const stores: Store[] = [];
@@ -32,6 +33,14 @@ export function useSqliteHarness(options: { busyTimeoutMs?: number } = {}) {
       stores.push(store);
       return store;
     };
-    return { store: await openAnother(), clock, openAnother, dataDir };
+    const raw: RawSql = async (statement) => {
+      const db = openDatabase(dataDir);
+      try {
+        db.exec(statement);
+      } finally {
+        db.close();
+      }
+    };
+    return { store: await openAnother(), clock, openAnother, dataDir, raw };
   };
 }

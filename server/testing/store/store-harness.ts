@@ -13,3 +13,6 @@ export type StoreHarness = {
 };
 
 export type OpenStoreHarness = () => Promise<StoreHarness>;
+
+/** Runs one SQL statement on the harness's database directly, as any client of it could. */
+export type RawSql = (statement: string) => Promise<void>;
