@@ -44,6 +44,7 @@ export type AppDeps = Pick<
   | "alertResolver"
   | "claimAlert"
   | "releaseAlert"
+  | "alertLastLook"
 > & {
   /** The built SPA (vite's dist/) to serve beside the API; omitted in API-only tests. */
   spaRoot?: string;
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
         alerts: deps.alerts,
         resolver: deps.alertResolver,
         claims: { claimAlert: deps.claimAlert, releaseAlert: deps.releaseAlert },
+        lastLook: deps.alertLastLook,
         fleet,
         datto,
         clock,

@@ -1,6 +1,7 @@
 import { createAlertClaims, type AlertClaims } from "./alerts/claim-alert";
 import { createAlertQueue, type AlertQueue } from "./alerts/alert-queue";
 import { createAlertResolver, type AlertResolver } from "./alerts/resolve-alert";
+import { createAlertLastLook, type AlertLastLook } from "./alerts/last-look";
 import { createLiveBus, type LiveBus } from "./live/live-bus";
 import { seedDemoUsers } from "./auth/seed-demo-users";
 import { createDattoApi, type DattoApi } from "./datto/api/create-datto-api";
@@ -46,6 +47,8 @@ export interface Services {
   /** "On it": claim and release, stored by RMM Deck. */
   claimAlert: AlertClaims["claimAlert"];
   releaseAlert: AlertClaims["releaseAlert"];
+  /** Each person's last look at the queue ("new since you last looked"). */
+  alertLastLook: AlertLastLook;
   /** Hints that something changed, heard by every open tab (GET /api/live). */
   live: LiveBus;
   /** The in-process simulated tenant in demo mode (and tests), null against a live tenant. */
@@ -186,6 +189,7 @@ export async function createServices(
       resolveAlerts: alertResolver.resolveAlerts,
       claimAlert: alertClaims.claimAlert,
       releaseAlert: alertClaims.releaseAlert,
+      alertLastLook: createAlertLastLook({ store, clock }),
       live,
       simulator,
       close,

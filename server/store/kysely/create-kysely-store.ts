@@ -3,7 +3,11 @@ import type { Clock } from "../../lib/clock";
 import type { Repos, Store } from "../port/store";
 import type { Database } from "./database";
 import type { DialectTraits } from "./dialect-traits";
-import { createAlertClaimRepo, createAlertResolutionRepo } from "./alert-repos";
+import {
+  createAlertClaimRepo,
+  createAlertLastLookRepo,
+  createAlertResolutionRepo,
+} from "./alert-repos";
 import { createEventRepo } from "./event-repo";
 import { createFleetSnapshotRepo } from "./fleet-snapshot-repo";
 import { createInstanceLockRepo } from "./instance-lock-repo";
@@ -70,6 +74,7 @@ export function createKyselyStore({
       instanceLock: createInstanceLockRepo(context),
       alertClaims: createAlertClaimRepo(context),
       alertResolutions: createAlertResolutionRepo(context),
+      alertLastLooks: createAlertLastLookRepo(context),
     };
   };
   return {

@@ -43,6 +43,8 @@ export interface Database {
     query: string;
     columns: string;
     created_at: number;
+    /** "devices" or "alerts" (migration 17; older rows are device views). */
+    kind: Generated<string>;
   };
   udf_labels: { udf_key: string; label: string; updated_at: number };
   software_titles: { id: Generated<number>; name: string; version: string };
@@ -73,4 +75,5 @@ export interface Database {
     resolved_at: number;
     alert: string;
   };
+  alert_last_looks: { user_id: string; seen_at: number };
 }

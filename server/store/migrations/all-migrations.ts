@@ -6,6 +6,7 @@ import { instanceLeasesMigration } from "./005-instance-leases";
 import { eventActorsMigration } from "./006-event-actors";
 import { alertClaimsMigration } from "./007-alert-claims";
 import { alertResolutionsMigration } from "./008-alert-resolutions";
+import { perPersonAlertMemoryMigration } from "./017-per-person-alert-memory";
 import type { Migration } from "./migration";
 
 /**
@@ -22,4 +23,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   eventActorsMigration,
   alertClaimsMigration,
   alertResolutionsMigration,
+  perPersonAlertMemoryMigration,
 ];

@@ -1,4 +1,4 @@
-import type { AlertClaimRepo, AlertResolutionRepo } from "./alert-repos";
+import type { AlertClaimRepo, AlertLastLookRepo, AlertResolutionRepo } from "./alert-repos";
 import type { EventRepo } from "./event-repo";
 import type { FleetSnapshotRepo, SavedViewRepo, UdfLabelRepo } from "./fleet-repos";
 import type { InstanceLockRepo } from "./instance-lock-repo";
@@ -20,6 +20,7 @@ export interface Repos {
   instanceLock: InstanceLockRepo;
   alertClaims: AlertClaimRepo;
   alertResolutions: AlertResolutionRepo;
+  alertLastLooks: AlertLastLookRepo;
 }
 
 /**
