@@ -71,6 +71,9 @@ const CHIP_TONE: Record<string, string> = {
   Moderate: "border-indigo-400 text-indigo-800 dark:text-indigo-200",
 };
 
+/** The newest open Critical alerts the notifier compares (newest first: new ones are on top). */
+const CRITICAL_WATCH = 100;
+
 const sortKey = (id: string): AlertSortKey | undefined =>
   (ALERT_SORT_KEYS as readonly string[]).includes(id) ? (id as AlertSortKey) : undefined;
 
@@ -99,7 +102,12 @@ export function AlertsPage() {
   const markLastLook = useMarkLastLook();
   const queryClient = useQueryClient();
   // Only for the notifier: the open Critical alerts, newest first (a small answer).
-  const critical = useQuery(alertQueries.queueTop({ priority: ["Critical"] }, MAX_QUEUE_LIMIT));
+  // Read only once the person opted in to notifications, so a page load carries no extra answer.
+  const [watchCritical, setWatchCritical] = useState(false);
+  const critical = useQuery({
+    ...alertQueries.queueTop({ priority: ["Critical"] }, CRITICAL_WATCH),
+    enabled: watchCritical,
+  });
   // Selected alerts by uid, with what the resolve dialog lists: they stay selected when their
   // rows scroll out of the loaded windows. A new filter or sort starts a new selection.
   const [selected, setSelected] = useState<ReadonlyMap<string, ResolveTarget>>(new Map());
@@ -364,7 +372,7 @@ export function AlertsPage() {
         <a href={alertExportUrl(query)} download className={buttonClasses("secondary", "sm")}>
           Export CSV
         </a>
-        <CriticalNotifier alerts={critical.data?.alerts ?? []} />
+        <CriticalNotifier alerts={critical.data?.alerts ?? []} onEnabledChange={setWatchCritical} />
       </div>
 
       {group && <AlertGroups groups={latest?.groups ?? []} group={group} onPick={url.setQuery} />}
