@@ -51,6 +51,7 @@ export type AppDeps = Pick<
   | "releaseAlert"
   | "components"
   | "jobs"
+  | "alertLastLook"
 > & {
   /** The built SPA (vite's dist/) to serve beside the API; omitted in API-only tests. */
   spaRoot?: string;
@@ -119,6 +120,7 @@ export function createApp(deps: AppDeps) {
         alerts: deps.alerts,
         resolver: deps.alertResolver,
         claims: { claimAlert: deps.claimAlert, releaseAlert: deps.releaseAlert },
+        lastLook: deps.alertLastLook,
         fleet,
         datto,
         clock,

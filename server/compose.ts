@@ -4,6 +4,7 @@ import { connectCoordination } from "./coord/coordination";
 import { createAlertClaims, type AlertClaims } from "./alerts/claim-alert";
 import { createAlertQueue, type AlertQueue } from "./alerts/alert-queue";
 import { createAlertResolver, type AlertResolver } from "./alerts/resolve-alert";
+import { createAlertLastLook, type AlertLastLook } from "./alerts/last-look";
 import { createLiveBus, type LiveBus } from "./live/live-bus";
 import type { UpstreamAllowance } from "./middleware/upstream-allowance";
 import { seedDemoUsers } from "./auth/seed-demo-users";
@@ -56,6 +57,8 @@ export interface Services {
   /** "On it": claim and release, stored by RMM Deck. */
   claimAlert: AlertClaims["claimAlert"];
   releaseAlert: AlertClaims["releaseAlert"];
+  /** Each person's last look at the queue ("new since you last looked"). */
+  alertLastLook: AlertLastLook;
   /** Hints that something changed, heard by every open tab (GET /api/live). */
   live: LiveBus;
   /** The component catalog (find, get; start/stop/tick refreshes it) and its use-cases. */
@@ -311,6 +314,7 @@ export async function createServices(
       resolveAlerts: alertResolver.resolveAlerts,
       claimAlert: alertClaims.claimAlert,
       releaseAlert: alertClaims.releaseAlert,
+      alertLastLook: createAlertLastLook({ store, clock }),
       live,
       components,
       jobs,

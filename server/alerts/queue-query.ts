@@ -1,5 +1,8 @@
 import {
   ALERT_PRIORITIES,
+  DEFAULT_QUEUE_LIMIT,
+  type AlertGroup,
+  type AlertGroupBy,
   type AlertQueueQuery,
   type AlertSortKey,
   type PriorityCounts,
@@ -39,7 +42,53 @@ const COMPARE: Record<AlertSortKey, (a: QueueAlert, b: QueueAlert) => number> = 
   resolvedAt: (a, b) => (a.resolution?.at ?? 0) - (b.resolution?.at ?? 0),
 };
 
-export type QueueFilterContext = { now: number; me: string | null };
+export type QueueFilterContext = {
+  now: number;
+  me: string | null;
+  /** The person's last look (epoch ms): alerts first seen after it count as new. */
+  lastLook?: number | null;
+  /** Every match, not one window (CSV export). */
+  unlimited?: boolean;
+};
+
+export type QueueAnswer = {
+  /** The window asked for (every match when unlimited). */
+  alerts: QueueAlert[];
+  total: number;
+  offset: number;
+  limit: number;
+  counts: PriorityCounts;
+  groups: AlertGroup[];
+  newCount: number;
+};
+
+const groupKey = (a: QueueAlert, by: AlertGroupBy): [string, string | null] =>
+  by === "site"
+    ? [a.siteUid ?? "", a.siteName]
+    : by === "device"
+      ? [a.deviceUid ?? "", a.deviceName]
+      : [a.contextClass ?? "none", a.contextClass ?? "none"];
+
+/** The grouping strip: every group of the matches, most critical, then most high, then largest. */
+function groupsOf(alerts: readonly QueueAlert[], by: AlertGroupBy): AlertGroup[] {
+  const groups = new Map<string, AlertGroup>();
+  for (const a of alerts) {
+    const [key, name] = groupKey(a, by);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, name, total: 0, critical: 0, high: 0 }));
+    g.total += 1;
+    if (a.priority === "Critical") g.critical += 1;
+    if (a.priority === "High") g.high += 1;
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      b.critical - a.critical ||
+      b.high - a.high ||
+      b.total - a.total ||
+      text(a.name).localeCompare(text(b.name)) ||
+      a.key.localeCompare(b.key),
+  );
+}
 
 /** Every filter of the query except priority (the counts per priority ignore that one). */
 function matchesBesidesPriority(
@@ -83,12 +132,15 @@ export function searchText(alert: QueueAlert, diagnostics: string | null): strin
     .toLowerCase();
 }
 
-/** Filters, counts per priority and sorts one list of rows (open or recently resolved). */
+/**
+ * Filters, counts per priority and sorts one list of rows (open or recently resolved), then cuts
+ * the window asked for: the SPA's table fetches only the windows under its viewport.
+ */
 export function queryQueue(
   rows: readonly Searchable[],
   query: AlertQueueQuery,
   ctx: QueueFilterContext,
-): { alerts: QueueAlert[]; counts: PriorityCounts } {
+): QueueAnswer {
   const words = (query.q ?? "").toLowerCase().split(/\s+/).filter(Boolean);
   const counts = emptyPriorityCounts();
   const priorities = query.priority ? new Set(query.priority) : null;
@@ -107,7 +159,21 @@ export function queryQueue(
     const sign = query.dir === "desc" ? -1 : 1;
     alerts.sort((a, b) => sign * compare(a, b) || byPriorityThenNewest(a, b));
   }
-  return { alerts, counts };
+  const lastLook = ctx.lastLook ?? null;
+  let newCount = 0;
+  if (lastLook !== null) for (const a of alerts) if (a.firstSeenAt > lastLook) newCount += 1;
+  const groups = query.groupBy ? groupsOf(alerts, query.groupBy) : [];
+  const offset = ctx.unlimited ? 0 : (query.offset ?? 0);
+  const limit = ctx.unlimited ? alerts.length : (query.limit ?? DEFAULT_QUEUE_LIMIT);
+  return {
+    alerts: ctx.unlimited ? alerts : alerts.slice(offset, offset + limit),
+    total: alerts.length,
+    offset,
+    limit,
+    counts,
+    groups,
+    newCount,
+  };
 }
 
 /** Recently resolved: the latest resolution first. */

@@ -114,6 +114,11 @@ export const AlertSortKeySchema = z.enum(ALERT_SORT_KEYS, {
 export type AlertSortKey = z.infer<typeof AlertSortKeySchema>;
 
 export const ALERT_CLAIM_FILTERS = ["yes", "no", "mine"] as const;
+export const ALERT_GROUP_BY = ["site", "device", "class"] as const;
+export type AlertGroupBy = (typeof ALERT_GROUP_BY)[number];
+/** Rows per answer when no limit is given, and the most one answer carries (a bulk resolve). */
+export const DEFAULT_QUEUE_LIMIT = 200;
+export const MAX_QUEUE_LIMIT = 500;
 
 /** A comma-separated list in one query param ("Critical,High"); blank items are dropped. */
 const listParam = (label: string, maxChars: number) =>
@@ -159,16 +164,55 @@ export const AlertQueueQuerySchema = z.object({
   q: opt(z.string().trim().max(200, "Search text can have at most 200 characters.")),
   sort: opt(AlertSortKeySchema),
   dir: opt(z.enum(["asc", "desc"], { error: "dir must be asc or desc." })),
+  /** A window of the matching rows (the SPA's table fetches the windows under its viewport). */
+  offset: opt(
+    z.coerce
+      .number({ error: "offset must be a number." })
+      .int("offset must be a whole number.")
+      .min(0, "offset cannot be negative.")
+      .max(10_000_000, "offset is too large."),
+  ),
+  limit: opt(
+    z.coerce
+      .number({ error: "limit must be a number." })
+      .int("limit must be a whole number.")
+      .min(0, "limit cannot be negative.")
+      .max(MAX_QUEUE_LIMIT, `limit can be at most ${MAX_QUEUE_LIMIT}.`),
+  ),
+  /** Counts per site, device or class of every matching alert (the grouping strip). */
+  groupBy: opt(
+    z.enum(ALERT_GROUP_BY, { error: `groupBy must be one of ${ALERT_GROUP_BY.join(", ")}.` }),
+  ),
 });
 export type AlertQueueQuery = z.infer<typeof AlertQueueQuerySchema>;
 
 export const PriorityCountsSchema = z.record(AlertPrioritySchema, z.number());
 export type PriorityCounts = Record<(typeof ALERT_PRIORITIES)[number], number>;
 
-/** GET /api/alerts */
+/** One group of the grouping strip: a site, device or class with its matching alerts. */
+export const AlertGroupSchema = z.object({
+  key: z.string(),
+  /** The site or device name (null when the alert has none); for a class, the class itself. */
+  name: z.string().nullable(),
+  total: z.number(),
+  critical: z.number(),
+  high: z.number(),
+});
+export type AlertGroup = z.infer<typeof AlertGroupSchema>;
+
+/** GET /api/alerts: one window (offset, limit) of the matching alerts, with counts over all. */
 export const AlertQueueResponseSchema = z.object({
   alerts: z.array(QueueAlertSchema),
+  /** How many alerts match (every window). */
   total: z.number(),
+  offset: z.number(),
+  limit: z.number(),
+  /** With groupBy: every group of the matching alerts, most urgent first; otherwise empty. */
+  groups: z.array(AlertGroupSchema),
+  /** This person's last look at the queue (epoch ms), null before the first. */
+  lastLook: z.number().nullable(),
+  /** Matching alerts RMM Deck first saw after the last look. */
+  newCount: z.number(),
   /** Matching alerts per priority, as if no priority filter were set (for the filter chips). */
   counts: PriorityCountsSchema,
   /** The context classes, sites and devices among all alerts of this state (for the filters). */

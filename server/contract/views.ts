@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AlertQueueQuerySchema } from "./alerts";
 import { DeviceQuerySchema, UDF_KEY_PATTERN } from "./devices";
 import { FreshnessSchema } from "./freshness";
 
@@ -31,6 +32,62 @@ export type CreateSavedView = z.infer<typeof CreateSavedViewSchema>;
 /** GET /api/views */
 export const SavedViewListSchema = z.object({ views: z.array(SavedViewSchema) });
 export type SavedViewList = z.infer<typeof SavedViewListSchema>;
+
+/** How a saved alert-queue view groups the queue. */
+export const ALERT_VIEW_GROUPS = ["site", "device", "class"] as const;
+
+/**
+ * A saved view of the alert queue (kind "alerts" of the same per-person saved views). `params` are
+ * the queue's URL parameters as text; a stored view that an older version wrote and that no longer
+ * parses keeps only what still does (the SPA parses them with AlertQueueQuerySchema).
+ */
+export const AlertSavedViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  params: z.record(z.string(), z.string()),
+  group: z.enum(ALERT_VIEW_GROUPS).nullable(),
+  createdAt: z.number(),
+});
+export type AlertSavedView = z.infer<typeof AlertSavedViewSchema>;
+
+const ALERT_VIEW_PARAMS = Object.keys(AlertQueueQuerySchema.shape).filter(
+  (k) => k !== "offset" && k !== "limit" && k !== "groupBy",
+);
+
+/** Body of POST /api/views/alerts. */
+export const CreateAlertSavedViewSchema = z.object({
+  name: CreateSavedViewSchema.shape.name,
+  params: z
+    .record(
+      z.string(),
+      z.string().max(4000, "A view parameter can have at most 4000 characters."),
+      {
+        error: "params must be the queue's parameters, as text.",
+      },
+    )
+    .superRefine((params, ctx) => {
+      for (const key of Object.keys(params)) {
+        if (!ALERT_VIEW_PARAMS.includes(key)) {
+          ctx.addIssue({ code: "custom", path: [key], message: `${key} is not a queue filter.` });
+        }
+      }
+      const parsed = AlertQueueQuerySchema.safeParse(params);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+        }
+      }
+    }),
+  group: z
+    .enum(ALERT_VIEW_GROUPS, { error: `group must be one of ${ALERT_VIEW_GROUPS.join(", ")}.` })
+    .nullable()
+    .default(null),
+});
+export type CreateAlertSavedView = z.infer<typeof CreateAlertSavedViewSchema>;
+
+/** GET /api/views/alerts */
+export const AlertSavedViewListSchema = z.object({ views: z.array(AlertSavedViewSchema) });
+export type AlertSavedViewList = z.infer<typeof AlertSavedViewListSchema>;
 
 /**
  * { "udf3": "Contract", ... }: admin-given UDF names. An empty label removes the name. Keys are

@@ -53,8 +53,9 @@ async function bulk(t: TestApp & { tech: TestClient }, uids: string[]) {
 describe("the open-alert poller", () => {
   it("lists every open alert of the account, most urgent first then newest, with counts", async () => {
     const t = await polled();
-    const body = await t.viewer.getJson<AlertQueueResponse>("/api/alerts");
+    const body = await t.viewer.getJson<AlertQueueResponse>("/api/alerts?limit=500");
     const open = t.sim.tenant.openAlerts();
+    expect(open.length).toBeLessThanOrEqual(500);
     expect(body.total).toBe(open.length);
     expect(new Set(body.alerts.map((a) => a.alertUid))).toEqual(
       new Set(open.map((a) => a.alertUid)),
@@ -133,8 +134,9 @@ describe("the open-alert poller", () => {
 describe("GET /api/alerts filters", () => {
   it("filters by priority, site, device, class, age, claim and free text", async () => {
     const t = await polled();
-    const all = (await t.viewer.getJson<AlertQueueResponse>("/api/alerts")).alerts;
-    const get = (q: string) => t.viewer.getJson<AlertQueueResponse>(`/api/alerts?${q}`);
+    const all = (await t.viewer.getJson<AlertQueueResponse>("/api/alerts?limit=500")).alerts;
+    expect(all).toHaveLength(t.sim.tenant.openAlerts().length);
+    const get = (q: string) => t.viewer.getJson<AlertQueueResponse>(`/api/alerts?limit=500&${q}`);
     const pick = all[0]!;
 
     const high = await get("priority=Critical,High");
@@ -162,7 +164,7 @@ describe("GET /api/alerts filters", () => {
     expect(none.total).toBe(0);
 
     await t.tech.post(`/api/alerts/${pick.alertUid}/claim`, { note: "looking" });
-    const tech = await t.tech.getJson<AlertQueueResponse>("/api/alerts?claimed=mine");
+    const tech = await t.tech.getJson<AlertQueueResponse>("/api/alerts?claimed=mine&limit=500");
     expect(tech.alerts.map((a) => a.alertUid)).toEqual([pick.alertUid]);
     expect((await get("claimed=yes")).total).toBe(1);
     expect((await get("claimed=mine")).total).toBe(0);
@@ -174,9 +176,107 @@ describe("GET /api/alerts filters", () => {
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
   });
 
+  it("serves the queue in windows: total, counts and groups over every match", async () => {
+    const t = await polled({ devices: 300, openAlerts: 700 });
+    const everything = await t.viewer.getJson<AlertQueueResponse>("/api/alerts?limit=500");
+    const rest = await t.viewer.getJson<AlertQueueResponse>("/api/alerts?offset=500&limit=500");
+    const all = [...everything.alerts, ...rest.alerts];
+    expect(all).toHaveLength(everything.total);
+    expect(everything.total).toBe(t.sim.tenant.openAlerts().length);
+
+    // The default window is 200 rows; windows follow the same order and do not overlap.
+    const first = await t.viewer.getJson<AlertQueueResponse>("/api/alerts");
+    expect(first).toMatchObject({ offset: 0, limit: 200, total: everything.total });
+    expect(first.alerts.map((a) => a.alertUid)).toEqual(all.slice(0, 200).map((a) => a.alertUid));
+    const third = await t.viewer.getJson<AlertQueueResponse>("/api/alerts?offset=400&limit=200");
+    expect(third.alerts.map((a) => a.alertUid)).toEqual(all.slice(400, 600).map((a) => a.alertUid));
+    // Counts per priority are over every match, whichever window is asked.
+    expect(third.counts).toEqual(everything.counts);
+    const sumOfCounts = Object.values(third.counts).reduce((n, c) => n + c, 0);
+    expect(sumOfCounts).toBe(everything.total);
+
+    // Sorted and filtered on the server, then cut.
+    const bySite = await t.viewer.getJson<AlertQueueResponse>(
+      "/api/alerts?priority=High&sort=site&dir=desc&offset=10&limit=20",
+    );
+    const high = all
+      .filter((a) => a.priority === "High")
+      .sort(
+        (a, b) =>
+          (b.siteName ?? "").toLowerCase().localeCompare((a.siteName ?? "").toLowerCase()) ||
+          rank.indexOf(a.priority) - rank.indexOf(b.priority) ||
+          (b.timestamp ?? 0) - (a.timestamp ?? 0) ||
+          a.alertUid.localeCompare(b.alertUid),
+      );
+    expect(bySite.total).toBe(high.length);
+    expect(bySite.alerts.map((a) => a.alertUid)).toEqual(high.slice(10, 30).map((a) => a.alertUid));
+
+    // Groups cover every matching alert, not only the window's.
+    const grouped = await t.viewer.getJson<AlertQueueResponse>("/api/alerts?groupBy=site&limit=1");
+    expect(grouped.alerts).toHaveLength(1);
+    expect(grouped.groups.reduce((n, g) => n + g.total, 0)).toBe(everything.total);
+    for (const g of grouped.groups.slice(0, 5)) {
+      const inSite = all.filter((a) => (a.siteUid ?? "") === g.key);
+      expect(g.total).toBe(inSite.length);
+      expect(g.critical).toBe(inSite.filter((a) => a.priority === "Critical").length);
+      expect(g.name).toBe(inSite[0]!.siteName);
+    }
+    const criticals = grouped.groups.map((g) => g.critical);
+    expect(criticals).toEqual([...criticals].sort((a, b) => b - a));
+    expect((await t.viewer.getJson<AlertQueueResponse>("/api/alerts")).groups).toEqual([]);
+
+    // The CSV export is every match, not a window.
+    const csv = await (await t.viewer.request("/api/alerts/export.csv")).text();
+    expect(csv.trim().split("\r\n")).toHaveLength(everything.total + 1);
+  });
+
+  it("keeps each person's last look on the server: new since then, in any browser", async () => {
+    const t = await testApp();
+    const viewer = await t.signIn("viewer");
+    const tech = await t.signIn("technician");
+    // Never looked: nothing is new.
+    expect(await viewer.getJson("/api/alerts/last-look")).toEqual({ at: null });
+    const marked = await viewer.put("/api/alerts/last-look", {});
+    expect(marked.status).toBe(200);
+    const seenAt = t.clock.now();
+    expect(await marked.json()).toEqual({ at: seenAt });
+
+    // Later, the poller first sees the open alerts: every one arrived after that look.
+    await t.clock.advance(60_000);
+    await t.services.alerts.tick();
+
+    // Another browser of the same person (a new session) sees the same last look and what is new.
+    const elsewhere = await t.signIn("viewer");
+    const body = await elsewhere.getJson<AlertQueueResponse>("/api/alerts?limit=1");
+    expect(body.total).toBeGreaterThan(1);
+    expect(body).toMatchObject({ lastLook: seenAt, newCount: body.total });
+    expect(await elsewhere.getJson("/api/alerts/last-look")).toEqual({ at: seenAt });
+    // The new count follows the filters.
+    const critical = await elsewhere.getJson<AlertQueueResponse>("/api/alerts?priority=Critical");
+    expect(critical.newCount).toBe(critical.total);
+    expect(critical.newCount).toBe(body.counts.Critical);
+
+    // Each person has their own: the technician never looked, so nothing is new for them.
+    expect(await tech.getJson<AlertQueueResponse>("/api/alerts")).toMatchObject({
+      lastLook: null,
+      newCount: 0,
+    });
+    // Looking again, in either browser, clears what was new for that person everywhere.
+    await t.clock.advance(1_000);
+    expect((await elsewhere.put("/api/alerts/last-look", {})).status).toBe(200);
+    expect(await viewer.getJson<AlertQueueResponse>("/api/alerts")).toMatchObject({
+      lastLook: t.clock.now(),
+      newCount: 0,
+    });
+    expect((await t.request("/api/alerts/last-look")).status).toBe(401);
+  });
+
   it("refuses bad filters with a message naming them", async () => {
     const t = await polled();
     for (const q of [
+      "offset=-1",
+      "limit=501",
+      "groupBy=colour",
       "priority=Severe",
       "claimed=maybe",
       "sort=colour",

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { SavedView, SavedViewList } from "../contract/views";
+import type {
+  AlertSavedView,
+  AlertSavedViewList,
+  SavedView,
+  SavedViewList,
+} from "../contract/views";
 import { testAppsClosedAfterEach } from "../testing/test-apps";
 import { MAX_VIEWS_PER_PERSON } from "../views/saved-views";
 
@@ -89,5 +94,63 @@ describe("/api/views", () => {
     const first = (await t.viewer.getJson<SavedViewList>("/api/views")).views[0]!;
     expect((await t.viewer.delete(`/api/views/${first.id}`)).status).toBe(204);
     expect((await t.viewer.post("/api/views", view)).status).toBe(201);
+  });
+});
+
+describe("/api/views/alerts", () => {
+  const alertView = {
+    name: "Critical here",
+    params: { priority: "Critical,High", q: "disk" },
+    group: "site",
+  };
+
+  it("saves alert-queue views per person, apart from device views, deletable like them", async () => {
+    const t = await setup();
+    const created = await t.viewer.post("/api/views/alerts", alertView);
+    expect(created.status).toBe(201);
+    const saved = (await created.json()) as AlertSavedView;
+    expect(saved).toMatchObject({ ...alertView, createdAt: t.clock.now() });
+
+    const mine = await t.viewer.getJson<AlertSavedViewList>("/api/views/alerts");
+    expect(mine.views).toEqual([saved]);
+    // Not a device view, and nobody else's.
+    expect((await t.viewer.getJson<SavedViewList>("/api/views")).views).toEqual([]);
+    expect((await t.viewer2.getJson<AlertSavedViewList>("/api/views/alerts")).views).toEqual([]);
+    expect((await t.viewer2.delete(`/api/views/${saved.id}`)).status).toBe(404);
+
+    // The same person in another browser (a new session) has it too.
+    const elsewhere = await t.signIn("viewer");
+    expect((await elsewhere.getJson<AlertSavedViewList>("/api/views/alerts")).views).toEqual([
+      saved,
+    ]);
+    expect((await elsewhere.delete(`/api/views/${saved.id}`)).status).toBe(204);
+    expect((await t.viewer.getJson<AlertSavedViewList>("/api/views/alerts")).views).toEqual([]);
+  });
+
+  it("refuses parameters the queue would not take, naming them", async () => {
+    const t = await setup();
+    for (const [params, message] of [
+      [{ priority: "Severe" }, "priority must be some of"],
+      [{ offset: "10" }, "offset is not a queue filter"],
+      [{ sort: "colour" }, "sort must be one of"],
+    ] as const) {
+      const res = await t.viewer.post("/api/views/alerts", { ...alertView, params });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain(message);
+    }
+    const badGroup = await t.viewer.post("/api/views/alerts", { ...alertView, group: "colour" });
+    expect(badGroup.status).toBe(400);
+  });
+
+  it("counts alert and device views together against the per-person limit", async () => {
+    const t = await setup();
+    for (let i = 0; i < MAX_VIEWS_PER_PERSON - 1; i++) {
+      const json = { name: `v${i}`, query: {}, columns: [] };
+      expect((await t.viewer.post("/api/views", json)).status).toBe(201);
+    }
+    expect((await t.viewer.post("/api/views/alerts", alertView)).status).toBe(201);
+    const over = await t.viewer.post("/api/views/alerts", alertView);
+    expect(over.status).toBe(409);
+    expect((await t.viewer.post("/api/views", view)).status).toBe(409);
   });
 });

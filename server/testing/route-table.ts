@@ -169,6 +169,12 @@ export function routeSamples({
       datto: false,
     }),
     "DELETE /api/views/:id": own({ path: "/api/views/no-such-view", datto: false }),
+    "GET /api/views/alerts": own({ path: "/api/views/alerts", datto: false }),
+    "POST /api/views/alerts": own({
+      path: "/api/views/alerts",
+      json: { name: "mine", params: { priority: "Critical" }, group: "site" },
+      datto: false,
+    }),
     "GET /api/software/search": read({
       path: "/api/software/search?name=office",
       datto: "background",
@@ -179,6 +185,8 @@ export function routeSamples({
     }),
     "GET /api/alerts": read({ path: "/api/alerts?priority=Critical,High&sort=age", datto: false }),
     "GET /api/alerts/export.csv": read({ path: "/api/alerts/export.csv?state=open", datto: false }),
+    "GET /api/alerts/last-look": own({ path: "/api/alerts/last-look", datto: false }),
+    "PUT /api/alerts/last-look": own({ path: "/api/alerts/last-look", datto: false }),
     // Not in the poller's copy (the sample app does not poll): read from Datto.
     "GET /api/alerts/:uid": read({ path: alert, datto: true }),
     "POST /api/alerts/:uid/resolve": {

@@ -1,6 +1,11 @@
 import { authorize } from "../auth/authorize";
 import type { Actor } from "../contract/actor";
-import type { CreateSavedView, SavedView } from "../contract/views";
+import type {
+  AlertSavedView,
+  CreateAlertSavedView,
+  CreateSavedView,
+  SavedView,
+} from "../contract/views";
 import { refusal, type Outcome, type Refusal } from "../lib/outcome";
 import type { Store } from "../store/port/store";
 
@@ -21,7 +26,17 @@ function ownerOf(actor: Actor): { userId: string } | Refusal {
   return { userId: actor.userId };
 }
 
-/** Each person's own saved device views: nobody sees, or can tell apart, another's. */
+const tooMany = () =>
+  refusal(
+    "conflict",
+    "too_many_views",
+    `You have ${MAX_VIEWS_PER_PERSON} saved views, the most allowed. Delete one to save another.`,
+  );
+
+/**
+ * Each person's own saved views, of the device list (kind "devices") and of the alert queue (kind
+ * "alerts"): nobody sees, or can tell apart, another's. The limit counts every kind.
+ */
 export function createSavedViews({ store }: { store: Pick<Store, "savedViews" | "transaction"> }) {
   return {
     async list(actor: Actor): Promise<Outcome<{ views: SavedView[] }>> {
@@ -36,17 +51,30 @@ export function createSavedViews({ store }: { store: Pick<Store, "savedViews" | 
       // One transaction: in SQLite parallel saves cannot pass the limit. PostgreSQL takes no lock
       // here, so saves racing at the limit may each add one: harmless for a cap against scripts.
       const view = await store.transaction(async (tx) => {
-        const views = await tx.savedViews.list(owner.userId);
-        if (views.length >= MAX_VIEWS_PER_PERSON) return null;
+        if ((await tx.savedViews.count(owner.userId)) >= MAX_VIEWS_PER_PERSON) return null;
         return tx.savedViews.create(owner.userId, input);
       });
-      if (!view) {
-        return refusal(
-          "conflict",
-          "too_many_views",
-          `You have ${MAX_VIEWS_PER_PERSON} saved views, the most allowed. Delete one to save another.`,
-        );
-      }
+      if (!view) return tooMany();
+      return { ok: true, view };
+    },
+
+    async listAlertViews(actor: Actor): Promise<Outcome<{ views: AlertSavedView[] }>> {
+      const owner = ownerOf(actor);
+      if ("ok" in owner) return owner;
+      return { ok: true, views: await store.savedViews.listAlertViews(owner.userId) };
+    },
+
+    async createAlertView(
+      actor: Actor,
+      input: CreateAlertSavedView,
+    ): Promise<Outcome<{ view: AlertSavedView }>> {
+      const owner = ownerOf(actor);
+      if ("ok" in owner) return owner;
+      const view = await store.transaction(async (tx) => {
+        if ((await tx.savedViews.count(owner.userId)) >= MAX_VIEWS_PER_PERSON) return null;
+        return tx.savedViews.createAlertView(owner.userId, input);
+      });
+      if (!view) return tooMany();
       return { ok: true, view };
     },
 

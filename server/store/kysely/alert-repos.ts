@@ -1,6 +1,11 @@
 import type { Selectable } from "kysely";
 import { QueueAlertSchema, type AlertClaim } from "../../contract/alerts";
-import type { AlertClaimRepo, AlertResolutionRepo, ResolutionRecord } from "../port/alert-repos";
+import type {
+  AlertClaimRepo,
+  AlertLastLookRepo,
+  AlertResolutionRepo,
+  ResolutionRecord,
+} from "../port/alert-repos";
 import type { Database } from "./database";
 import type { RepoContext } from "./repo-context";
 
@@ -160,6 +165,26 @@ export function createAlertResolutionRepo({ db }: RepoContext): AlertResolutionR
       for (const part of chunks(alertUids)) {
         await db.deleteFrom("alert_resolutions").where("alert_uid", "in", part).execute();
       }
+    },
+  };
+}
+
+export function createAlertLastLookRepo({ db }: RepoContext): AlertLastLookRepo {
+  return {
+    async get(userId) {
+      const row = await db
+        .selectFrom("alert_last_looks")
+        .select("seen_at")
+        .where("user_id", "=", userId)
+        .executeTakeFirst();
+      return row ? Number(row.seen_at) : null;
+    },
+    async set(userId, at) {
+      await db
+        .insertInto("alert_last_looks")
+        .values({ user_id: userId, seen_at: at })
+        .onConflict((oc) => oc.column("user_id").doUpdateSet({ seen_at: at }))
+        .execute();
     },
   };
 }

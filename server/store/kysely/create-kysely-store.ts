@@ -3,7 +3,11 @@ import type { Clock } from "../../lib/clock";
 import type { Repos, Store } from "../port/store";
 import type { Database } from "./database";
 import type { DialectTraits } from "./dialect-traits";
-import { createAlertClaimRepo, createAlertResolutionRepo } from "./alert-repos";
+import {
+  createAlertClaimRepo,
+  createAlertLastLookRepo,
+  createAlertResolutionRepo,
+} from "./alert-repos";
 import { createComponentPrefsRepo } from "./component-prefs-repo";
 import { createEventRepo } from "./event-repo";
 import { createFleetSnapshotRepo } from "./fleet-snapshot-repo";
@@ -74,6 +78,7 @@ export function createKyselyStore({
       alertResolutions: createAlertResolutionRepo(context),
       jobRuns: createJobRunRepo(context),
       componentPrefs: createComponentPrefsRepo(context),
+      alertLastLooks: createAlertLastLookRepo(context),
     };
   };
   return {

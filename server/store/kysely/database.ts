@@ -43,6 +43,8 @@ export interface Database {
     query: string;
     columns: string;
     created_at: number;
+    /** "devices" or "alerts" (migration 17; older rows are device views). */
+    kind: Generated<string>;
   };
   udf_labels: { udf_key: string; label: string; updated_at: number };
   software_titles: { id: Generated<number>; name: string; version: string };
@@ -123,4 +125,5 @@ export interface Database {
     favourite: number;
     last_used_at: number | null;
   };
+  alert_last_looks: { user_id: string; seen_at: number };
 }

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Selectable } from "kysely";
 import { z } from "zod";
 import { DeviceQuerySchema } from "../../contract/devices";
-import type { SavedView } from "../../contract/views";
+import { ALERT_VIEW_GROUPS, type AlertSavedView, type SavedView } from "../../contract/views";
 import type { SavedViewRepo } from "../port/fleet-repos";
 import type { Database } from "./database";
 import type { RepoContext } from "./repo-context";
 
-type Row = Omit<Selectable<Database["saved_views"]>, "user_id">;
+type Row = Omit<Selectable<Database["saved_views"]>, "user_id" | "kind">;
 
 const ColumnsSchema = z.array(z.string());
 
@@ -25,6 +25,22 @@ export const toSavedView = (row: Row): SavedView => {
   };
 };
 
+// An alert view keeps its queue parameters and grouping in `query`; `columns` is unused ("[]").
+const AlertStoredSchema = z.object({
+  params: z.record(z.string(), z.string()).catch({}),
+  group: z.enum(ALERT_VIEW_GROUPS).nullable().catch(null),
+});
+const toAlertView = (row: Row): AlertSavedView => {
+  const stored = AlertStoredSchema.safeParse(JSON.parse(row.query));
+  return {
+    id: row.id,
+    name: row.name,
+    params: stored.success ? stored.data.params : {},
+    group: stored.success ? stored.data.group : null,
+    createdAt: row.created_at,
+  };
+};
+
 export function createSavedViewRepo({ db, clock }: RepoContext): SavedViewRepo {
   return {
     async list(userId) {
@@ -32,10 +48,44 @@ export function createSavedViewRepo({ db, clock }: RepoContext): SavedViewRepo {
         .selectFrom("saved_views")
         .select(["id", "name", "query", "columns", "created_at"])
         .where("user_id", "=", userId)
+        .where("kind", "=", "devices")
         .orderBy("created_at")
         .orderBy("name")
         .execute();
       return rows.map(toSavedView);
+    },
+    async listAlertViews(userId) {
+      const rows = await db
+        .selectFrom("saved_views")
+        .select(["id", "name", "query", "columns", "created_at"])
+        .where("user_id", "=", userId)
+        .where("kind", "=", "alerts")
+        .orderBy("created_at")
+        .orderBy("name")
+        .execute();
+      return rows.map(toAlertView);
+    },
+    async createAlertView(userId, view) {
+      const row: Row = {
+        id: randomUUID(),
+        name: view.name,
+        query: JSON.stringify({ params: view.params, group: view.group }),
+        columns: "[]",
+        created_at: clock.now(),
+      };
+      await db
+        .insertInto("saved_views")
+        .values({ ...row, user_id: userId, kind: "alerts" })
+        .execute();
+      return toAlertView(row);
+    },
+    async count(userId) {
+      const row = await db
+        .selectFrom("saved_views")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("user_id", "=", userId)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
     },
     async create(userId, view) {
       const row: Row = {
@@ -47,7 +97,7 @@ export function createSavedViewRepo({ db, clock }: RepoContext): SavedViewRepo {
       };
       await db
         .insertInto("saved_views")
-        .values({ ...row, user_id: userId })
+        .values({ ...row, user_id: userId, kind: "devices" })
         .execute();
       return toSavedView(row);
     },

@@ -9,6 +9,7 @@ import { alertResolutionsMigration } from "./008-alert-resolutions";
 import { jobRunsMigration } from "./009-job-runs";
 import { componentPrefsMigration } from "./010-component-prefs";
 import { eventsAppendOnlyMigration } from "./016-events-append-only";
+import { perPersonAlertMemoryMigration } from "./017-per-person-alert-memory";
 import type { Migration } from "./migration";
 
 /**
@@ -29,4 +30,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   componentPrefsMigration,
   // 11-15: the agents and wall branches.
   eventsAppendOnlyMigration,
+  perPersonAlertMemoryMigration,
 ];

@@ -53,3 +53,10 @@ export interface AlertResolutionRepo {
   /** Forgets these alerts' records (they were seen open again). */
   removeMany(alertUids: readonly string[]): Promise<void>;
 }
+
+/** When each person last looked at the alert queue: "new since you last looked" in any browser. */
+export interface AlertLastLookRepo {
+  /** Epoch ms; null when the person never looked. */
+  get(userId: string): Promise<number | null>;
+  set(userId: string, at: number): Promise<void>;
+}

@@ -1,4 +1,10 @@
-import type { CreateSavedView, SavedView, UdfLabels } from "../../contract/views";
+import type {
+  AlertSavedView,
+  CreateAlertSavedView,
+  CreateSavedView,
+  SavedView,
+  UdfLabels,
+} from "../../contract/views";
 
 export type StoredSnapshot = {
   fetchedAt: number;
@@ -21,9 +27,15 @@ export interface FleetSnapshotRepo {
 
 /** Saved device views; every call is scoped to its owner, so one user never sees another's. */
 export interface SavedViewRepo {
+  /** The person's device views. */
   list(userId: string): Promise<SavedView[]>;
   create(userId: string, view: CreateSavedView): Promise<SavedView>;
-  /** False when no view with this id belongs to this user. */
+  /** The person's alert-queue views (kind "alerts"). */
+  listAlertViews(userId: string): Promise<AlertSavedView[]>;
+  createAlertView(userId: string, view: CreateAlertSavedView): Promise<AlertSavedView>;
+  /** How many views of every kind the person has. */
+  count(userId: string): Promise<number>;
+  /** Any kind. False when no view with this id belongs to this user. */
   delete(userId: string, id: string): Promise<boolean>;
 }
 

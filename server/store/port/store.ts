@@ -1,4 +1,4 @@
-import type { AlertClaimRepo, AlertResolutionRepo } from "./alert-repos";
+import type { AlertClaimRepo, AlertLastLookRepo, AlertResolutionRepo } from "./alert-repos";
 import type { ComponentPrefsRepo } from "./component-prefs-repo";
 import type { EventRepo } from "./event-repo";
 import type { FleetSnapshotRepo, SavedViewRepo, UdfLabelRepo } from "./fleet-repos";
@@ -24,6 +24,7 @@ export interface Repos {
   alertResolutions: AlertResolutionRepo;
   jobRuns: JobRunRepo;
   componentPrefs: ComponentPrefsRepo;
+  alertLastLooks: AlertLastLookRepo;
 }
 
 /**

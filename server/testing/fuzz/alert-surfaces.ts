@@ -1,6 +1,12 @@
-import { ALERT_CLAIM_FILTERS, ALERT_PRIORITIES, ALERT_SORT_KEYS } from "../../contract/alerts";
+import {
+  ALERT_CLAIM_FILTERS,
+  ALERT_GROUP_BY,
+  ALERT_PRIORITIES,
+  ALERT_SORT_KEYS,
+} from "../../contract/alerts";
+import { ALERT_VIEW_GROUPS } from "../../contract/views";
 import { objectBody } from "./fuzz-bodies";
-import { field, int, listOf, matching, oneOf, text, type Field } from "./fuzz-fields";
+import { field, int, listOf, matching, NOT_A_STRING, oneOf, text, type Field } from "./fuzz-fields";
 import { orKnown, uid } from "./fuzz-ids";
 import { hostileText } from "./hostile-text";
 import type { FuzzWorld, Surface, Tags } from "./surface";
@@ -58,6 +64,33 @@ function uidList(world: FuzzWorld): Field {
   };
 }
 
+/** A saved alert view's queue parameters: judged by hand, not by the schema under test. */
+const VIEW_PARAMS: ReadonlyArray<[unknown, "valid" | "invalid"]> = [
+  [{}, "valid"],
+  [{ priority: "Critical,High" }, "valid"],
+  [{ state: "resolved", sort: "age", dir: "desc" }, "valid"],
+  [{ claimed: "mine", minAgeHours: "24" }, "valid"],
+  [{ q: "disk", siteUid: "a,b", class: "none" }, "valid"],
+  [{ priority: "Severe" }, "invalid"],
+  [{ offset: "5" }, "invalid"],
+  [{ limit: "5" }, "invalid"],
+  [{ isAdmin: "1" }, "invalid"],
+  [{ minAgeHours: "-1" }, "invalid"],
+  [{ sort: "name" }, "invalid"],
+  [{ q: "x".repeat(201) }, "invalid"],
+  [{ class: "x".repeat(4001) }, "invalid"],
+  [{ priority: 5 }, "invalid"],
+  [{ q: null }, "invalid"],
+];
+const viewParams = field(
+  { required: true, wrong: [42, true, null, [], ["x"], "Critical", -1.5] },
+  (f) => {
+    const [value, verdict] = f.pick(VIEW_PARAMS);
+    return { value, verdict };
+  },
+);
+const NOT_A_GROUP = NOT_A_STRING.filter((v) => v !== null);
+
 const ok =
   (...statuses: number[]) =>
   () =>
@@ -84,6 +117,9 @@ export function alertSurfaces(world: FuzzWorld): Record<string, Surface> {
       q: text({ max: 200, trim: true }),
       sort: oneOf(ALERT_SORT_KEYS),
       dir: oneOf(["asc", "desc"]),
+      offset: int(0, 10_000_000),
+      limit: int(0, 500),
+      groupBy: oneOf(ALERT_GROUP_BY),
     },
   };
   const datto = () => [GET_ALERT, RESOLVE];
@@ -109,5 +145,19 @@ export function alertSurfaces(world: FuzzWorld): Record<string, Surface> {
       answers: (tags) => (known(tags) ? [200, 404, 409] : [404]),
     },
     "DELETE /api/alerts/:uid/claim": { params: alertUid, answers: ok(204, 404) },
+    "GET /api/alerts/last-look": { answers: ok(200) },
+    "PUT /api/alerts/last-look": { answers: ok(200) },
+    "GET /api/views/alerts": { answers: ok(200) },
+    "POST /api/views/alerts": {
+      body: objectBody({
+        name: text({ min: 1, max: 100, trim: true, required: true }),
+        params: viewParams,
+        group: oneOf(ALERT_VIEW_GROUPS, { wrong: NOT_A_GROUP }),
+      }),
+      answers: ok(201, 409),
+      after({ status, body, caller }) {
+        if (status === 201) world.views.set((body as { id: string }).id, caller);
+      },
+    },
   };
 }

@@ -112,4 +112,48 @@ export function describeAlertContract(open: OpenStoreHarness) {
       expect(await store.alertResolutions.listSince(0)).toEqual([]);
     });
   });
+
+  describe("alert last looks", () => {
+    it("keeps one last look per person, replaced by the next, gone with the person", async () => {
+      const { store } = await open();
+      const ann = await store.users.create({ username: "ann", role: "viewer", passwordHash: "h" });
+      const bob = await store.users.create({ username: "bob", role: "viewer", passwordHash: "h" });
+      expect(await store.alertLastLooks.get(ann.id)).toBeNull();
+      await store.alertLastLooks.set(ann.id, 1_000);
+      await store.alertLastLooks.set(bob.id, 2_000);
+      await store.alertLastLooks.set(ann.id, 3_000);
+      expect(await store.alertLastLooks.get(ann.id)).toBe(3_000);
+      expect(await store.alertLastLooks.get(bob.id)).toBe(2_000);
+      // Epoch milliseconds survive as numbers (BIGINT in PostgreSQL).
+      await store.alertLastLooks.set(bob.id, 1_764_000_000_000);
+      expect(await store.alertLastLooks.get(bob.id)).toBe(1_764_000_000_000);
+    });
+  });
+
+  describe("saved views of the alert queue", () => {
+    it("keeps alert views apart from device views; delete and count see both kinds", async () => {
+      const { store } = await open();
+      const ann = await store.users.create({ username: "ann", role: "viewer", passwordHash: "h" });
+      const device = await store.savedViews.create(ann.id, {
+        name: "servers",
+        query: { deviceType: "Server" },
+        columns: ["hostname"],
+      });
+      const alerts = await store.savedViews.createAlertView(ann.id, {
+        name: "critical",
+        params: { priority: "Critical", q: "disk" },
+        group: "site",
+      });
+      expect(alerts).toMatchObject({
+        name: "critical",
+        params: { priority: "Critical", q: "disk" },
+      });
+      expect(await store.savedViews.list(ann.id)).toEqual([device]);
+      expect(await store.savedViews.listAlertViews(ann.id)).toEqual([alerts]);
+      expect(await store.savedViews.count(ann.id)).toBe(2);
+      expect(await store.savedViews.delete(ann.id, alerts.id)).toBe(true);
+      expect(await store.savedViews.listAlertViews(ann.id)).toEqual([]);
+      expect(await store.savedViews.count(ann.id)).toBe(1);
+    });
+  });
 }

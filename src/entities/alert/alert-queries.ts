@@ -1,4 +1,4 @@
-import { queryOptions } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import {
   AlertDetailResponseSchema,
   AlertListResponseSchema,
@@ -11,6 +11,22 @@ import type { z } from "zod";
 import { client, parseResponse } from "@/lib/api-client";
 
 export type AlertState = z.infer<typeof AlertStateSchema>;
+
+/** Rows per request of the queue: a viewport never spans more than two windows. */
+export const QUEUE_WINDOW_SIZE = 200;
+
+/** The queue's query without paging: what a window's key depends on. */
+export function withoutPaging(query: AlertQueueQuery): AlertQueueQuery {
+  const { offset: _offset, limit: _limit, ...rest } = query;
+  return rest;
+}
+
+async function fetchQueue(query: AlertQueueQuery, signal: AbortSignal) {
+  return parseResponse(
+    await client.api.alerts.$get({ query: queueParams(query) }, { init: { signal } }),
+    AlertQueueResponseSchema,
+  );
+}
 
 /** The queue's query as URL params (lists comma-separated), for the API and for CSV links. */
 export function queueParams(query: AlertQueueQuery): Record<string, string> {
@@ -51,15 +67,41 @@ export const alertQueries = {
           AlertListResponseSchema,
         ),
     }),
-  /** The triage queue (GET /api/alerts): polled every 30 s besides the live hints. */
-  queue: (query: AlertQueueQuery) =>
+  /**
+   * One window of the triage queue (GET /api/alerts?offset&limit): polled every 30 s besides the
+   * live hints; a new filter or sort keeps showing the previous rows until the new ones arrive.
+   */
+  queueWindow: (query: AlertQueueQuery, windowIndex: number) =>
     queryOptions({
-      queryKey: [...alertQueries.all(), "queue", queueParams(query)] as const,
-      queryFn: async ({ signal }) =>
-        parseResponse(
-          await client.api.alerts.$get({ query: queueParams(query) }, { init: { signal } }),
-          AlertQueueResponseSchema,
+      queryKey: [
+        ...alertQueries.all(),
+        "queue",
+        queueParams(withoutPaging(query)),
+        windowIndex,
+      ] as const,
+      queryFn: ({ signal }) =>
+        fetchQueue(
+          {
+            ...withoutPaging(query),
+            offset: windowIndex * QUEUE_WINDOW_SIZE,
+            limit: QUEUE_WINDOW_SIZE,
+          },
+          signal,
         ),
+      staleTime: 10_000,
+      refetchInterval: 30_000,
+      placeholderData: keepPreviousData,
+    }),
+  /** Up to `limit` rows of the queue from the top (a selection of "all shown", the notifier). */
+  queueTop: (query: AlertQueueQuery, limit: number) =>
+    queryOptions({
+      queryKey: [
+        ...alertQueries.all(),
+        "queue-top",
+        queueParams(withoutPaging(query)),
+        limit,
+      ] as const,
+      queryFn: ({ signal }) => fetchQueue({ ...withoutPaging(query), offset: 0, limit }, signal),
       refetchInterval: 30_000,
     }),
   detail: (uid: string) =>

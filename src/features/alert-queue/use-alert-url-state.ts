@@ -15,7 +15,8 @@ export type AlertUrlState = {
   ignored: string[];
 };
 
-const VIEW_ONLY = ["group", "alert"];
+// offset, limit and groupBy are the table's business, never part of a link.
+const VIEW_ONLY = ["group", "alert", "offset", "limit", "groupBy"];
 
 /** Parses with the API's own schema; an invalid param is dropped (and reported), not fatal. */
 export function parseAlertUrl(params: URLSearchParams): AlertUrlState {

@@ -1,49 +1,64 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { AlertQueueQuerySchema, type AlertQueueQuery } from "@server/contract/alerts";
-import { z } from "zod";
-import { GROUPS, type Group } from "../use-alert-url-state";
+import {
+  AlertSavedViewListSchema,
+  AlertSavedViewSchema,
+  type AlertSavedView,
+  type CreateAlertSavedView,
+} from "@server/contract/views";
+import { client, ensureOk, parseResponse } from "@/lib/api-client";
+import type { Group } from "../use-alert-url-state";
 
 /**
- * Saved queue views, kept in this browser (localStorage): a name, the filters and the grouping.
- * A view saved by an older version that no longer parses is dropped, never breaks the list.
+ * Saved queue views: the person's own, kept by the server (kind "alerts" of /api/views), so they
+ * follow the person to any browser. A view whose parameters no longer parse keeps what does.
  */
 export type AlertView = { id: string; name: string; query: AlertQueueQuery; group: Group | null };
 
-const KEY = "rmmdeck.alerts.views";
-const StoredSchema = z.array(
-  z.object({
-    id: z.string(),
-    name: z.string().max(100),
-    params: z.record(z.string(), z.string()),
-    group: z.enum(GROUPS).nullable(),
-  }),
-);
-
-export function loadViews(): AlertView[] {
-  try {
-    const parsed = StoredSchema.safeParse(JSON.parse(window.localStorage.getItem(KEY) ?? "[]"));
-    if (!parsed.success) return [];
-    return parsed.data.flatMap((v) => {
-      const query = AlertQueueQuerySchema.safeParse(v.params);
-      return query.success ? [{ id: v.id, name: v.name, query: query.data, group: v.group }] : [];
-    });
-  } catch {
-    return [];
-  }
+export function toAlertView(view: AlertSavedView): AlertView {
+  const parsed = AlertQueueQuerySchema.safeParse(view.params);
+  return {
+    id: view.id,
+    name: view.name,
+    query: parsed.success ? parsed.data : {},
+    group: view.group,
+  };
 }
 
-export function storeViews(
-  views: readonly AlertView[],
-  toParams: (q: AlertQueueQuery) => Record<string, string>,
-) {
-  try {
-    const stored = views.map((v) => ({
-      id: v.id,
-      name: v.name,
-      params: toParams(v.query),
-      group: v.group,
-    }));
-    window.localStorage.setItem(KEY, JSON.stringify(stored));
-  } catch {
-    // Storage unavailable: the view lasts for this page only.
-  }
+export const alertViewQueries = {
+  all: () => ["views", "alerts"] as const,
+  list: () =>
+    queryOptions({
+      queryKey: [...alertViewQueries.all(), "list"] as const,
+      queryFn: async ({ signal }) =>
+        parseResponse(
+          await client.api.views.alerts.$get({}, { init: { signal } }),
+          AlertSavedViewListSchema,
+        ),
+      select: (answer) => answer.views.map(toAlertView),
+    }),
+};
+
+export function useCreateAlertView() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (view: CreateAlertSavedView) =>
+      toAlertView(
+        await parseResponse(
+          await client.api.views.alerts.$post({ json: view }),
+          AlertSavedViewSchema,
+        ),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: alertViewQueries.all() }),
+  });
+}
+
+export function useDeleteAlertView() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => {
+      await ensureOk(await client.api.views[":id"].$delete({ param: { id } }));
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: alertViewQueries.all() }),
+  });
 }

@@ -1,39 +1,23 @@
-import type { AlertQueueQuery, QueueAlert } from "@server/contract/alerts";
+import type { AlertGroup, AlertQueueQuery } from "@server/contract/alerts";
 import { endpointText } from "@/lib/endpoint-text";
 import type { Group } from "../use-alert-url-state";
 import { classLabel } from "./class-label";
 
-type GroupRow = { key: string; label: string; total: number; critical: number; high: number };
-
-const keyOf = (a: QueueAlert, group: Group): [string, string] => {
-  if (group === "site") return [a.siteUid ?? "", endpointText(a.siteName) ?? "No site"];
-  if (group === "device") return [a.deviceUid ?? "", endpointText(a.deviceName) ?? "No device"];
-  const c = a.contextClass ?? "none";
-  return [c, classLabel(c)];
+const labelOf = (g: AlertGroup, group: Group): string => {
+  if (group === "class") return classLabel(g.key);
+  return endpointText(g.name) ?? (group === "site" ? "No site" : "No device");
 };
 
-/** The queue grouped by site, device or kind: counts per group; a group narrows the list to it. */
+/**
+ * The queue grouped by site, device or kind: the server counts every matching alert per group
+ * (most critical first), not only the rows loaded; a group narrows the list to it.
+ */
 export function AlertGroups(props: {
-  alerts: readonly QueueAlert[];
+  groups: readonly AlertGroup[];
   group: Group;
   onPick: (patch: Partial<AlertQueueQuery>) => void;
 }) {
-  const groups = new Map<string, GroupRow>();
-  for (const a of props.alerts) {
-    const [key, label] = keyOf(a, props.group);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, label, total: 0, critical: 0, high: 0 }));
-    g.total += 1;
-    if (a.priority === "Critical") g.critical += 1;
-    if (a.priority === "High") g.high += 1;
-  }
-  const rows = [...groups.values()].sort(
-    (a, b) =>
-      b.critical - a.critical ||
-      b.high - a.high ||
-      b.total - a.total ||
-      a.label.localeCompare(b.label),
-  );
+  const rows = props.groups.map((g) => ({ ...g, label: labelOf(g, props.group) }));
   const pick = (key: string) =>
     props.onPick(
       props.group === "site"

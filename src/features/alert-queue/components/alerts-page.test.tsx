@@ -1,5 +1,5 @@
-import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   fixedViewport,
   setVirtualizerOverrides,
@@ -42,5 +42,57 @@ describe("AlertsPage", () => {
     expect(pre.textContent).toBe(withText.diagnostics);
     expect(within(panel).getByText(/does not fix the cause/)).toBeInTheDocument();
     expect(within(panel).getByRole("button", { name: "Claim (c)" })).toBeInTheDocument();
+  });
+
+  it("keeps saved views on the server: the person finds them in a new browser", async () => {
+    const t = await getTestApp();
+    await t.services.alerts.tick();
+    window.localStorage.clear();
+    const first = await renderApp("/alerts?sort=device&dir=desc&group=site", {
+      signedInAs: "technician",
+    });
+    await waitFor(() => expect(alertRows().length).toBeGreaterThan(0));
+    vi.spyOn(window, "prompt").mockReturnValue("Devices Z-A by site");
+    await first.user.click(screen.getByRole("button", { name: "Save view" }));
+    const picker = screen.getByRole("combobox", { name: "Saved views" });
+    await waitFor(() =>
+      expect(
+        within(picker).getByRole("option", { name: "Devices Z-A by site" }),
+      ).toBeInTheDocument(),
+    );
+    vi.restoreAllMocks();
+
+    // Another browser: nothing in this one's storage, a new sign-in, a new cache.
+    cleanup();
+    window.localStorage.clear();
+    const second = await renderApp("/alerts", { signedInAs: "technician" });
+    await waitFor(() => expect(alertRows().length).toBeGreaterThan(0));
+    const again = screen.getByRole("combobox", { name: "Saved views" });
+    const option = await within(again).findByRole("option", { name: "Devices Z-A by site" });
+    await second.user.selectOptions(again, option);
+    await waitFor(() => expect(currentPath(second.router)).toContain("sort=device&dir=desc"));
+    expect(currentPath(second.router)).toContain("group=site");
+    expect(await screen.findByRole("list", { name: "Alerts by site" })).toBeInTheDocument();
+    // Someone else does not see it.
+    cleanup();
+    await renderApp("/alerts", { signedInAs: "viewer" });
+    await waitFor(() => expect(alertRows().length).toBeGreaterThan(0));
+    const theirs = screen.getByRole("combobox", { name: "Saved views" });
+    await waitFor(() =>
+      expect(within(theirs).getByRole("option", { name: "Saved views" })).toBeInTheDocument(),
+    );
+    expect(within(theirs).queryByRole("option", { name: "Devices Z-A by site" })).toBeNull();
+  });
+
+  it("counts per priority and groups cover every open alert, not only the loaded window", async () => {
+    const t = await getTestApp();
+    await t.services.alerts.tick();
+    const open = t.sim.tenant.openAlerts();
+    const sites = new Set(open.map((a) => a.alertSourceInfo.siteUid ?? ""));
+    await renderApp("/alerts?group=site", { signedInAs: "viewer" });
+    const groups = await screen.findByRole("list", { name: "Alerts by site" });
+    await waitFor(() => expect(within(groups).getAllByRole("listitem")).toHaveLength(sites.size));
+    const grid = screen.getByRole("grid", { name: "Open alerts" });
+    expect(grid).toHaveAttribute("aria-rowcount", String(open.length + 1));
   });
 });

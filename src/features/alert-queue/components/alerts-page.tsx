@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   getCoreRowModel,
   useReactTable,
@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   ALERT_PRIORITIES,
   ALERT_SORT_KEYS,
+  MAX_QUEUE_LIMIT,
   type AlertDetailResponse,
   type AlertSortKey,
   type QueueAlert,
@@ -23,6 +24,7 @@ import { InlineAlert } from "@/components/ui/inline-alert";
 import { Select } from "@/components/ui/select";
 import { ClaimDialog } from "@/entities/alert/claim-dialog";
 import { alertExportUrl, alertQueries } from "@/entities/alert/alert-queries";
+import { useAlertWindows } from "@/entities/alert/use-alert-windows";
 import {
   ResolveDialog,
   RESOLVE_CAUTION,
@@ -34,10 +36,10 @@ import { formatRelativeTime } from "@/lib/format";
 import { useHasRole } from "@/lib/session";
 import { useDocumentTitle } from "@/lib/use-document-title";
 import { useNow } from "@/lib/use-now";
-import { readLastLook, writeLastLook } from "../last-look";
+import { useMarkLastLook } from "../last-look";
 import { useAlertUrlState } from "../use-alert-url-state";
 import { AlertDetailPanel } from "./alert-detail-panel";
-import { createAlertColumns, isNew, type AlertTableMeta } from "./alert-columns";
+import { createAlertColumns, type AlertTableMeta } from "./alert-columns";
 import { AlertGroups } from "./alert-groups";
 import { classLabel } from "./class-label";
 import { CriticalNotifier } from "./critical-notifier";
@@ -69,6 +71,9 @@ const CHIP_TONE: Record<string, string> = {
   Moderate: "border-indigo-400 text-indigo-800 dark:text-indigo-200",
 };
 
+/** The newest open Critical alerts the notifier compares (newest first: new ones are on top). */
+const CRITICAL_WATCH = 100;
+
 const sortKey = (id: string): AlertSortKey | undefined =>
   (ALERT_SORT_KEYS as readonly string[]).includes(id) ? (id as AlertSortKey) : undefined;
 
@@ -88,10 +93,30 @@ export function AlertsPage() {
   const resolvedView = query.state === "resolved";
   const canAct = useHasRole("technician");
   const now = useNow();
-  const list = useQuery({ ...alertQueries.queue(query), placeholderData: keepPreviousData });
-  const alerts = useMemo(() => list.data?.alerts ?? [], [list.data]);
-  const [lastLook, setLastLook] = useState(() => readLastLook());
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // The server filters, sorts, counts and groups; the table fetches the windows it shows.
+  const apiQuery = useMemo(() => ({ ...query, groupBy: group ?? undefined }), [query, group]);
+  const windows = useAlertWindows(apiQuery);
+  const alerts = windows.rows;
+  const latest = windows.latest;
+  const lastLook = latest?.lastLook ?? null;
+  const markLastLook = useMarkLastLook();
+  const queryClient = useQueryClient();
+  // Only for the notifier: the open Critical alerts, newest first (a small answer).
+  // Read only once the person opted in to notifications, so a page load carries no extra answer.
+  const [watchCritical, setWatchCritical] = useState(false);
+  const critical = useQuery({
+    ...alertQueries.queueTop({ priority: ["Critical"] }, CRITICAL_WATCH),
+    enabled: watchCritical,
+  });
+  // Selected alerts by uid, with what the resolve dialog lists: they stay selected when their
+  // rows scroll out of the loaded windows. A new filter or sort starts a new selection.
+  const [selected, setSelected] = useState<ReadonlyMap<string, ResolveTarget>>(new Map());
+  const queryKey = JSON.stringify(query);
+  const [selectionFor, setSelectionFor] = useState(queryKey);
+  if (selectionFor !== queryKey) {
+    setSelectionFor(queryKey);
+    setSelected(new Map());
+  }
   const [resolving, setResolving] = useState<readonly ResolveTarget[] | null>(null);
   const [claiming, setClaiming] = useState<{ uid: string; summary: string; note?: string } | null>(
     null,
@@ -100,34 +125,37 @@ export function AlertsPage() {
   const gridRef = useRef<HTMLDivElement>(null);
   useSlashFocus(searchRef);
 
-  // The next visit's "new" is what arrives after this one: remembered when leaving the page.
+  // The next visit's "new" is what arrives after this one: the server remembers the person's
+  // last look when they leave the page (any browser, any tab).
   useEffect(() => {
-    const remember = () => writeLastLook(Date.now());
+    const remember = () => void markLastLook({ leaving: true });
     window.addEventListener("pagehide", remember);
     return () => {
       window.removeEventListener("pagehide", remember);
       remember();
     };
-  }, []);
+  }, [markLastLook]);
 
-  // Selected alerts that left the list (resolved, filtered out) are no longer selected.
-  const visible = useMemo(() => new Set(alerts.map((a) => a.alertUid)), [alerts]);
-  const selectedVisible = useMemo(
-    () => alerts.filter((a) => selected.has(a.alertUid)),
-    [alerts, selected],
-  );
-
+  const selectedList = useMemo(() => [...selected.values()], [selected]);
+  const selectedUids = useMemo(() => new Set(selected.keys()), [selected]);
+  const loaded = useRef(new Map<string, QueueAlert>());
+  loaded.current = new Map(alerts.map((a) => [a.alertUid, a]));
   const toggle = useCallback((uid: string) => {
     setSelected((s) => {
-      const next = new Set(s);
+      const next = new Map(s);
+      const row = loaded.current.get(uid);
       if (next.has(uid)) next.delete(uid);
-      else next.add(uid);
+      else if (row) next.set(uid, toTarget(row));
       return next;
     });
   }, []);
+  const selectAll = async () => {
+    const top = await queryClient.fetchQuery(alertQueries.queueTop(query, MAX_QUEUE_LIMIT));
+    setSelected(new Map(top.alerts.map((a) => [a.alertUid, toTarget(a)])));
+  };
   const meta = useMemo<AlertTableMeta>(
-    () => ({ now, lastLook, selected, toggle, open: url.setOpen, resolvedView }),
-    [now, lastLook, selected, toggle, url.setOpen, resolvedView],
+    () => ({ now, lastLook, selected: selectedUids, toggle, open: url.setOpen, resolvedView }),
+    [now, lastLook, selectedUids, toggle, url.setOpen, resolvedView],
   );
   const columns = useMemo(
     () => createAlertColumns(resolvedView, canAct && !resolvedView),
@@ -160,8 +188,11 @@ export function AlertsPage() {
     meta,
   });
   const getRow = useCallback(
-    (index: number): Row<QueueAlert> | undefined => table.getRowModel().rows[index],
-    [table],
+    (index: number): Row<QueueAlert> | undefined => {
+      const row = windows.rowAt(index);
+      return row ? table.getRowModel().rowsById[row.alertUid] : undefined;
+    },
+    [table, windows],
   );
   const onRowKey = useCallback(
     (key: string, row: Row<QueueAlert>) => {
@@ -184,7 +215,7 @@ export function AlertsPage() {
     [canAct, resolvedView],
   );
 
-  const counts = list.data?.counts;
+  const counts = latest?.counts;
   const priorities = new Set(query.priority ?? []);
   const togglePriority = (p: (typeof ALERT_PRIORITIES)[number]) => {
     const next = new Set(priorities);
@@ -198,7 +229,7 @@ export function AlertsPage() {
       : query.minAgeHours !== undefined
         ? `min:${query.minAgeHours}`
         : "";
-  const newCount = alerts.filter((a) => isNew(a, lastLook)).length;
+  const newCount = resolvedView ? 0 : (latest?.newCount ?? 0);
   const openDetail = (d: AlertDetailResponse) => d.alert;
 
   return (
@@ -206,13 +237,13 @@ export function AlertsPage() {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold">Alerts</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400" role="status">
-          {list.data?.freshness.fetchedAt
-            ? `Open alerts as of ${formatRelativeTime(list.data.freshness.fetchedAt, now)}; Datto is read every minute.`
+          {latest?.freshness.fetchedAt
+            ? `Open alerts as of ${formatRelativeTime(latest.freshness.fetchedAt, now)}; Datto is read every minute.`
             : "Reading open alerts from Datto…"}
         </p>
       </div>
-      {list.data?.freshness.stale && list.data.freshness.reason && (
-        <InlineAlert tone="warning">{list.data.freshness.reason}</InlineAlert>
+      {latest?.freshness.stale && latest.freshness.reason && (
+        <InlineAlert tone="warning">{latest.freshness.reason}</InlineAlert>
       )}
       {url.ignored.length > 0 && (
         <InlineAlert tone="warning">
@@ -228,7 +259,6 @@ export function AlertsPage() {
               type="button"
               aria-pressed={(query.state ?? "open") === s}
               onClick={() => {
-                setSelected(new Set());
                 url.setQuery({
                   state: s === "open" ? undefined : s,
                   sort: undefined,
@@ -263,7 +293,7 @@ export function AlertsPage() {
           </button>
         ))}
         {newCount > 0 && (
-          <Button size="sm" variant="ghost" onClick={() => setLastLook(Date.now())}>
+          <Button size="sm" variant="ghost" onClick={() => void markLastLook()}>
             {newCount} new since your last look — mark seen
           </Button>
         )}
@@ -289,7 +319,7 @@ export function AlertsPage() {
           onChange={(e) => url.setQuery({ siteUid: e.target.value ? [e.target.value] : undefined })}
           options={[
             { value: "", label: "All sites" },
-            ...(list.data?.sites ?? []).map((s) => ({ value: s.uid, label: endpointText(s.name) })),
+            ...(latest?.sites ?? []).map((s) => ({ value: s.uid, label: endpointText(s.name) })),
           ]}
         />
         <Select
@@ -299,7 +329,7 @@ export function AlertsPage() {
           onChange={(e) => url.setQuery({ class: e.target.value ? [e.target.value] : undefined })}
           options={[
             { value: "", label: "All kinds" },
-            ...(list.data?.classes ?? []).map((c) => ({ value: c, label: classLabel(c) })),
+            ...(latest?.classes ?? []).map((c) => ({ value: c, label: classLabel(c) })),
           ]}
         />
         <Select
@@ -342,62 +372,60 @@ export function AlertsPage() {
         <a href={alertExportUrl(query)} download className={buttonClasses("secondary", "sm")}>
           Export CSV
         </a>
-        <CriticalNotifier alerts={resolvedView ? [] : alerts} />
+        <CriticalNotifier alerts={critical.data?.alerts ?? []} onEnabledChange={setWatchCritical} />
       </div>
 
-      {group && <AlertGroups alerts={alerts} group={group} onPick={url.setQuery} />}
+      {group && <AlertGroups groups={latest?.groups ?? []} group={group} onPick={url.setQuery} />}
 
-      {canAct && !resolvedView && selectedVisible.length > 0 && (
+      {canAct && !resolvedView && selectedList.length > 0 && (
         <div
           className="flex flex-wrap items-center gap-2 rounded-md bg-indigo-50 px-3 py-2 text-sm dark:bg-indigo-950"
           role="region"
           aria-label="Selection"
         >
-          <span>{selectedVisible.length} selected</span>
-          <Button
-            size="sm"
-            variant="danger"
-            onClick={() => setResolving(selectedVisible.map(toTarget))}
-          >
-            Resolve {selectedVisible.length}…
+          <span>{selectedList.length} selected</span>
+          <Button size="sm" variant="danger" onClick={() => setResolving(selectedList)}>
+            Resolve {selectedList.length}…
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
+          <Button size="sm" variant="ghost" onClick={() => setSelected(new Map())}>
             Clear selection
           </Button>
           <span className="text-xs text-slate-600 dark:text-slate-400">{RESOLVE_CAUTION}</span>
         </div>
       )}
-      {canAct && !resolvedView && alerts.length > 0 && selectedVisible.length === 0 && (
+      {canAct && !resolvedView && windows.total > 0 && selectedList.length === 0 && (
         <p className="text-xs text-slate-600 dark:text-slate-400">
           Keys in the list: j/k move, x select, c claim, r resolve, Enter details.{" "}
-          <button type="button" className="underline" onClick={() => setSelected(new Set(visible))}>
-            Select all {alerts.length} shown
+          <button type="button" className="underline" onClick={() => void selectAll()}>
+            {windows.total <= MAX_QUEUE_LIMIT
+              ? `Select all ${windows.total} shown`
+              : `Select the first ${MAX_QUEUE_LIMIT} shown`}
           </button>
         </p>
       )}
 
       <div className={cn("grid min-h-0 gap-3", open && "xl:grid-cols-[minmax(0,1fr)_28rem]")}>
-        {list.error && !list.data ? (
+        {windows.error && !latest ? (
           <ErrorState
             title="Alerts could not be loaded"
-            error={list.error}
-            onRetry={() => void list.refetch()}
+            error={windows.error}
+            onRetry={windows.refetch}
           />
         ) : (
           <VirtualTable
             table={table}
             label={resolvedView ? "Recently resolved alerts" : "Open alerts"}
-            rowCount={alerts.length}
+            rowCount={windows.total}
             getRow={getRow}
-            onVisibleRangeChange={noop}
+            onVisibleRangeChange={windows.onVisibleRangeChange}
             onOpenRow={(row) => url.setOpen(row.original.alertUid)}
             onToggleRow={
               canAct && !resolvedView ? (_i, row) => toggle(row.original.alertUid) : undefined
             }
             onRowKey={onRowKey}
             resetKey={JSON.stringify(query)}
-            renderKey={`${now}:${lastLook}:${selected.size}:${[...selected].join(",").length}`}
-            isBusy={list.isPending}
+            renderKey={`${now}:${lastLook}:${selected.size}:${[...selected.keys()].join(",").length}`}
+            isBusy={windows.isLoading}
             empty={
               resolvedView
                 ? "No alerts resolved in the last 24 hours match."
@@ -434,7 +462,7 @@ export function AlertsPage() {
           targets={resolving}
           onClose={(finished) => {
             setResolving(null);
-            if (finished) setSelected(new Set());
+            if (finished) setSelected(new Map());
           }}
         />
       )}
@@ -449,5 +477,3 @@ export function AlertsPage() {
     </div>
   );
 }
-
-const noop = () => {};

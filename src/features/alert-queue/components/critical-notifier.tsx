@@ -27,8 +27,14 @@ function beep() {
  * Opt-in: a browser notification and a sound when a new Critical alert arrives while the queue
  * is open. Never for what is already there when the page loads, never for other priorities.
  */
-export function CriticalNotifier(props: { alerts: readonly QueueAlert[] }) {
+export function CriticalNotifier(props: {
+  alerts: readonly QueueAlert[];
+  /** Told whether the person opted in: the page watches Critical alerts only then. */
+  onEnabledChange?: (on: boolean) => void;
+}) {
   const [on, setOn] = useState(() => readNotifyCritical());
+  const { onEnabledChange } = props;
+  useEffect(() => onEnabledChange?.(on), [on, onEnabledChange]);
   const seen = useRef<Set<string> | null>(null);
   useEffect(() => {
     const critical = props.alerts.filter((a) => a.priority === "Critical");

@@ -1,3 +1,4 @@
+import { MAX_QUEUE_LIMIT } from "@server/contract/alerts";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState } from "@/components/ui/error-state";
 import { PageSpinner } from "@/components/ui/spinner";
@@ -7,7 +8,7 @@ import { alertQueries, type AlertState } from "@/entities/alert/alert-queries";
 function AlertSection(props: { uid: string; state: AlertState }) {
   const alerts = useQuery(alertQueries.ofDevice(props.uid, props.state));
   const queue = useQuery({
-    ...alertQueries.queue({ deviceUid: [props.uid] }),
+    ...alertQueries.queueTop({ deviceUid: [props.uid], claimed: "yes" }, MAX_QUEUE_LIMIT),
     enabled: props.state === "open",
   });
   const claims = new Map(

@@ -1,3 +1,4 @@
+import { MAX_QUEUE_LIMIT } from "@server/contract/alerts";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState } from "@/components/ui/error-state";
 import { PageSpinner } from "@/components/ui/spinner";
@@ -7,7 +8,9 @@ import { alertQueries } from "@/entities/alert/alert-queries";
 /** The site's open alerts, most urgent first, each linked to its device. */
 export function SiteAlerts(props: { siteUid: string }) {
   const alerts = useQuery(alertQueries.ofSite(props.siteUid, "open"));
-  const queue = useQuery(alertQueries.queue({ siteUid: [props.siteUid] }));
+  const queue = useQuery(
+    alertQueries.queueTop({ siteUid: [props.siteUid], claimed: "yes" }, MAX_QUEUE_LIMIT),
+  );
   const claims = new Map(
     (queue.data?.alerts ?? []).flatMap((a) => (a.claim ? [[a.alertUid, a.claim] as const] : [])),
   );
