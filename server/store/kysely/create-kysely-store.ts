@@ -15,6 +15,7 @@ import { createSoftwareCatalogRepo } from "./software-catalog-repo";
 import type { TransactionScope } from "./transaction-scope";
 import { createUdfLabelRepo } from "./udf-label-repo";
 import { createUserRepo } from "./user-repo";
+import { createWallSampleRepo, createWallTokenRepo } from "./wall-repos";
 
 export type KyselyStoreDeps = {
   /** Already migrated. The store owns it: close() destroys it. */
@@ -67,6 +68,8 @@ export function createKyselyStore({
       udfLabels: createUdfLabelRepo(context),
       softwareCatalog: createSoftwareCatalogRepo(context),
       instanceLock: createInstanceLockRepo(context),
+      wallTokens: createWallTokenRepo(context),
+      wallSamples: createWallSampleRepo(context),
     };
   };
   return {

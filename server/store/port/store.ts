@@ -5,6 +5,7 @@ import type { LoginAttemptRepo } from "./login-attempt-repo";
 import type { SessionRepo } from "./session-repo";
 import type { SoftwareCatalogRepo } from "./software-catalog-repo";
 import type { UserRepo } from "./user-repo";
+import type { WallSampleRepo, WallTokenRepo } from "./wall-repos";
 
 /** Every repository of the store, outside or inside a transaction. */
 export interface Repos {
@@ -17,6 +18,8 @@ export interface Repos {
   udfLabels: UdfLabelRepo;
   softwareCatalog: SoftwareCatalogRepo;
   instanceLock: InstanceLockRepo;
+  wallTokens: WallTokenRepo;
+  wallSamples: WallSampleRepo;
 }
 
 /**

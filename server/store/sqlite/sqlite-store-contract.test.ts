@@ -6,6 +6,7 @@ import { describeLoginAttemptContract } from "../../testing/store/login-attempt-
 import { describeRaceContract } from "../../testing/store/race-contract";
 import { useSqliteHarness } from "../../testing/store/sqlite-harness";
 import { describeTransactionContract } from "../../testing/store/transaction-contract";
+import { describeWallContract } from "../../testing/store/wall-contract";
 
 // The store contract, every repo, on SQLite. A PostgreSQL adapter runs the same suites.
 describe("the store contract on SQLite", () => {
@@ -16,4 +17,5 @@ describe("the store contract on SQLite", () => {
   describeInstanceLockContract(open);
   describeTransactionContract(open);
   describeRaceContract(open);
+  describeWallContract(open);
 });
