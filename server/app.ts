@@ -23,6 +23,10 @@ import { createSiteRoutes } from "./routes/site-routes";
 import { createSoftwareRoutes } from "./routes/software-routes";
 import { createUserRoutes } from "./routes/user-routes";
 import { createViewRoutes } from "./routes/view-routes";
+import { createWallRoutes } from "./routes/wall-routes";
+import { createWallTokenRoutes } from "./routes/wall-token-routes";
+import { WALL_TOKEN_PREFIX } from "./contract/wall";
+import { createTokenResolvers } from "./middleware/token-resolvers";
 
 export type AppDeps = Pick<
   Services,
@@ -39,10 +43,12 @@ export type AppDeps = Pick<
   | "savedViews"
   | "udfNames"
   | "live"
+  | "wallTokens"
+  | "wallSummary"
 > & {
   /** The built SPA (vite's dist/) to serve beside the API; omitted in API-only tests. */
   spaRoot?: string;
-  /** Bearer token -> agent or wall (until agent and wall tokens exist, nobody holds one). */
+  /** Bearer tokens of no known prefix (tests' fixed agent and wall tokens); default nobody. */
   resolveToken?: TokenResolver;
 };
 
@@ -86,7 +92,24 @@ export function createApp(deps: AppDeps) {
     .route("/fleet", createFleetRoutes({ fleet, datto, udfNames, guard }))
     .route("/views", createViewRoutes({ savedViews, guard }))
     .route("/software", createSoftwareRoutes({ software, clock, guard, exportSlots }))
-    .route("/live", createLiveRoutes({ bus: deps.live, clock, guard }));
+    .route("/live", createLiveRoutes({ bus: deps.live, clock, guard }))
+    .route(
+      "/wall-tokens",
+      createWallTokenRoutes({
+        wallTokens: deps.wallTokens,
+        publicOrigin: config.publicOrigin,
+        guard,
+      }),
+    )
+    .route(
+      "/wall",
+      createWallRoutes({
+        wallSummary: deps.wallSummary,
+        wallTokens: deps.wallTokens,
+        clock,
+        guard,
+      }),
+    );
   api.notFound(notFoundJson);
 
   const app = new Hono<AppEnv>();
@@ -108,7 +131,10 @@ export function createApp(deps: AppDeps) {
       store,
       clock,
       secureCookies: config.secureCookies,
-      resolveToken: deps.resolveToken,
+      resolveToken: createTokenResolvers(
+        { [WALL_TOKEN_PREFIX]: (token) => deps.wallTokens.resolve(token) },
+        deps.resolveToken,
+      ),
     }),
   );
   const routes = app.route("/api", api);

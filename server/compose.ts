@@ -16,6 +16,10 @@ import { openSqliteStore } from "./store/sqlite/open-sqlite-store";
 import { createUserAdmin, type UserAdmin } from "./users/user-admin";
 import { createSavedViews, type SavedViews } from "./views/saved-views";
 import { createUdfNames, type UdfNames } from "./views/udf-names";
+import { createAlertSampler, type AlertSampler } from "./wall/alert-sampler";
+import { createWallSummary, type WallSummaryCache } from "./wall/wall-summary";
+import { createWallTokens, type WallTokens } from "./wall/wall-tokens";
+import { approvalsNotYet, createDattoAlertSource, jobsNotYet } from "./wall/wall-sources";
 
 /** Everything the HTTP app needs, built once per process (or per test). */
 export interface Services {
@@ -32,6 +36,10 @@ export interface Services {
   users: UserAdmin;
   savedViews: SavedViews;
   udfNames: UdfNames;
+  /** The NOC wall (issue 12): its tokens, the one shared summary and the trend sampler. */
+  wallTokens: WallTokens;
+  wallSummary: WallSummaryCache;
+  wallSampler: AlertSampler;
   /** Hints that something changed, heard by every open tab (GET /api/live). */
   live: LiveBus;
   /** The in-process simulated tenant in demo mode (and tests), null against a live tenant. */
@@ -134,7 +142,27 @@ export async function createServices(
       logger,
       stored: store.softwareCatalog,
     });
+    // The wall reads open alerts from Datto until the alert queue (issue 9) is wired in here.
+    const wallAlerts = createDattoAlertSource(datto);
+    const wallSampler = createAlertSampler({
+      source: wallAlerts,
+      samples: store.wallSamples,
+      clock,
+      logger,
+    });
+    const wallSummary = createWallSummary({
+      alerts: wallAlerts,
+      jobs: jobsNotYet,
+      approvals: approvalsNotYet,
+      sampler: wallSampler,
+      fleet,
+      gateway,
+      clock,
+      logger,
+      refreshSeconds: config.wall.refreshSeconds,
+    });
     stopWork = async () => {
+      await wallSampler.stop();
       await software.stop();
       await fleet.stop();
     };
@@ -153,6 +181,9 @@ export async function createServices(
       users: createUserAdmin({ store }),
       savedViews: createSavedViews({ store }),
       udfNames: createUdfNames({ store }),
+      wallTokens: createWallTokens({ store, clock }),
+      wallSummary,
+      wallSampler,
       live: createLiveBus(),
       simulator,
       close,

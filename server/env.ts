@@ -49,6 +49,8 @@ const rawEnvSchema = z.object({
       }
     }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** How often wall screens ask for the summary (and how often it is rebuilt for all of them). */
+  WALL_REFRESH_SECONDS: z.coerce.number().int().min(5).max(300).default(15),
 });
 
 export type DattoCredentials = { baseUrl: string; apiKey: string; apiSecret: string };
@@ -72,6 +74,7 @@ export type AppConfig = {
     perPersonPerMinute: number;
   };
   logLevel: "debug" | "info" | "warn" | "error";
+  wall: { refreshSeconds: number };
 };
 
 export class ConfigError extends Error {
@@ -154,5 +157,6 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       perPersonPerMinute: e.PERSON_DATTO_REQUESTS_PER_MINUTE,
     },
     logLevel: e.LOG_LEVEL,
+    wall: { refreshSeconds: e.WALL_REFRESH_SECONDS },
   };
 }

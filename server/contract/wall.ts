@@ -65,15 +65,18 @@ export const WallAlertSchema = z.object({
 });
 export type WallAlert = z.infer<typeof WallAlertSchema>;
 
-/** Open-alert counts over the last 24 h, one point per sample (oldest first). */
+/**
+ * Open-alert counts over the last 24 h, oldest first: the highest count sampled in each interval
+ * ending at `at`, null where no sample was taken (the server or Datto was down).
+ */
+const points = z.array(z.number().nullable());
 export const WallTrendSchema = z.object({
-  /** Epoch ms of each point. */
   at: z.array(z.number()),
-  critical: z.array(z.number()),
-  high: z.array(z.number()),
-  moderate: z.array(z.number()),
-  low: z.array(z.number()),
-  information: z.array(z.number()),
+  critical: points,
+  high: points,
+  moderate: points,
+  low: points,
+  information: points,
 });
 export type WallTrend = z.infer<typeof WallTrendSchema>;
 

@@ -174,6 +174,22 @@ export function routeSamples({
       path: "/api/software/search/export.csv?name=office&sort=version",
       datto: false,
     }),
+    "GET /api/wall-tokens": {
+      needs: "wall-tokens:manage",
+      requests: [{ path: "/api/wall-tokens", datto: false }],
+    },
+    "POST /api/wall-tokens": {
+      needs: "wall-tokens:manage",
+      requests: [{ path: "/api/wall-tokens", json: { name: "NOC" }, datto: false }],
+    },
+    "DELETE /api/wall-tokens/:id": {
+      needs: "wall-tokens:manage",
+      requests: [{ path: "/api/wall-tokens/no-such-wall", datto: false }],
+    },
+    "GET /api/wall/summary": {
+      needs: "wall:read",
+      requests: [{ path: "/api/wall/summary", datto: true }],
+    },
     "POST /api/auth/logout": {
       needs: "public",
       requests: [{ path: "/api/auth/logout", datto: false }],

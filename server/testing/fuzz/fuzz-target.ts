@@ -8,6 +8,7 @@ import type { Received } from "./fuzz-check";
 import type { Caller, FuzzRequest } from "./fuzz-request";
 import type { FuzzRng } from "./fuzz-rng";
 import { fleetSurfaces } from "./fleet-surfaces";
+import { wallSurfaces } from "./wall-surfaces";
 import type { FuzzWorld, Surface } from "./surface";
 
 /**
@@ -83,7 +84,11 @@ export async function createFuzzTarget(seed: number) {
     world.targetUsers.set((await t.addUser(name, "viewer")).id, "known");
   }
 
-  const surfaces: Record<string, Surface> = { ...accountSurfaces(world), ...fleetSurfaces(world) };
+  const surfaces: Record<string, Surface> = {
+    ...accountSurfaces(world),
+    ...fleetSurfaces(world),
+    ...wallSurfaces(),
+  };
   const { routes, unguarded } = declaredRoutes(t);
   const methodsOfPath = (route: Route) =>
     routes
