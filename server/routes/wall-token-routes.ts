@@ -1,11 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../contract/actor";
-import {
-  CreateWallTokenSchema,
-  type CreatedWallToken,
-  type WallTokenList,
-} from "../contract/wall";
+import { CreateWallTokenSchema, type CreatedWallToken, type WallTokenList } from "../contract/wall";
 import { refusalResponse } from "../middleware/refusal-response";
 import { actorOf, type Guard, type RouteRule } from "../middleware/route-guard";
 import { validate } from "../middleware/validate";

@@ -100,7 +100,7 @@ export function createWallSummary(deps: {
     const health = deps.gateway.health();
     const problems: string[] = [];
     if (FAILING.has(health.state)) {
-      problems.push(`Datto is failing: ${health.detail ?? health.state}.`);
+      problems.push(`Datto is failing: ${(health.detail ?? health.state).replace(/\.$/, "")}.`);
     }
     if (alerts.problem) problems.push(alerts.problem);
     else if (alerts.fetchedAt !== null && now - alerts.fetchedAt > 5 * 60_000) {

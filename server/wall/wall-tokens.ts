@@ -71,11 +71,16 @@ export function createWallTokens(deps: {
       if (denied) return denied;
       const revoked = await store.transaction(async (tx) => {
         if (!(await tx.wallTokens.revoke(id, clock.now()))) return false;
-        await recordEvent(tx.events, actor, { kind: "wall_token.revoked", target: id, detail: null });
+        await recordEvent(tx.events, actor, {
+          kind: "wall_token.revoked",
+          target: id,
+          detail: null,
+        });
         return true;
       });
       seen.delete(id);
-      if (!revoked) return refusal("not-found", "not_found", "No such wall token (or it was already revoked).");
+      if (!revoked)
+        return refusal("not-found", "not_found", "No such wall token (or it was already revoked).");
       return { ok: true };
     },
 
@@ -95,7 +100,9 @@ export function createWallTokens(deps: {
     /** The layout of a wall whose token this request presented (resolve() just read it). */
     settingsOf(tokenId: string): Pick<WallToken, "name" | "layout" | "rotateSeconds"> | null {
       const wall = seen.get(tokenId);
-      return wall ? { name: wall.name, layout: wall.layout, rotateSeconds: wall.rotateSeconds } : null;
+      return wall
+        ? { name: wall.name, layout: wall.layout, rotateSeconds: wall.rotateSeconds }
+        : null;
     },
   };
 }
