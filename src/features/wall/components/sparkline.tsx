@@ -32,6 +32,16 @@ export function Sparkline({
       preserveAspectRatio="none"
       className={className}
     >
+      <line
+        x1={0}
+        y1={38}
+        x2={width}
+        y2={38}
+        stroke="currentColor"
+        strokeOpacity={0.35}
+        strokeDasharray="4 4"
+        vectorEffect="non-scaling-stroke"
+      />
       {segments.map((s) =>
         s.includes(" ") ? (
           <polyline
@@ -44,7 +54,15 @@ export function Sparkline({
             strokeLinejoin="round"
           />
         ) : (
-          <circle key={s} cx={s.split(",")[0]} cy={s.split(",")[1]} r={0.8} fill="currentColor" />
+          // One sample alone: a short flat stroke (a circle would be squashed by the stretch).
+          <polyline
+            key={s}
+            points={`${Number(s.split(",")[0]) - 0.5},${s.split(",")[1]} ${Number(s.split(",")[0]) + 0.5},${s.split(",")[1]}`}
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={4}
+            vectorEffect="non-scaling-stroke"
+          />
         ),
       )}
     </svg>

@@ -75,7 +75,7 @@ export function WallBoard({
         {
           id: "sites",
           title: "Sites needing attention",
-          body: <SitesByAttention sites={summary.sites} max={4} />,
+          body: <SitesByAttention sites={summary.sites} max={3} />,
         },
         {
           id: "status",
@@ -178,7 +178,7 @@ export function WallBoard({
       <div
         className={cn(
           "min-h-0 flex-1 px-4 pb-4",
-          isAll && "grid grid-cols-3 grid-rows-[auto_1fr_1fr] gap-4",
+          isAll && "grid grid-cols-[1.4fr_1fr_1fr] grid-rows-[auto_1fr_1fr] gap-4",
         )}
       >
         {shown.map((p) => (

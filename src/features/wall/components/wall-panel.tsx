@@ -43,7 +43,7 @@ export function WallPanel({
           )}
         </div>
       </header>
-      <div className={cn("min-h-0 flex-1", old && "opacity-75")}>{children}</div>
+      <div className={cn("min-h-0 flex-1 overflow-hidden", old && "opacity-75")}>{children}</div>
     </section>
   );
 }
