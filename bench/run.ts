@@ -17,6 +17,7 @@ const sections: Section[] = [
   { name: "viewers", run: benchViewers },
   { name: "fleet", run: async () => (await import("./fleet")).benchFleet() },
   { name: "browser", run: async () => (await import("./browser-run")).benchBrowserWithServer() },
+  { name: "wall", run: async () => (await import("./wall")).benchWall() },
 ];
 
 const wanted = process.argv.slice(2);

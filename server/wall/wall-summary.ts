@@ -138,10 +138,15 @@ export function createWallSummary(deps: {
   }
 
   return {
-    /** The shared summary, rebuilt when it is older than one refresh period (once for everyone). */
+    /**
+     * The shared summary of the current refresh period: periods are fixed slices of the clock
+     * (every 15 s on the quarter minute), and the first wall to ask in a period builds the one
+     * every wall gets until the next. So the work and the Datto reads follow the clock, never
+     * the number of walls or when each one asks.
+     */
     get(): Promise<SharedWallSummary> {
-      // A little under the period: a wall asking exactly on time gets a new one, not a copy.
-      if (cached && clock.now() - cached.generatedAt < refreshMs - 1_000) {
+      const period = Math.floor(clock.now() / refreshMs);
+      if (cached && Math.floor(cached.generatedAt / refreshMs) === period) {
         return Promise.resolve(cached);
       }
       building ??= build().finally(() => {
