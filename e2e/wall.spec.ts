@@ -160,15 +160,15 @@ test("a rotating wall moves through its panels, pauses, and goes back and forth"
   await panels.getByRole("button", { name: "Pause" }).click();
   await panels.getByRole("button", { name: "Next" }).click();
   await expect(wall.getByRole("heading", { level: 2, name: /^Offline servers/ })).toBeVisible();
-  await panels.getByRole("button", { name: "Show Datto" }).click();
-  await expect(wall.getByRole("heading", { level: 2, name: "Datto" })).toBeVisible();
-  await expect(panels.getByRole("button", { name: "Show Datto" })).toHaveAttribute(
-    "aria-current",
-    "true",
-  );
+  const last = "Show Jobs, approvals and Datto";
+  await panels.getByRole("button", { name: last }).click();
+  await expect(
+    wall.getByRole("heading", { level: 2, name: "Jobs, approvals and Datto" }),
+  ).toBeVisible();
+  await expect(panels.getByRole("button", { name: last })).toHaveAttribute("aria-current", "true");
   await panels.getByRole("button", { name: "Previous" }).click();
   await expect(
-    wall.getByRole("heading", { level: 2, name: "Job failures and approvals" }),
+    wall.getByRole("heading", { level: 2, name: "Sites needing attention" }),
   ).toBeVisible();
   expect(await seriousViolations(wall, "page")).toEqual([]);
   await wall.context().close();

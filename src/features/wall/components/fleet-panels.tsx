@@ -1,5 +1,5 @@
 import type { WallSummary } from "@server/contract/wall";
-import { clockTime, formatAge } from "./wall-format";
+import { formatAge, sinceTime } from "./wall-format";
 
 /** Servers that are offline, longest first, with since when. */
 export function OfflineServers({
@@ -31,7 +31,9 @@ export function OfflineServers({
             <p className="shrink-0 text-right text-xl tabular-nums text-red-300">
               {s.since === null ? "since unknown" : `${formatAge(now - s.since)}`}
               {s.since !== null && (
-                <span className="block text-lg text-neutral-300">since {clockTime(s.since)}</span>
+                <span className="block text-lg text-neutral-300">
+                  since {sinceTime(s.since, now)}
+                </span>
               )}
             </p>
           </li>

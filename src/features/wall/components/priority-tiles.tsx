@@ -19,7 +19,10 @@ export function PriorityTiles({
   flashCritical: boolean;
 }) {
   return (
-    <ul aria-label="Open alerts by priority" className="grid h-full grid-cols-5 gap-4">
+    <ul
+      aria-label="Open alerts by priority"
+      className="grid h-full grid-cols-2 gap-4 md:grid-cols-5"
+    >
       {TILES.map((tile) => {
         const count = alerts.counts[tile.key];
         const isFlashing = tile.key === "critical" && flashCritical;

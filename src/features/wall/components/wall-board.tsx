@@ -54,13 +54,13 @@ export function WallBoard({
           id: "priorities",
           title: `Open alerts (${alerts.counts.total})`,
           body: <PriorityTiles alerts={alerts} flashCritical={flashCritical} />,
-          className: "col-span-3",
+          className: "md:col-span-3",
         },
         {
           id: "urgent",
           title: urgentTitle,
           body: <UrgentAlerts alerts={alerts} max={7} now={serverNow} flashing={flashing} />,
-          className: "row-span-2",
+          className: "md:row-span-2",
         },
         {
           id: "offline",
@@ -114,23 +114,32 @@ export function WallBoard({
         },
         {
           id: "work",
-          title: "Job failures and approvals",
+          title: "Jobs, approvals and Datto",
           body: (
-            <div className="grid grid-cols-2 gap-8">
-              <JobFailures jobs={summary.jobFailures} max={8} now={serverNow} />
-              <PendingApprovals approvals={summary.approvals} now={serverNow} />
+            <div className="grid grid-cols-3 gap-8">
+              <section aria-label="Job failures, 24 h">
+                <h3 className="mb-3 text-2xl font-semibold text-neutral-100">Job failures, 24 h</h3>
+                <JobFailures jobs={summary.jobFailures} max={10} now={serverNow} />
+              </section>
+              <section aria-label="Approvals">
+                <h3 className="mb-3 text-2xl font-semibold text-neutral-100">Approvals</h3>
+                <PendingApprovals approvals={summary.approvals} now={serverNow} />
+              </section>
+              <section aria-label="Datto">
+                <h3 className="mb-3 text-2xl font-semibold text-neutral-100">Datto</h3>
+                <DattoHealth datto={summary.datto} />
+              </section>
             </div>
           ),
         },
-        { id: "datto", title: "Datto", body: <DattoHealth datto={summary.datto} /> },
       ];
   const rotation = useRotation(panels.length, rotateSeconds, !isAll);
   const shown = isAll ? panels : [panels[rotation.index]!];
 
   return (
-    <main className="flex h-dvh flex-col overflow-hidden bg-neutral-950 text-neutral-100">
+    <main className="flex min-h-dvh flex-col bg-neutral-950 text-neutral-100 md:h-dvh md:overflow-hidden">
       <StaleBanner freshness={freshness} now={now} />
-      <header className="flex items-center justify-between gap-6 px-6 py-3">
+      <header className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2 px-6 py-3">
         <h1 className="truncate text-3xl font-bold">
           {summary.wall?.name ?? "NOC wall (preview)"}
         </h1>
@@ -178,7 +187,9 @@ export function WallBoard({
       <div
         className={cn(
           "min-h-0 flex-1 px-4 pb-4",
-          isAll && "grid grid-cols-[1.4fr_1fr_1fr] grid-rows-[auto_1fr_1fr] gap-4",
+          // A phone shows the panels one under the other; a wall screen fits them all, no scrolling.
+          isAll &&
+            "flex flex-col gap-4 md:grid md:grid-cols-[1.4fr_1fr_1fr] md:grid-rows-[auto_1fr_1fr]",
         )}
       >
         {shown.map((p) => (

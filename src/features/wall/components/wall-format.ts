@@ -18,3 +18,15 @@ export const clockTime = (epochMs: number) =>
     second: "2-digit",
     hourCycle: "h23",
   }).format(epochMs);
+
+/** "since 14:05", or with the day when it was not today: "since 3 Nov 14:05". */
+export function sinceTime(epochMs: number, now: number): string {
+  if (now - epochMs < 20 * 60 * 60_000) return clockTime(epochMs).slice(0, 5);
+  return new Intl.DateTimeFormat(undefined, {
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(epochMs);
+}

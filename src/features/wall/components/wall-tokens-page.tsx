@@ -67,9 +67,7 @@ export function WallTokensPage() {
       </p>
       {created && <NewWallLink created={created} onDone={() => setCreated(null)} />}
       <Card title="New wall">
-        <div className="p-4">
-          <CreateWallForm onCreated={setCreated} />
-        </div>
+        <CreateWallForm onCreated={setCreated} />
       </Card>
       <Card title="Walls with a working link">
         {walls.isPending ? (
