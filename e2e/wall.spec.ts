@@ -17,6 +17,7 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
   await stack.start();
   admin = await signedInAdmin(browser);
+  wallLink = await createWallLink("NOC main", "all");
 });
 
 test.afterAll(async () => {
@@ -58,7 +59,6 @@ const stale = (page: Page) => page.getByRole("alert").filter({ hasText: "STALE" 
 test("an admin's wall link shows the NOC wall at 1920x1080, keeps the token and drops it from the address bar", async ({
   browser,
 }, testInfo) => {
-  wallLink = await createWallLink("NOC main", "all");
   const wall = await openWall(browser, wallLink);
   await expect(wall.getByRole("heading", { level: 1, name: "NOC main" })).toBeVisible();
   expect(wall.url()).toBe(`${APP_URL}/wall`);
@@ -106,7 +106,7 @@ test("an admin's wall link shows the NOC wall at 1920x1080, keeps the token and 
 
 test("STALE appears when Datto goes down, the last numbers stay marked old, and it clears by itself", async ({
   browser,
-}) => {
+}, testInfo) => {
   test.setTimeout(150_000);
   const wall = await openWall(browser, wallLink);
   await expect(wall.getByRole("heading", { level: 1, name: "NOC main" })).toBeVisible();
@@ -121,6 +121,9 @@ test("STALE appears when Datto goes down, the last numbers stay marked old, and 
   await expect(stale(wall)).toBeVisible({ timeout: 90_000 });
   await expect(stale(wall)).toContainText(/Datto/);
   await expect(wall.getByText(/^OLD · as of/).first()).toBeVisible();
+  const shot = testInfo.outputPath("wall-stale.png");
+  await wall.screenshot({ path: shot });
+  await testInfo.attach("the wall while Datto is down", { path: shot, contentType: "image/png" });
   expect(
     await wall
       .getByRole("list", { name: "Open alerts by priority" })

@@ -3,7 +3,14 @@ import type { WallSummary } from "@server/contract/wall";
 import { wallFreshness } from "./wall-freshness";
 
 const summary = (patch: Partial<WallSummary> = {}) =>
-  ({ generatedAt: 1_000, serverNow: 1_000, healthy: true, problems: [], ...patch }) as WallSummary;
+  ({
+    generatedAt: 1_000,
+    serverNow: 1_000,
+    healthy: true,
+    problems: [],
+    alerts: { fetchedAt: 1_000 },
+    ...patch,
+  }) as WallSummary;
 
 const base = {
   refreshMs: 15_000,
@@ -38,14 +45,21 @@ describe("the wall's freshness rule", () => {
     expect(f.nextRefreshAt).toBe(130_500);
   });
 
-  it("is STALE when the server says Datto is failing, with its reasons", () => {
+  it("is STALE when the server says Datto is failing, dated by the last good read", () => {
     const problems = ["Datto is failing: Datto is not answering."];
     const f = wallFreshness({
       ...base,
       now: 101_000,
-      summary: summary({ healthy: false, problems }),
+      // The server's clock is 500 s ahead; its last good read of Datto was 40 s before it answered.
+      summary: summary({
+        healthy: false,
+        problems,
+        generatedAt: 600_000,
+        serverNow: 600_000,
+        alerts: { fetchedAt: 560_000 } as WallSummary["alerts"],
+      }),
     });
-    expect(f).toMatchObject({ stale: true, reasons: problems });
+    expect(f).toMatchObject({ stale: true, reasons: problems, shownSince: 60_000 });
   });
 
   it("recovers by itself: a good answer after failures is fresh again", () => {

@@ -48,10 +48,17 @@ export function wallFreshness(input: {
       reasons.push(`The server's summary is ${seconds(serverAge)} old.`);
   }
   const hasData = dataUpdatedAt > 0 && summary !== undefined;
+  // While the server cannot read Datto, its numbers are those of its last good read, not of the
+  // moment the summary arrived: say so (moved to this browser's clock).
+  const readAt = summary && !summary.healthy ? summary.alerts.fetchedAt : null;
+  const shownSince =
+    hasData && readAt !== null
+      ? Math.min(dataUpdatedAt, dataUpdatedAt - (summary.serverNow - readAt))
+      : dataUpdatedAt;
   return {
     stale: reasons.length > 0 && (hasData || errorUpdatedAt > 0),
     reasons,
-    shownSince: hasData ? dataUpdatedAt : null,
+    shownSince: hasData ? shownSince : null,
     nextRefreshAt: (lastAttempt || now) + refreshMs,
   };
 }

@@ -31,10 +31,10 @@ export function WallPanel({
       )}
     >
       <header className="mb-3 flex items-baseline justify-between gap-3">
-        <h2 id={`wall-${id}`} className="text-2xl font-semibold text-neutral-100">
+        <h2 id={`wall-${id}`} className="truncate text-2xl font-semibold text-neutral-100">
           {title}
         </h2>
-        <div className="flex items-baseline gap-3 text-lg text-neutral-300">
+        <div className="flex shrink-0 items-baseline gap-3 text-lg whitespace-nowrap text-neutral-300">
           {extra}
           {old && (
             <span className="rounded bg-amber-300 px-2 py-0.5 font-bold text-neutral-950">
