@@ -87,3 +87,93 @@ export function createDattoAlertSource(datto: Pick<DattoApi, "listOpenAlerts">):
     },
   };
 }
+
+/** The open-alert queue's snapshot, as far as the wall reads it (issue 9's `alerts.current()`). */
+export type QueueSnapshot = {
+  alerts: ReadonlyArray<{
+    alertUid: string;
+    priority: string;
+    timestamp: number | null;
+    contextSummary: string;
+    deviceName: string | null;
+    siteName: string | null;
+    claim: { by: string } | null;
+  }>;
+  fetchedAt: number | null;
+  freshness: { stale: boolean; reason: string | null };
+};
+
+/** Open alerts from the alert queue's poller: no Datto read of the wall's own, and claims. */
+export function createQueueAlertSource(queue: {
+  current(): Promise<QueueSnapshot>;
+}): WallAlertSource {
+  return {
+    async current() {
+      try {
+        const snapshot = await queue.current();
+        const counts = emptyAlertCounts();
+        const urgent: WallAlert[] = [];
+        for (const a of snapshot.alerts) {
+          addAlert(counts, a.priority);
+          if (a.priority !== "Critical" && a.priority !== "High") continue;
+          urgent.push({
+            alertUid: a.alertUid,
+            priority: a.priority,
+            summary: a.contextSummary,
+            deviceName: a.deviceName,
+            siteName: a.siteName,
+            raisedAt: a.timestamp,
+            claimedBy: a.claim?.by ?? null,
+          });
+        }
+        urgent.sort((a, b) => (b.raisedAt ?? 0) - (a.raisedAt ?? 0));
+        const problem = snapshot.freshness.stale
+          ? (snapshot.freshness.reason ?? "The open alerts are not current.")
+          : null;
+        return { fetchedAt: snapshot.fetchedAt, problem, counts, urgent };
+      } catch {
+        return {
+          fetchedAt: null,
+          problem: "The open alerts could not be read.",
+          counts: emptyAlertCounts(),
+          urgent: [],
+        };
+      }
+    },
+  };
+}
+
+/** A job target that ended badly, as the job runs (issue 10's `recentFailures`) give it. */
+export type JobFailure = {
+  runId: string;
+  componentName: string;
+  deviceUid: string;
+  hostname: string;
+  siteName: string;
+  at: number;
+};
+
+/** Job failures of the last 24 h from the job runs the console launched, newest first. */
+export function createJobFailureSource(jobs: {
+  recentFailures(sinceMs: number): Promise<readonly JobFailure[]>;
+}): WallJobSource {
+  return {
+    async failuresSince(sinceMs) {
+      const failures = await jobs.recentFailures(sinceMs);
+      return {
+        available: true,
+        total: failures.length,
+        recent: [...failures]
+          .sort((a, b) => b.at - a.at)
+          .slice(0, 10)
+          .map((f) => ({
+            id: `${f.runId}:${f.deviceUid}`,
+            name: f.componentName,
+            deviceName: f.hostname,
+            siteName: f.siteName,
+            failedAt: f.at,
+          })),
+      };
+    },
+  };
+}
