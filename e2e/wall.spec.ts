@@ -43,6 +43,7 @@ async function createWallLink(name: string, layout: "rotate" | "all") {
   const link = admin.getByRole("textbox", { name: "Wall link" });
   await expect(link).toHaveValue(/\/wall#token=rmmd_wall_/);
   const url = await link.inputValue();
+  expect(await seriousViolations(admin)).toEqual([]);
   await admin.getByRole("button", { name: "Done" }).click();
   return url;
 }
