@@ -48,6 +48,8 @@ export function useNewCriticals(summary: WallSummary | undefined) {
     const known = seen.current;
     const fresh = critical.filter((uid) => !known.has(uid));
     fresh.forEach((uid) => known.add(uid));
+    // A wall runs for weeks: forget long-gone alerts now and then (kept: those on screen).
+    if (known.size > 5_000) seen.current = new Set(critical);
     if (fresh.length === 0) return;
     const until = Date.now() + FLASH_MS;
     setFlashing((current) => new Map([...current, ...fresh.map((uid) => [uid, until] as const)]));

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { errorMessage, isApiRequestError } from "@/lib/api-client";
 import { useNow } from "@/lib/use-now";
 import { captureWallToken } from "../api/wall-token-storage";
@@ -33,6 +33,26 @@ function useWallDocument() {
   }, []);
 }
 
+/** Answers this page cannot read in a row before it reloads itself (a new server version). */
+const UNREADABLE_BEFORE_RELOAD = 3;
+
+/**
+ * After an upgrade the server may answer in a shape this (old) page cannot read: reload it, once
+ * a few answers in a row say so, rather than stay STALE until someone walks up to the screen.
+ * The token is kept, so the wall comes back by itself.
+ */
+function useReloadWhenOutdated(error: unknown, errorUpdatedAt: number, dataUpdatedAt: number) {
+  const unreadable = useRef(0);
+  useEffect(() => {
+    if (dataUpdatedAt > errorUpdatedAt) unreadable.current = 0;
+  }, [dataUpdatedAt, errorUpdatedAt]);
+  useEffect(() => {
+    if (!(error instanceof Error) || error.name !== "ZodError") return;
+    unreadable.current += 1;
+    if (unreadable.current >= UNREADABLE_BEFORE_RELOAD) window.location.reload();
+  }, [error, errorUpdatedAt]);
+}
+
 /**
  * /wall: the NOC kiosk (issue 12). Runs unattended for days: it asks again on every refresh
  * period whatever happened to the last request (network blips, server restarts), keeps the last
@@ -50,6 +70,7 @@ export function WallPage() {
   });
   const now = useNow(1000);
   const criticals = useNewCriticals(summary.data);
+  useReloadWhenOutdated(summary.error, summary.errorUpdatedAt, summary.dataUpdatedAt);
 
   if (isApiRequestError(summary.error, 401)) return token ? <AccessRevoked /> : <NoWallLink />;
   const data = summary.data;
