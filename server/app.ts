@@ -25,8 +25,6 @@ import { createUserRoutes } from "./routes/user-routes";
 import { createViewRoutes } from "./routes/view-routes";
 import { createWallRoutes } from "./routes/wall-routes";
 import { createWallTokenRoutes } from "./routes/wall-token-routes";
-import { WALL_TOKEN_PREFIX } from "./contract/wall";
-import { createTokenResolvers } from "./middleware/token-resolvers";
 
 export type AppDeps = Pick<
   Services,
@@ -46,9 +44,11 @@ export type AppDeps = Pick<
   | "wallTokens"
   | "wallSummary"
 > & {
+  /** Wall (and agent) tokens by prefix: compose.ts builds it. */
+  tokenResolver?: TokenResolver;
   /** The built SPA (vite's dist/) to serve beside the API; omitted in API-only tests. */
   spaRoot?: string;
-  /** Bearer tokens of no known prefix (tests' fixed agent and wall tokens); default nobody. */
+  /** Extra bearer tokens tried before `tokenResolver` (tests: fixed agent and wall actors). */
   resolveToken?: TokenResolver;
 };
 
@@ -125,17 +125,13 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use("/api/*", createCsrfMiddleware({ publicOrigin: config.publicOrigin }));
+  const extra = deps.resolveToken;
+  const own = deps.tokenResolver;
+  const resolveToken: TokenResolver | undefined =
+    extra && own ? async (token) => (await extra(token)) ?? own(token) : (extra ?? own);
   app.use(
     "/api/*",
-    createActorMiddleware({
-      store,
-      clock,
-      secureCookies: config.secureCookies,
-      resolveToken: createTokenResolvers(
-        { [WALL_TOKEN_PREFIX]: (token) => deps.wallTokens.resolve(token) },
-        deps.resolveToken,
-      ),
-    }),
+    createActorMiddleware({ store, clock, secureCookies: config.secureCookies, resolveToken }),
   );
   const routes = app.route("/api", api);
   // A safety net: routes answer gateway errors themselves, but one that escapes still maps cleanly.

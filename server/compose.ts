@@ -16,6 +16,9 @@ import { openSqliteStore } from "./store/sqlite/open-sqlite-store";
 import { createUserAdmin, type UserAdmin } from "./users/user-admin";
 import { createSavedViews, type SavedViews } from "./views/saved-views";
 import { createUdfNames, type UdfNames } from "./views/udf-names";
+import { WALL_TOKEN_PREFIX } from "./contract/wall";
+import type { TokenResolver } from "./middleware/resolve-actor";
+import { createTokenResolvers } from "./middleware/token-resolvers";
 import { createAlertSampler, type AlertSampler } from "./wall/alert-sampler";
 import { createWallSummary, type WallSummaryCache } from "./wall/wall-summary";
 import { createWallTokens, type WallTokens } from "./wall/wall-tokens";
@@ -40,6 +43,8 @@ export interface Services {
   wallTokens: WallTokens;
   wallSummary: WallSummaryCache;
   wallSampler: AlertSampler;
+  /** Bearer token -> wall (and, once agents land, agent) by the token's prefix. */
+  tokenResolver: TokenResolver;
   /** Hints that something changed, heard by every open tab (GET /api/live). */
   live: LiveBus;
   /** The in-process simulated tenant in demo mode (and tests), null against a live tenant. */
@@ -161,6 +166,7 @@ export async function createServices(
       logger,
       refreshSeconds: config.wall.refreshSeconds,
     });
+    const wallTokens = createWallTokens({ store, clock });
     stopWork = async () => {
       await wallSampler.stop();
       await software.stop();
@@ -181,10 +187,13 @@ export async function createServices(
       users: createUserAdmin({ store }),
       savedViews: createSavedViews({ store }),
       udfNames: createUdfNames({ store }),
-      wallTokens: createWallTokens({ store, clock }),
+      wallTokens,
       wallSummary,
       wallSampler,
       live: createLiveBus(),
+      tokenResolver: createTokenResolvers({
+        [WALL_TOKEN_PREFIX]: (token) => wallTokens.resolve(token),
+      }),
       simulator,
       close,
     };

@@ -1,19 +1,13 @@
 import type { TokenResolver } from "./resolve-actor";
 
-const nobody: TokenResolver = async () => null;
-
 /**
- * One resolver over every kind of bearer token, chosen by the token's prefix (`rmmd_wall_`,
- * `rmmd_agent_`). A token of no known kind goes to `otherwise` (tests' fixed tokens), by default
- * to nobody, without touching any store.
+ * One resolver for every kind of bearer token, chosen by the token's prefix (`rmmd_agent_`,
+ * `rmmd_wall_`): a token with no known prefix resolves to nobody without touching the store.
  */
-export function createTokenResolvers(
-  byPrefix: Record<string, TokenResolver>,
-  otherwise: TokenResolver = nobody,
-): TokenResolver {
+export function createTokenResolvers(byPrefix: Record<string, TokenResolver>): TokenResolver {
   const entries = Object.entries(byPrefix);
   return async (token) => {
     const match = entries.find(([prefix]) => token.startsWith(prefix));
-    return match ? match[1](token) : otherwise(token);
+    return match ? match[1](token) : null;
   };
 }
