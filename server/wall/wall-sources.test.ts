@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createJobFailureSource, createQueueAlertSource, type QueueSnapshot } from "./wall-sources";
+import {
+  createApprovalSource,
+  createJobFailureSource,
+  createQueueAlertSource,
+  type QueueSnapshot,
+} from "./wall-sources";
 
 const queued = (uid: string, priority: string, timestamp: number, by: string | null = null) => ({
   alertUid: uid,
@@ -77,5 +82,18 @@ describe("the wall's sources over the alert queue and job runs", () => {
         { id: "r1:d1", name: "Restart spooler", deviceName: "D1", siteName: "Acme", failedAt: 10 },
       ],
     });
+  });
+});
+
+describe("the wall's source over proposals", () => {
+  it("counts the pending ones and dates the oldest", async () => {
+    const created = [300, 100, 200];
+    const source = createApprovalSource({
+      count: async () => created.length,
+      list: async ({ limit }) => created.slice(0, limit).map((createdAt) => ({ createdAt })),
+    });
+    expect(await source.pending()).toEqual({ available: true, pending: 3, oldestAt: 100 });
+    const none = createApprovalSource({ count: async () => 0, list: async () => [] });
+    expect(await none.pending()).toEqual({ available: true, pending: 0, oldestAt: null });
   });
 });

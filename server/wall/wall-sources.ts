@@ -177,3 +177,29 @@ export function createJobFailureSource(jobs: {
     },
   };
 }
+
+/** The proposals store, as far as the wall reads it (issue 11's `store.proposals`). */
+export type PendingProposals = {
+  count(states: readonly "pending"[]): Promise<number>;
+  /** Newest first. */
+  list(options: {
+    states?: readonly "pending"[];
+    limit: number;
+  }): Promise<ReadonlyArray<{ createdAt: number }>>;
+};
+
+/** Pending proposals and the oldest one's age (they expire, so the list stays short). */
+export function createApprovalSource(proposals: PendingProposals): WallApprovalSource {
+  return {
+    async pending() {
+      const pending = await proposals.count(["pending"]);
+      if (pending === 0) return { available: true, pending, oldestAt: null };
+      const rows = await proposals.list({ states: ["pending"], limit: Math.min(pending, 1_000) });
+      const oldestAt = rows.reduce<number | null>(
+        (oldest, p) => (oldest === null || p.createdAt < oldest ? p.createdAt : oldest),
+        null,
+      );
+      return { available: true, pending, oldestAt };
+    },
+  };
+}
