@@ -17,6 +17,11 @@ const sections: Section[] = [
   { name: "viewers", run: benchViewers },
   { name: "fleet", run: async () => (await import("./fleet")).benchFleet() },
   { name: "browser", run: async () => (await import("./browser-run")).benchBrowserWithServer() },
+  { name: "alerts", run: async () => (await import("./alerts")).benchAlerts() },
+  {
+    name: "alerts-browser",
+    run: async () => (await import("./alerts-browser")).benchAlertsBrowser(),
+  },
   { name: "wall", run: async () => (await import("./wall")).benchWall() },
 ];
 

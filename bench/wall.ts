@@ -63,6 +63,7 @@ async function started(devices: number) {
   const t = await createTestApp({ devices, syncFleet: false });
   await t.services.fleet.start();
   await t.services.fleet.refreshAll("background");
+  await t.services.alerts.start();
   await t.services.wallSampler.start();
   return t;
 }
@@ -135,7 +136,7 @@ export async function benchWall(): Promise<BenchRow[]> {
       name: "upstream reads, 1 wall polling",
       value: one.reads,
       unit: "reads",
-      note: `2,000 devices, ${minutes} simulated min, fleet index + sampler running`,
+      note: `2,000 devices, ${minutes} simulated min, fleet index, alert queue, sampler running`,
     },
     {
       name: "upstream reads, 20 walls polling",

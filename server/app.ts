@@ -13,6 +13,7 @@ import { createSecurityHeaders } from "./middleware/security-headers";
 import { noStore } from "./middleware/no-store";
 import { mountSpa } from "./middleware/spa";
 import { createUpstreamAllowance } from "./middleware/upstream-allowance";
+import { createAlertRoutes } from "./routes/alert-routes";
 import { createAuthRoutes } from "./routes/auth-routes";
 import { createDeviceRoutes } from "./routes/device-routes";
 import { createEventRoutes } from "./routes/event-routes";
@@ -41,6 +42,10 @@ export type AppDeps = Pick<
   | "savedViews"
   | "udfNames"
   | "live"
+  | "alerts"
+  | "alertResolver"
+  | "claimAlert"
+  | "releaseAlert"
   | "wallTokens"
   | "wallSummary"
 > & {
@@ -93,6 +98,18 @@ export function createApp(deps: AppDeps) {
     .route("/views", createViewRoutes({ savedViews, guard }))
     .route("/software", createSoftwareRoutes({ software, clock, guard, exportSlots }))
     .route("/live", createLiveRoutes({ bus: deps.live, clock, guard }))
+    .route(
+      "/alerts",
+      createAlertRoutes({
+        alerts: deps.alerts,
+        resolver: deps.alertResolver,
+        claims: { claimAlert: deps.claimAlert, releaseAlert: deps.releaseAlert },
+        fleet,
+        datto,
+        clock,
+        guard,
+      }),
+    )
     .route(
       "/wall-tokens",
       createWallTokenRoutes({

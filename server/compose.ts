@@ -1,3 +1,6 @@
+import { createAlertClaims, type AlertClaims } from "./alerts/claim-alert";
+import { createAlertQueue, type AlertQueue } from "./alerts/alert-queue";
+import { createAlertResolver, type AlertResolver } from "./alerts/resolve-alert";
 import { createLiveBus, type LiveBus } from "./live/live-bus";
 import { seedDemoUsers } from "./auth/seed-demo-users";
 import { createDattoApi, type DattoApi } from "./datto/api/create-datto-api";
@@ -22,7 +25,7 @@ import { createTokenResolvers } from "./middleware/token-resolvers";
 import { createAlertSampler, type AlertSampler } from "./wall/alert-sampler";
 import { createWallSummary, type WallSummaryCache } from "./wall/wall-summary";
 import { createWallTokens, type WallTokens } from "./wall/wall-tokens";
-import { approvalsNotYet, createDattoAlertSource, jobsNotYet } from "./wall/wall-sources";
+import { approvalsNotYet, createQueueAlertSource, jobsNotYet } from "./wall/wall-sources";
 
 /** Everything the HTTP app needs, built once per process (or per test). */
 export interface Services {
@@ -34,11 +37,22 @@ export interface Services {
   datto: DattoApi;
   fleet: FleetIndex;
   software: SoftwareSearch;
+  /**
+   * The open-alert queue: one background poller (start/stop/tick), `current()` the open alerts
+   * with their claims, `recentlyResolved()` the last day's resolved ones.
+   */
+  alerts: AlertQueue;
   /** The use-cases: every adapter (routes, the CLI, later MCP tools) calls these. */
   refresh: FleetRefresh;
   users: UserAdmin;
   savedViews: SavedViews;
   udfNames: UdfNames;
+  /** Resolving alerts: one, many (`resolveAlerts`), and bulk runs the browser follows. */
+  alertResolver: AlertResolver;
+  resolveAlerts: AlertResolver["resolveAlerts"];
+  /** "On it": claim and release, stored by RMM Deck. */
+  claimAlert: AlertClaims["claimAlert"];
+  releaseAlert: AlertClaims["releaseAlert"];
   /** The NOC wall (issue 12): its tokens, the one shared summary and the trend sampler. */
   wallTokens: WallTokens;
   wallSummary: WallSummaryCache;
@@ -86,6 +100,7 @@ export async function createServices(
         createSimulator({
           seed: config.demo.seed,
           devices: config.demo.devices,
+          ...(config.demo.openAlerts === undefined ? {} : { openAlerts: config.demo.openAlerts }),
           clock,
           enableControl: false,
         }))
@@ -147,8 +162,19 @@ export async function createServices(
       logger,
       stored: store.softwareCatalog,
     });
-    // The wall reads open alerts from Datto until the alert queue (issue 9) is wired in here.
-    const wallAlerts = createDattoAlertSource(datto);
+    const live = createLiveBus();
+    const alerts = createAlertQueue({
+      datto,
+      clock,
+      logger,
+      store,
+      live,
+      onCounts: (counts) => fleet.applyAlertCounts(counts),
+    });
+    const alertResolver = createAlertResolver({ datto, queue: alerts, store, clock, logger, live });
+    const alertClaims = createAlertClaims({ store, queue: alerts, clock, live });
+    // The wall reads the alert queue's open alerts (with claims): no Datto read of its own.
+    const wallAlerts = createQueueAlertSource(alerts);
     const wallSampler = createAlertSampler({
       source: wallAlerts,
       samples: store.wallSamples,
@@ -169,6 +195,8 @@ export async function createServices(
     const wallTokens = createWallTokens({ store, clock });
     stopWork = async () => {
       await wallSampler.stop();
+      await alerts.stop();
+      await alertResolver.settled();
       await software.stop();
       await fleet.stop();
     };
@@ -187,10 +215,15 @@ export async function createServices(
       users: createUserAdmin({ store }),
       savedViews: createSavedViews({ store }),
       udfNames: createUdfNames({ store }),
+      alerts,
+      alertResolver,
+      resolveAlerts: alertResolver.resolveAlerts,
+      claimAlert: alertClaims.claimAlert,
+      releaseAlert: alertClaims.releaseAlert,
+      live,
       wallTokens,
       wallSummary,
       wallSampler,
-      live: createLiveBus(),
       tokenResolver: createTokenResolvers({
         [WALL_TOKEN_PREFIX]: (token) => wallTokens.resolve(token),
       }),

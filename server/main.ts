@@ -88,6 +88,7 @@ async function serveConsole(): Promise<void> {
     void services.close().finally(() => process.exit(1));
   });
   void services.fleet.start();
+  void services.alerts.start();
   void services.wallSampler.start();
 
   let stopping = false;

@@ -8,8 +8,8 @@ import type { WallTokens } from "../wall/wall-tokens";
 
 /**
  * Mounted at /api/wall: the summary every wall screen reads with its token (people may preview
- * it). It can make the server read Datto (when the shared summary is due), so it spends the
- * caller's allowance: a wall asks a few times a minute, far under it.
+ * it). It never calls Datto: the summary is built from what the server holds (the alert queue's
+ * poll, the fleet index, the store), so it spends no allowance.
  */
 export function createWallRoutes(deps: {
   wallSummary: WallSummaryCache;
@@ -18,14 +18,10 @@ export function createWallRoutes(deps: {
   guard: Guard;
 }) {
   const { wallSummary, wallTokens, clock, guard } = deps;
-  return new Hono<AppEnv>().get(
-    "/summary",
-    ...guard({ needs: "wall:read", callsDatto: true }),
-    async (c) => {
-      const actor = actorOf(c);
-      const shared = await wallSummary.get();
-      const wall = actor.kind === "wall" ? wallTokens.settingsOf(actor.tokenId) : null;
-      return c.json({ ...shared, wall, serverNow: clock.now() } satisfies WallSummary, 200);
-    },
-  );
+  return new Hono<AppEnv>().get("/summary", ...guard({ needs: "wall:read" }), async (c) => {
+    const actor = actorOf(c);
+    const shared = await wallSummary.get();
+    const wall = actor.kind === "wall" ? wallTokens.settingsOf(actor.tokenId) : null;
+    return c.json({ ...shared, wall, serverNow: clock.now() } satisfies WallSummary, 200);
+  });
 }

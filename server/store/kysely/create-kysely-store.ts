@@ -3,6 +3,7 @@ import type { Clock } from "../../lib/clock";
 import type { Repos, Store } from "../port/store";
 import type { Database } from "./database";
 import type { DialectTraits } from "./dialect-traits";
+import { createAlertClaimRepo, createAlertResolutionRepo } from "./alert-repos";
 import { createEventRepo } from "./event-repo";
 import { createFleetSnapshotRepo } from "./fleet-snapshot-repo";
 import { createInstanceLockRepo } from "./instance-lock-repo";
@@ -68,6 +69,8 @@ export function createKyselyStore({
       udfLabels: createUdfLabelRepo(context),
       softwareCatalog: createSoftwareCatalogRepo(context),
       instanceLock: createInstanceLockRepo(context),
+      alertClaims: createAlertClaimRepo(context),
+      alertResolutions: createAlertResolutionRepo(context),
       wallTokens: createWallTokenRepo(context),
       wallSamples: createWallSampleRepo(context),
     };

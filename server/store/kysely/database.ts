@@ -56,6 +56,23 @@ export interface Database {
     renewed_at: number;
     expires_at: number;
   };
+  alert_claims: {
+    alert_uid: string;
+    actor: string;
+    actor_kind: string | null;
+    actor_id: string | null;
+    note: string | null;
+    claimed_at: number;
+  };
+  alert_resolutions: {
+    alert_uid: string;
+    via: string;
+    actor: string | null;
+    actor_kind: string | null;
+    actor_id: string | null;
+    resolved_at: number;
+    alert: string;
+  };
   wall_tokens: {
     id: string;
     token_hash: string;

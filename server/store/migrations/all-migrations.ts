@@ -4,6 +4,8 @@ import { loginReservationsMigration } from "./003-login-reservations";
 import { softwareCatalogMigration } from "./004-software-catalog";
 import { instanceLeasesMigration } from "./005-instance-leases";
 import { eventActorsMigration } from "./006-event-actors";
+import { alertClaimsMigration } from "./007-alert-claims";
+import { alertResolutionsMigration } from "./008-alert-resolutions";
 import { wallTokensMigration } from "./014-wall-tokens";
 import { wallAlertSamplesMigration } from "./015-wall-alert-samples";
 import type { Migration } from "./migration";
@@ -20,6 +22,8 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   softwareCatalogMigration,
   instanceLeasesMigration,
   eventActorsMigration,
+  alertClaimsMigration,
+  alertResolutionsMigration,
   wallTokensMigration,
   wallAlertSamplesMigration,
 ];

@@ -1,3 +1,4 @@
+import type { AlertClaimRepo, AlertResolutionRepo } from "./alert-repos";
 import type { EventRepo } from "./event-repo";
 import type { FleetSnapshotRepo, SavedViewRepo, UdfLabelRepo } from "./fleet-repos";
 import type { InstanceLockRepo } from "./instance-lock-repo";
@@ -18,6 +19,8 @@ export interface Repos {
   udfLabels: UdfLabelRepo;
   softwareCatalog: SoftwareCatalogRepo;
   instanceLock: InstanceLockRepo;
+  alertClaims: AlertClaimRepo;
+  alertResolutions: AlertResolutionRepo;
   wallTokens: WallTokenRepo;
   wallSamples: WallSampleRepo;
 }

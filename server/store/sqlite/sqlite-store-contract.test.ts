@@ -1,5 +1,6 @@
 import { describe } from "vitest";
 import { describeAccountContract } from "../../testing/store/account-contract";
+import { describeAlertContract } from "../../testing/store/alert-contract";
 import { describeFleetContract } from "../../testing/store/fleet-contract";
 import { describeInstanceLockContract } from "../../testing/store/instance-lock-contract";
 import { describeLoginAttemptContract } from "../../testing/store/login-attempt-contract";
@@ -17,5 +18,6 @@ describe("the store contract on SQLite", () => {
   describeInstanceLockContract(open);
   describeTransactionContract(open);
   describeRaceContract(open);
+  describeAlertContract(open);
   describeWallContract(open);
 });

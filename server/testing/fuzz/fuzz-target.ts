@@ -4,6 +4,7 @@ import { createTestApp } from "../create-test-app";
 import { declaredRoutes, type Route } from "../route-table";
 import { resolveTestToken, testAgent, testWall } from "../test-tokens";
 import { accountSurfaces } from "./account-surfaces";
+import { alertSurfaces } from "./alert-surfaces";
 import type { Received } from "./fuzz-check";
 import type { Caller, FuzzRequest } from "./fuzz-request";
 import type { FuzzRng } from "./fuzz-rng";
@@ -71,6 +72,7 @@ export async function createFuzzTarget(seed: number) {
     callers.push({ label: role, actor, init: { cookie: client.cookie } });
   }
 
+  await t.services.alerts.tick();
   const snapshot = t.fleet.snapshot();
   const filters = await Promise.all([t.datto.listDefaultFilters(), t.datto.listCustomFilters()]);
   const world: FuzzWorld = {
@@ -78,6 +80,7 @@ export async function createFuzzTarget(seed: number) {
     sites: new Map(snapshot.sites.map((s) => [s.uid, "known"])),
     filters: new Map(filters.flatMap((l) => l.data).map((f) => [String(f.id), "known"])),
     targetUsers: new Map(),
+    alerts: new Map(t.sim.tenant.openAlerts().map((a) => [a.alertUid, "known"])),
     views: new Map(),
   };
   for (const name of ["fuzz-target-1", "fuzz-target-2"]) {
@@ -87,13 +90,17 @@ export async function createFuzzTarget(seed: number) {
   const surfaces: Record<string, Surface> = {
     ...accountSurfaces(world),
     ...fleetSurfaces(world),
+    ...alertSurfaces(world),
     ...wallSurfaces(),
   };
   const { routes, unguarded } = declaredRoutes(t);
+  // A route's path may also be reached through another route's pattern: GET /api/alerts/resolve
+  // is GET /api/alerts/:uid with uid "resolve", not a wrong method of POST /api/alerts/resolve.
+  const pathOf = (r: Route) => r.name.slice(r.method.length + 1);
+  const reaches = (pattern: string, path: string) =>
+    pattern === path || new RegExp(`^${pattern.replace(/:[^/]+/g, "[^/]+")}$`).test(path);
   const methodsOfPath = (route: Route) =>
-    routes
-      .filter((r) => r.name.slice(r.method.length) === route.name.slice(route.method.length))
-      .map((r) => r.method);
+    routes.filter((r) => reaches(pathOf(r), pathOf(route))).map((r) => r.method);
 
   /**
    * Lets the app run until `done()`. The clock moves only when the app sleeps on it (a read paced

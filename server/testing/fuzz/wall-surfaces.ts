@@ -48,9 +48,6 @@ export function wallSurfaces(): Record<string, Surface> {
         if (status === 204) walls.delete(String(values.id));
       },
     },
-    "GET /api/wall/summary": {
-      answers: ok(200),
-      datto: () => ["GET /v2/account/alerts/open"],
-    },
+    "GET /api/wall/summary": { answers: ok(200) },
   };
 }
