@@ -77,7 +77,7 @@ test("an admin's wall link shows the NOC wall at 1920x1080, keeps the token and 
     await expect(wall.getByRole("heading", { name: title })).toBeVisible();
   }
   await expect(wall.getByRole("list", { name: "Open alerts by priority" })).toBeVisible();
-  await expect(wall.getByText("Job runs are not available yet.")).toBeVisible();
+  await expect(wall.getByText("failed in the last 24 h")).toBeVisible();
   // The first fleet walk may still be running right after start: wait until the wall is calm.
   await expect(stale(wall)).toHaveCount(0, { timeout: 30_000 });
   // Everything fits the screen: no scrolling on a wall.

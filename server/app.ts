@@ -15,10 +15,12 @@ import { mountSpa } from "./middleware/spa";
 import { createUpstreamAllowance } from "./middleware/upstream-allowance";
 import { createAlertRoutes } from "./routes/alert-routes";
 import { createAuthRoutes } from "./routes/auth-routes";
+import { createComponentRoutes } from "./routes/component-routes";
 import { createDeviceRoutes } from "./routes/device-routes";
 import { createEventRoutes } from "./routes/event-routes";
 import { createFleetRoutes } from "./routes/fleet-routes";
 import { createHealthRoutes } from "./routes/health-routes";
+import { createJobRoutes } from "./routes/job-routes";
 import { createLiveRoutes } from "./routes/live-routes";
 import { createSiteRoutes } from "./routes/site-routes";
 import { createSoftwareRoutes } from "./routes/software-routes";
@@ -46,6 +48,8 @@ export type AppDeps = Pick<
   | "alertResolver"
   | "claimAlert"
   | "releaseAlert"
+  | "components"
+  | "jobs"
   | "wallTokens"
   | "wallSummary"
 > & {
@@ -110,6 +114,8 @@ export function createApp(deps: AppDeps) {
         guard,
       }),
     )
+    .route("/components", createComponentRoutes({ components: deps.components, guard }))
+    .route("/jobs", createJobRoutes({ jobs: deps.jobs, clock, guard }))
     .route(
       "/wall-tokens",
       createWallTokenRoutes({

@@ -8,7 +8,12 @@ import { createDattoGateway } from "./datto/gateway/create-gateway";
 import type { DattoGateway } from "./datto/gateway/types";
 import { createSimulator, type Simulator } from "./datto/simulator/create-simulator";
 import type { AppConfig } from "./env";
+import { createComponentCatalog } from "./components/component-catalog";
+import { createComponents, type Components } from "./components/components";
 import { createFleetIndex, type FleetIndex } from "./fleet/fleet-index";
+import { createJobDispatcher, type JobDispatcher } from "./jobs/dispatcher";
+import { createJobTracker, type JobTracker } from "./jobs/job-tracker";
+import { createJobs, type Jobs } from "./jobs/jobs";
 import { createFleetRefresh, type FleetRefresh } from "./fleet/refresh";
 import { createSoftwareSearch, type SoftwareSearch } from "./fleet/software-search";
 import { systemClock, type Clock } from "./lib/clock";
@@ -25,7 +30,11 @@ import { createTokenResolvers } from "./middleware/token-resolvers";
 import { createAlertSampler, type AlertSampler } from "./wall/alert-sampler";
 import { createWallSummary, type WallSummaryCache } from "./wall/wall-summary";
 import { createWallTokens, type WallTokens } from "./wall/wall-tokens";
-import { approvalsNotYet, createQueueAlertSource, jobsNotYet } from "./wall/wall-sources";
+import {
+  approvalsNotYet,
+  createJobFailureSource,
+  createQueueAlertSource,
+} from "./wall/wall-sources";
 
 /** Everything the HTTP app needs, built once per process (or per test). */
 export interface Services {
@@ -61,6 +70,13 @@ export interface Services {
   tokenResolver: TokenResolver;
   /** Hints that something changed, heard by every open tab (GET /api/live). */
   live: LiveBus;
+  /** The component catalog (find, get; start/stop/tick refreshes it) and its use-cases. */
+  components: Components;
+  /** Job use-cases: preview, launchJob, get, list, output, recentFailures. */
+  jobs: Jobs;
+  /** The one job tracker (start/stop/tick), resumed from the store at start. */
+  jobTracker: JobTracker;
+  jobDispatcher: JobDispatcher;
   /** The in-process simulated tenant in demo mode (and tests), null against a live tenant. */
   simulator: Simulator | null;
   close(): Promise<void>;
@@ -173,6 +189,36 @@ export async function createServices(
     });
     const alertResolver = createAlertResolver({ datto, queue: alerts, store, clock, logger, live });
     const alertClaims = createAlertClaims({ store, queue: alerts, clock, live });
+    const components = createComponents({
+      catalog: createComponentCatalog({ datto, clock, logger }),
+      store,
+    });
+    const jobTracker = createJobTracker({
+      store,
+      datto,
+      clock,
+      logger,
+      live,
+      readsPerMinute: config.budget.readsPerMinute,
+      share: config.budget.jobTrackerReadShare,
+    });
+    const jobDispatcher = createJobDispatcher({
+      store,
+      datto,
+      clock,
+      logger,
+      live,
+      tracker: jobTracker,
+    });
+    const jobs = createJobs({
+      store,
+      fleet,
+      components,
+      clock,
+      dispatcher: jobDispatcher,
+      tracker: jobTracker,
+      writesPerMinute: config.budget.writesPerOperationPerMinute,
+    });
     // The wall reads the alert queue's open alerts (with claims): no Datto read of its own.
     const wallAlerts = createQueueAlertSource(alerts);
     const wallSampler = createAlertSampler({
@@ -183,7 +229,7 @@ export async function createServices(
     });
     const wallSummary = createWallSummary({
       alerts: wallAlerts,
-      jobs: jobsNotYet,
+      jobs: createJobFailureSource(jobs),
       approvals: approvalsNotYet,
       sampler: wallSampler,
       fleet,
@@ -197,10 +243,15 @@ export async function createServices(
       await wallSampler.stop();
       await alerts.stop();
       await alertResolver.settled();
+      await jobDispatcher.stop();
+      await jobTracker.stop();
+      await components.stop();
       await software.stop();
       await fleet.stop();
     };
     await software.loadStored();
+    await jobDispatcher.recover();
+    await jobTracker.resume();
 
     return {
       config,
@@ -221,6 +272,10 @@ export async function createServices(
       claimAlert: alertClaims.claimAlert,
       releaseAlert: alertClaims.releaseAlert,
       live,
+      components,
+      jobs,
+      jobTracker,
+      jobDispatcher,
       wallTokens,
       wallSummary,
       wallSampler,

@@ -89,6 +89,8 @@ async function serveConsole(): Promise<void> {
   });
   void services.fleet.start();
   void services.alerts.start();
+  void services.components.start();
+  void services.jobTracker.start();
   void services.wallSampler.start();
 
   let stopping = false;

@@ -165,10 +165,7 @@ describe("the wall summary", () => {
     expect(summary.offlineServers.total).toBe(servers.length);
     const scores = summary.sites.map((s) => s.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    expect(summary.jobFailures).toEqual({
-      available: false,
-      reason: "Job runs are not available yet.",
-    });
+    expect(summary.jobFailures).toEqual({ available: true, total: 0, recent: [] });
     expect(summary.approvals.available).toBe(false);
     expect(summary.datto.readsLimit).toBe(450);
   });

@@ -4,9 +4,11 @@ import type { Repos, Store } from "../port/store";
 import type { Database } from "./database";
 import type { DialectTraits } from "./dialect-traits";
 import { createAlertClaimRepo, createAlertResolutionRepo } from "./alert-repos";
+import { createComponentPrefsRepo } from "./component-prefs-repo";
 import { createEventRepo } from "./event-repo";
 import { createFleetSnapshotRepo } from "./fleet-snapshot-repo";
 import { createInstanceLockRepo } from "./instance-lock-repo";
+import { createJobRunRepo } from "./job-run-repo";
 import { createLoginAttemptRepo } from "./login-attempt-repo";
 import { createReadCache } from "./read-cache";
 import type { RepoContext } from "./repo-context";
@@ -71,6 +73,8 @@ export function createKyselyStore({
       instanceLock: createInstanceLockRepo(context),
       alertClaims: createAlertClaimRepo(context),
       alertResolutions: createAlertResolutionRepo(context),
+      jobRuns: createJobRunRepo(context),
+      componentPrefs: createComponentPrefsRepo(context),
       wallTokens: createWallTokenRepo(context),
       wallSamples: createWallSampleRepo(context),
     };

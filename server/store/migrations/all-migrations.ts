@@ -6,6 +6,8 @@ import { instanceLeasesMigration } from "./005-instance-leases";
 import { eventActorsMigration } from "./006-event-actors";
 import { alertClaimsMigration } from "./007-alert-claims";
 import { alertResolutionsMigration } from "./008-alert-resolutions";
+import { jobRunsMigration } from "./009-job-runs";
+import { componentPrefsMigration } from "./010-component-prefs";
 import { wallTokensMigration } from "./014-wall-tokens";
 import { wallAlertSamplesMigration } from "./015-wall-alert-samples";
 import type { Migration } from "./migration";
@@ -24,6 +26,8 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   eventActorsMigration,
   alertClaimsMigration,
   alertResolutionsMigration,
+  jobRunsMigration,
+  componentPrefsMigration,
   wallTokensMigration,
   wallAlertSamplesMigration,
 ];

@@ -1,7 +1,9 @@
 import type { AlertClaimRepo, AlertResolutionRepo } from "./alert-repos";
+import type { ComponentPrefsRepo } from "./component-prefs-repo";
 import type { EventRepo } from "./event-repo";
 import type { FleetSnapshotRepo, SavedViewRepo, UdfLabelRepo } from "./fleet-repos";
 import type { InstanceLockRepo } from "./instance-lock-repo";
+import type { JobRunRepo } from "./job-run-repo";
 import type { LoginAttemptRepo } from "./login-attempt-repo";
 import type { SessionRepo } from "./session-repo";
 import type { SoftwareCatalogRepo } from "./software-catalog-repo";
@@ -21,6 +23,8 @@ export interface Repos {
   instanceLock: InstanceLockRepo;
   alertClaims: AlertClaimRepo;
   alertResolutions: AlertResolutionRepo;
+  jobRuns: JobRunRepo;
+  componentPrefs: ComponentPrefsRepo;
   wallTokens: WallTokenRepo;
   wallSamples: WallSampleRepo;
 }

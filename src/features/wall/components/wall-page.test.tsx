@@ -29,7 +29,7 @@ describe("the wall page", () => {
     ).toBeVisible();
     expect(screen.getByRole("heading", { name: /^Open alerts \(\d+\)$/ })).toBeVisible();
     expect(screen.getByRole("list", { name: "Open alerts by priority" })).toBeVisible();
-    expect(screen.getByText("Job runs are not available yet.")).toBeVisible();
+    expect(screen.getByText("failed in the last 24 h")).toBeVisible();
     expect(screen.getByText(/^Updated \d\d:\d\d:\d\d/)).toBeVisible();
     expect(screen.queryByRole("navigation", { name: "Panels" })).not.toBeInTheDocument();
   });
