@@ -25,6 +25,7 @@ const sections: Section[] = [
   },
   // Issue 13: 200,000 devices. Not in the default run (minutes and GBs): `npm run bench scale`.
   { name: "scale", run: async () => (await import("./scale")).benchScale(), onlyWhenNamed: true },
+  { name: "wall", run: async () => (await import("./wall")).benchWall() },
 ];
 
 const wanted = process.argv.slice(2);

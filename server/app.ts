@@ -29,6 +29,8 @@ import { createSiteRoutes } from "./routes/site-routes";
 import { createSoftwareRoutes } from "./routes/software-routes";
 import { createUserRoutes } from "./routes/user-routes";
 import { createViewRoutes } from "./routes/view-routes";
+import { createWallRoutes } from "./routes/wall-routes";
+import { createWallTokenRoutes } from "./routes/wall-token-routes";
 
 export type AppDeps = Pick<
   Services,
@@ -52,10 +54,14 @@ export type AppDeps = Pick<
   | "components"
   | "jobs"
   | "alertLastLook"
+  | "wallTokens"
+  | "wallSummary"
 > & {
+  /** Wall (and agent) tokens by prefix: compose.ts builds it. */
+  tokenResolver?: TokenResolver;
   /** The built SPA (vite's dist/) to serve beside the API; omitted in API-only tests. */
   spaRoot?: string;
-  /** Bearer token -> agent or wall (until agent and wall tokens exist, nobody holds one). */
+  /** Extra bearer tokens tried before `tokenResolver` (tests: fixed agent and wall actors). */
   resolveToken?: TokenResolver;
   /** Several instances (REDIS_URL): the allowance counted across them; default in memory. */
   allowance?: UpstreamAllowance;
@@ -128,7 +134,24 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .route("/components", createComponentRoutes({ components: deps.components, guard }))
-    .route("/jobs", createJobRoutes({ jobs: deps.jobs, clock, guard }));
+    .route("/jobs", createJobRoutes({ jobs: deps.jobs, clock, guard }))
+    .route(
+      "/wall-tokens",
+      createWallTokenRoutes({
+        wallTokens: deps.wallTokens,
+        publicOrigin: config.publicOrigin,
+        guard,
+      }),
+    )
+    .route(
+      "/wall",
+      createWallRoutes({
+        wallSummary: deps.wallSummary,
+        wallTokens: deps.wallTokens,
+        clock,
+        guard,
+      }),
+    );
   api.notFound(notFoundJson);
 
   const app = new Hono<AppEnv>();
@@ -144,14 +167,13 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use("/api/*", createCsrfMiddleware({ publicOrigin: config.publicOrigin }));
+  const extra = deps.resolveToken;
+  const own = deps.tokenResolver;
+  const resolveToken: TokenResolver | undefined =
+    extra && own ? async (token) => (await extra(token)) ?? own(token) : (extra ?? own);
   app.use(
     "/api/*",
-    createActorMiddleware({
-      store,
-      clock,
-      secureCookies: config.secureCookies,
-      resolveToken: deps.resolveToken,
-    }),
+    createActorMiddleware({ store, clock, secureCookies: config.secureCookies, resolveToken }),
   );
   const routes = app.route("/api", api);
   // A safety net: routes answer gateway errors themselves, but one that escapes still maps cleanly.

@@ -30,6 +30,17 @@ import { openSqliteStore } from "./store/sqlite/open-sqlite-store";
 import { createUserAdmin, type UserAdmin } from "./users/user-admin";
 import { createSavedViews, type SavedViews } from "./views/saved-views";
 import { createUdfNames, type UdfNames } from "./views/udf-names";
+import { WALL_TOKEN_PREFIX } from "./contract/wall";
+import type { TokenResolver } from "./middleware/resolve-actor";
+import { createTokenResolvers } from "./middleware/token-resolvers";
+import { createAlertSampler, type AlertSampler } from "./wall/alert-sampler";
+import { createWallSummary, type WallSummaryCache } from "./wall/wall-summary";
+import { createWallTokens, type WallTokens } from "./wall/wall-tokens";
+import {
+  approvalsNotYet,
+  createJobFailureSource,
+  createQueueAlertSource,
+} from "./wall/wall-sources";
 
 /** Everything the HTTP app needs, built once per process (or per test). */
 export interface Services {
@@ -59,6 +70,12 @@ export interface Services {
   releaseAlert: AlertClaims["releaseAlert"];
   /** Each person's last look at the queue ("new since you last looked"). */
   alertLastLook: AlertLastLook;
+  /** The NOC wall (issue 12): its tokens, the one shared summary and the trend sampler. */
+  wallTokens: WallTokens;
+  wallSummary: WallSummaryCache;
+  wallSampler: AlertSampler;
+  /** Bearer token -> wall (and, once agents land, agent) by the token's prefix. */
+  tokenResolver: TokenResolver;
   /** Hints that something changed, heard by every open tab (GET /api/live). */
   live: LiveBus;
   /** The component catalog (find, get; start/stop/tick refreshes it) and its use-cases. */
@@ -267,23 +284,49 @@ export async function createServices(
       tracker: jobTracker,
       writesPerMinute: config.budget.writesPerOperationPerMinute,
     });
+    // The wall reads the alert queue's open alerts (with claims): no Datto read of its own.
+    const wallAlerts = createQueueAlertSource(alerts);
+    const wallSampler = createAlertSampler({
+      source: wallAlerts,
+      samples: store.wallSamples,
+      clock,
+      logger,
+    });
+    const wallSummary = createWallSummary({
+      alerts: wallAlerts,
+      jobs: createJobFailureSource(jobs),
+      approvals: approvalsNotYet,
+      sampler: wallSampler,
+      fleet,
+      gateway,
+      clock,
+      logger,
+      refreshSeconds: config.wall.refreshSeconds,
+    });
+    const wallTokens = createWallTokens({ store, clock });
     // Background work: start/stop objects run by this process alone, or by the leader of
     // several (server/coord/); followers serve what the leader stored (the fleet snapshot, the
     // open alerts), loading it when the leader's hint arrives and every few seconds. The component
     // catalog and the job tracker run on every instance: each tracks the runs it dispatched (and,
     // after a restart, resumes the unfinished ones from the store), inside the shared budget.
-    const background: Array<{ start(): unknown; stop(): Promise<void> }> = [fleet, alerts];
+    const background: Array<{ start(): unknown; stop(): Promise<void> }> = [
+      fleet,
+      alerts,
+      wallSampler,
+    ];
     const work = runBackground({
       background,
       coordination,
       followed: [
         { topic: "fleet", kind: "synced", loadStored: () => fleet.loadStored() },
         { topic: "alerts", kind: "polled", loadStored: () => alerts.loadStored() },
+        { topic: "alerts", kind: "polled", loadStored: () => wallSampler.loadStored() },
       ],
       logger,
     });
     stopWork = async () => {
       await work.stop();
+      await wallSampler.stop();
       await alerts.stop();
       await alertResolver.settled();
       await jobDispatcher.stop();
@@ -320,6 +363,12 @@ export async function createServices(
       jobs,
       jobTracker,
       jobDispatcher,
+      wallTokens,
+      wallSummary,
+      wallSampler,
+      tokenResolver: createTokenResolvers({
+        [WALL_TOKEN_PREFIX]: (token) => wallTokens.resolve(token),
+      }),
       simulator,
       startWork: work.start,
       ...(coordination ? { allowance: coordination.allowance, instanceRole: work.role } : {}),

@@ -75,6 +75,8 @@ const rawEnvSchema = z.object({
     .trim()
     .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "must be 1-64 letters, digits or _ . : -")
     .default("rmmd:"),
+  /** How often wall screens ask for the summary (and how often it is rebuilt for all of them). */
+  WALL_REFRESH_SECONDS: z.coerce.number().int().min(5).max(300).default(15),
 });
 
 export type DattoCredentials = { baseUrl: string; apiKey: string; apiSecret: string };
@@ -106,6 +108,7 @@ export type AppConfig = {
   redisUrl: string | null;
   /** Prefix of every Redis key and channel (REDIS_KEY_PREFIX, default "rmmd:"). */
   redisKeyPrefix: string;
+  wall: { refreshSeconds: number };
 };
 
 export class ConfigError extends Error {
@@ -204,5 +207,6 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     databaseUrl,
     redisUrl,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    wall: { refreshSeconds: e.WALL_REFRESH_SECONDS },
   };
 }

@@ -261,6 +261,22 @@ export function routeSamples({
       path: `/api/jobs/no-such-run/devices/${deviceUid}/stderr`,
       datto: false,
     }),
+    "GET /api/wall-tokens": {
+      needs: "wall-tokens:manage",
+      requests: [{ path: "/api/wall-tokens", datto: false }],
+    },
+    "POST /api/wall-tokens": {
+      needs: "wall-tokens:manage",
+      requests: [{ path: "/api/wall-tokens", json: { name: "NOC" }, datto: false }],
+    },
+    "DELETE /api/wall-tokens/:id": {
+      needs: "wall-tokens:manage",
+      requests: [{ path: "/api/wall-tokens/no-such-wall", datto: false }],
+    },
+    "GET /api/wall/summary": {
+      needs: "wall:read",
+      requests: [{ path: "/api/wall/summary", datto: false }],
+    },
     "POST /api/auth/logout": {
       needs: "public",
       requests: [{ path: "/api/auth/logout", datto: false }],

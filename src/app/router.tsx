@@ -25,6 +25,13 @@ export function createRoutes(): RouteObject[] {
           }),
         },
         {
+          // The NOC wall: full screen, no shell, a wall token or a session (preview).
+          path: "/wall",
+          lazy: async () => ({
+            Component: (await import("@/features/wall/components/wall-page")).WallPage,
+          }),
+        },
+        {
           path: "/",
           Component: RequireSession,
           children: [

@@ -80,6 +80,13 @@ export const shellRoutes: readonly ShellRoute[] = [
     nav: { label: "Users" },
     load: () => import("@/features/admin-users/components/users-page").then((m) => m.UsersPage),
   },
+  // Issue 12 (NOC wall): the walls' links; the wall itself (/wall) is outside the shell.
+  {
+    path: "admin/walls",
+    minRole: "admin",
+    nav: { label: "Walls" },
+    load: () => import("@/features/wall/components/wall-tokens-page").then((m) => m.WallTokensPage),
+  },
 ];
 
 /** Where "/" and a successful sign-in without `next` land. */

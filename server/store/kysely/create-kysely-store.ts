@@ -22,6 +22,7 @@ import { createSoftwareCatalogRepo } from "./software-catalog-repo";
 import type { TransactionScope } from "./transaction-scope";
 import { createUdfLabelRepo } from "./udf-label-repo";
 import { createUserRepo } from "./user-repo";
+import { createWallSampleRepo, createWallTokenRepo } from "./wall-repos";
 
 export type KyselyStoreDeps = {
   /** Already migrated. The store owns it: close() destroys it. */
@@ -79,6 +80,8 @@ export function createKyselyStore({
       jobRuns: createJobRunRepo(context),
       componentPrefs: createComponentPrefsRepo(context),
       alertLastLooks: createAlertLastLookRepo(context),
+      wallTokens: createWallTokenRepo(context),
+      wallSamples: createWallSampleRepo(context),
     };
   };
   return {

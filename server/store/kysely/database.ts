@@ -126,4 +126,24 @@ export interface Database {
     last_used_at: number | null;
   };
   alert_last_looks: { user_id: string; seen_at: number };
+  wall_tokens: {
+    id: string;
+    token_hash: string;
+    name: string;
+    layout: string;
+    rotate_seconds: number;
+    created_at: number;
+    created_by: string | null;
+    last_used_at: number | null;
+    revoked_at: number | null;
+  };
+  wall_alert_samples: {
+    at: number;
+    critical: number;
+    high: number;
+    moderate: number;
+    low: number;
+    information: number;
+    total: number;
+  };
 }

@@ -8,6 +8,8 @@ import { alertClaimsMigration } from "./007-alert-claims";
 import { alertResolutionsMigration } from "./008-alert-resolutions";
 import { jobRunsMigration } from "./009-job-runs";
 import { componentPrefsMigration } from "./010-component-prefs";
+import { wallTokensMigration } from "./014-wall-tokens";
+import { wallAlertSamplesMigration } from "./015-wall-alert-samples";
 import { eventsAppendOnlyMigration } from "./016-events-append-only";
 import { perPersonAlertMemoryMigration } from "./017-per-person-alert-memory";
 import type { Migration } from "./migration";
@@ -28,7 +30,9 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   alertResolutionsMigration,
   jobRunsMigration,
   componentPrefsMigration,
-  // 11-15: the agents and wall branches.
+  // 11-13: the agents branch.
+  wallTokensMigration,
+  wallAlertSamplesMigration,
   eventsAppendOnlyMigration,
   perPersonAlertMemoryMigration,
 ];

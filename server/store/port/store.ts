@@ -8,6 +8,7 @@ import type { LoginAttemptRepo } from "./login-attempt-repo";
 import type { SessionRepo } from "./session-repo";
 import type { SoftwareCatalogRepo } from "./software-catalog-repo";
 import type { UserRepo } from "./user-repo";
+import type { WallSampleRepo, WallTokenRepo } from "./wall-repos";
 
 /** Every repository of the store, outside or inside a transaction. */
 export interface Repos {
@@ -25,6 +26,8 @@ export interface Repos {
   jobRuns: JobRunRepo;
   componentPrefs: ComponentPrefsRepo;
   alertLastLooks: AlertLastLookRepo;
+  wallTokens: WallTokenRepo;
+  wallSamples: WallSampleRepo;
 }
 
 /**

@@ -4,6 +4,7 @@ import { describeAlertContract } from "../../testing/store/alert-contract";
 import { describeAppendOnlyContract } from "../../testing/store/append-only-contract";
 import { describeFleetContract } from "../../testing/store/fleet-contract";
 import { describeJobContract } from "../../testing/store/job-contract";
+import { describeWallContract } from "../../testing/store/wall-contract";
 import { describeInstanceLockContract } from "../../testing/store/instance-lock-contract";
 import { describeLoginAttemptContract } from "../../testing/store/login-attempt-contract";
 import { usePostgresServerHarness } from "../../testing/store/postgres-server-harness";
@@ -24,4 +25,5 @@ describe("the store contract on a PostgreSQL server (DATABASE_URL)", { timeout: 
   describeAppendOnlyContract(open);
   describeAlertContract(open);
   describeJobContract(open);
+  describeWallContract(open);
 });

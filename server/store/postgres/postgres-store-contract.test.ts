@@ -4,6 +4,7 @@ import { describeAlertContract } from "../../testing/store/alert-contract";
 import { describeAppendOnlyContract } from "../../testing/store/append-only-contract";
 import { describeFleetContract } from "../../testing/store/fleet-contract";
 import { describeJobContract } from "../../testing/store/job-contract";
+import { describeWallContract } from "../../testing/store/wall-contract";
 import { describeInstanceLockContract } from "../../testing/store/instance-lock-contract";
 import { describeLoginAttemptContract } from "../../testing/store/login-attempt-contract";
 import { usePgliteHarness } from "../../testing/store/pglite-harness";
@@ -23,4 +24,5 @@ describe("the store contract on PostgreSQL (embedded, PGlite)", { timeout: 60_00
   describeAppendOnlyContract(open);
   describeAlertContract(open);
   describeJobContract(open);
+  describeWallContract(open);
 });

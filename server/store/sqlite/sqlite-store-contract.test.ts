@@ -9,6 +9,7 @@ import { describeLoginAttemptContract } from "../../testing/store/login-attempt-
 import { describeRaceContract } from "../../testing/store/race-contract";
 import { useSqliteHarness } from "../../testing/store/sqlite-harness";
 import { describeTransactionContract } from "../../testing/store/transaction-contract";
+import { describeWallContract } from "../../testing/store/wall-contract";
 
 // The store contract, every repo, on SQLite. A PostgreSQL adapter runs the same suites.
 describe("the store contract on SQLite", () => {
@@ -22,4 +23,5 @@ describe("the store contract on SQLite", () => {
   describeRaceContract(open);
   describeAlertContract(open);
   describeAppendOnlyContract(open);
+  describeWallContract(open);
 });

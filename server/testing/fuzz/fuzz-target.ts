@@ -10,6 +10,7 @@ import type { Caller, FuzzRequest } from "./fuzz-request";
 import type { FuzzRng } from "./fuzz-rng";
 import { fleetSurfaces } from "./fleet-surfaces";
 import { jobSurfaces } from "./job-surfaces";
+import { wallSurfaces } from "./wall-surfaces";
 import type { FuzzWorld, Surface } from "./surface";
 
 /**
@@ -94,12 +95,16 @@ export async function createFuzzTarget(seed: number) {
     ...fleetSurfaces(world),
     ...alertSurfaces(world),
     ...jobSurfaces(world),
+    ...wallSurfaces(),
   };
   const { routes, unguarded } = declaredRoutes(t);
+  // A route's path may also be reached through another route's pattern: GET /api/alerts/resolve
+  // is GET /api/alerts/:uid with uid "resolve", not a wrong method of POST /api/alerts/resolve.
+  const pathOf = (r: Route) => r.name.slice(r.method.length + 1);
+  const reaches = (pattern: string, path: string) =>
+    pattern === path || new RegExp(`^${pattern.replace(/:[^/]+/g, "[^/]+")}$`).test(path);
   const methodsOfPath = (route: Route) =>
-    routes
-      .filter((r) => r.name.slice(r.method.length) === route.name.slice(route.method.length))
-      .map((r) => r.method);
+    routes.filter((r) => reaches(pathOf(r), pathOf(route))).map((r) => r.method);
 
   /**
    * Lets the app run until `done()`. The clock moves only when the app sleeps on it (a read paced
