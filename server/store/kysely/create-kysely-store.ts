@@ -3,10 +3,13 @@ import type { Clock } from "../../lib/clock";
 import type { Repos, Store } from "../port/store";
 import type { Database } from "./database";
 import type { DialectTraits } from "./dialect-traits";
+import { createSettingsRepo, createToolPolicyRepo } from "./agent-settings-repos";
+import { createAgentTokenRepo } from "./agent-token-repo";
 import { createEventRepo } from "./event-repo";
 import { createFleetSnapshotRepo } from "./fleet-snapshot-repo";
 import { createInstanceLockRepo } from "./instance-lock-repo";
 import { createLoginAttemptRepo } from "./login-attempt-repo";
+import { createProposalRepo } from "./proposal-repo";
 import { createReadCache } from "./read-cache";
 import type { RepoContext } from "./repo-context";
 import { createSavedViewRepo } from "./saved-view-repo";
@@ -67,6 +70,10 @@ export function createKyselyStore({
       udfLabels: createUdfLabelRepo(context),
       softwareCatalog: createSoftwareCatalogRepo(context),
       instanceLock: createInstanceLockRepo(context),
+      agentTokens: createAgentTokenRepo(context),
+      toolPolicies: createToolPolicyRepo(context),
+      settings: createSettingsRepo(context),
+      proposals: createProposalRepo(context),
     };
   };
   return {

@@ -4,6 +4,9 @@ import { loginReservationsMigration } from "./003-login-reservations";
 import { softwareCatalogMigration } from "./004-software-catalog";
 import { instanceLeasesMigration } from "./005-instance-leases";
 import { eventActorsMigration } from "./006-event-actors";
+import { agentTokensMigration } from "./011-agent-tokens";
+import { proposalsMigration } from "./012-proposals";
+import { auditChainMigration } from "./013-audit-chain";
 import type { Migration } from "./migration";
 
 /**
@@ -18,4 +21,7 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   softwareCatalogMigration,
   instanceLeasesMigration,
   eventActorsMigration,
+  agentTokensMigration,
+  proposalsMigration,
+  auditChainMigration,
 ];

@@ -1,7 +1,9 @@
+import type { AgentTokenRepo, SettingsRepo, ToolPolicyRepo } from "./agent-repos";
 import type { EventRepo } from "./event-repo";
 import type { FleetSnapshotRepo, SavedViewRepo, UdfLabelRepo } from "./fleet-repos";
 import type { InstanceLockRepo } from "./instance-lock-repo";
 import type { LoginAttemptRepo } from "./login-attempt-repo";
+import type { ProposalRepo } from "./proposal-repo";
 import type { SessionRepo } from "./session-repo";
 import type { SoftwareCatalogRepo } from "./software-catalog-repo";
 import type { UserRepo } from "./user-repo";
@@ -17,6 +19,10 @@ export interface Repos {
   udfLabels: UdfLabelRepo;
   softwareCatalog: SoftwareCatalogRepo;
   instanceLock: InstanceLockRepo;
+  agentTokens: AgentTokenRepo;
+  toolPolicies: ToolPolicyRepo;
+  settings: SettingsRepo;
+  proposals: ProposalRepo;
 }
 
 /**
