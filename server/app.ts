@@ -13,12 +13,18 @@ import { createSecurityHeaders } from "./middleware/security-headers";
 import { noStore } from "./middleware/no-store";
 import { mountSpa } from "./middleware/spa";
 import { createUpstreamAllowance } from "./middleware/upstream-allowance";
+import { createMcpRoutes } from "./mcp/mcp-server";
+import { createAgentRoutes } from "./routes/agent-routes";
+import { createAgentTokenRoutes } from "./routes/agent-token-routes";
+import { createAuditRoutes } from "./routes/audit-routes";
 import { createAuthRoutes } from "./routes/auth-routes";
 import { createDeviceRoutes } from "./routes/device-routes";
 import { createEventRoutes } from "./routes/event-routes";
 import { createFleetRoutes } from "./routes/fleet-routes";
 import { createHealthRoutes } from "./routes/health-routes";
 import { createLiveRoutes } from "./routes/live-routes";
+import { createProposalRoutes } from "./routes/proposal-routes";
+import { createSettingsRoutes } from "./routes/settings-routes";
 import { createSiteRoutes } from "./routes/site-routes";
 import { createSoftwareRoutes } from "./routes/software-routes";
 import { createUserRoutes } from "./routes/user-routes";
@@ -39,10 +45,16 @@ export type AppDeps = Pick<
   | "savedViews"
   | "udfNames"
   | "live"
+  | "agentTokens"
+  | "agentSettings"
+  | "proposals"
+  | "agentTools"
 > & {
+  /** Agent (and wall) tokens by prefix: compose.ts builds it. */
+  tokenResolver?: TokenResolver;
   /** The built SPA (vite's dist/) to serve beside the API; omitted in API-only tests. */
   spaRoot?: string;
-  /** Bearer token -> agent or wall (until agent and wall tokens exist, nobody holds one). */
+  /** Extra bearer tokens tried before `tokenResolver` (tests: fixed agent and wall actors). */
   resolveToken?: TokenResolver;
 };
 
@@ -86,7 +98,12 @@ export function createApp(deps: AppDeps) {
     .route("/fleet", createFleetRoutes({ fleet, datto, udfNames, guard }))
     .route("/views", createViewRoutes({ savedViews, guard }))
     .route("/software", createSoftwareRoutes({ software, clock, guard, exportSlots }))
-    .route("/live", createLiveRoutes({ bus: deps.live, clock, guard }));
+    .route("/live", createLiveRoutes({ bus: deps.live, clock, guard }))
+    .route("/agent-tokens", createAgentTokenRoutes({ agentTokens: deps.agentTokens, guard }))
+    .route("/proposals", createProposalRoutes({ proposals: deps.proposals, guard }))
+    .route("/settings", createSettingsRoutes({ agentSettings: deps.agentSettings, guard }))
+    .route("/agent", createAgentRoutes({ agentTools: deps.agentTools, guard }))
+    .route("/audit", createAuditRoutes({ events: store.events, clock, guard }));
   api.notFound(notFoundJson);
 
   const app = new Hono<AppEnv>();
@@ -102,14 +119,22 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use("/api/*", createCsrfMiddleware({ publicOrigin: config.publicOrigin }));
-  app.use(
-    "/api/*",
-    createActorMiddleware({
-      store,
-      clock,
-      secureCookies: config.secureCookies,
-      resolveToken: deps.resolveToken,
-    }),
+  const extra = deps.resolveToken;
+  const own = deps.tokenResolver;
+  const resolveToken: TokenResolver | undefined =
+    extra && own ? async (token) => (await extra(token)) ?? own(token) : (extra ?? own);
+  const actors = createActorMiddleware({
+    store,
+    clock,
+    secureCookies: config.secureCookies,
+    resolveToken,
+  });
+  app.use("/api/*", actors);
+  // The MCP server: bearer agent tokens only, its own Origin check and body limit.
+  app.use("/mcp", actors);
+  app.route(
+    "/mcp",
+    createMcpRoutes({ agentTools: deps.agentTools, allowance, publicOrigin: config.publicOrigin }),
   );
   const routes = app.route("/api", api);
   // A safety net: routes answer gateway errors themselves, but one that escapes still maps cleanly.

@@ -1,4 +1,20 @@
 import { createLiveBus, type LiveBus } from "./live/live-bus";
+import { createAgentReads } from "./agents/agent-reads";
+import { createAgentTokenAdmin, type AgentTokenAdmin } from "./agents/agent-token-admin";
+import { createAgentTokenResolver } from "./agents/agent-token-resolver";
+import { createAgentTools, type AgentTools } from "./agents/agent-tools";
+import { checkVariables, createComponentLookup } from "./agents/component-lookup";
+import { createDattoAlertSource } from "./agents/datto-alert-source";
+import { createDattoProposalActions } from "./approvals/datto-proposal-actions";
+import { createProposalWorker, type ProposalWorker } from "./approvals/proposal-worker";
+import { createProposals, type Proposals } from "./approvals/proposals";
+import { postToWebhook } from "./approvals/proposal-webhook";
+import { checkProposal } from "./approvals/recheck-proposal";
+import type { TokenResolver } from "./middleware/resolve-actor";
+import { createTokenResolvers } from "./middleware/token-resolvers";
+import { AGENT_TOKEN_PREFIX } from "./contract/agents";
+import { createAgentSettings, type AgentSettingsService } from "./settings/agent-settings";
+import { pausableGateway } from "./settings/pausable-gateway";
 import { seedDemoUsers } from "./auth/seed-demo-users";
 import { createDattoApi, type DattoApi } from "./datto/api/create-datto-api";
 import { createDattoGateway } from "./datto/gateway/create-gateway";
@@ -34,6 +50,14 @@ export interface Services {
   udfNames: UdfNames;
   /** Hints that something changed, heard by every open tab (GET /api/live). */
   live: LiveBus;
+  /** Agents under policy (issue 11): tokens, policies and the kill switch, proposals, tools. */
+  agentTokens: AgentTokenAdmin;
+  agentSettings: AgentSettingsService;
+  proposals: Proposals;
+  proposalWorker: ProposalWorker;
+  agentTools: AgentTools;
+  /** Bearer token -> agent (and, once the wall lands, wall) by the token's prefix. */
+  tokenResolver: TokenResolver;
   /** The in-process simulated tenant in demo mode (and tests), null against a live tenant. */
   simulator: Simulator | null;
   close(): Promise<void>;
@@ -117,13 +141,19 @@ export async function createServices(
         "No admin account yet: create one with `npm run user -- add <name> --role admin`.",
       );
     }
-    const gateway = createDattoGateway({
-      ...upstream,
-      clock,
-      logger,
-      readsPerMinute: config.budget.readsPerMinute,
-      writesPerOperationPerMinute: config.budget.writesPerOperationPerMinute,
-    });
+    const live = createLiveBus();
+    const agentSettings = createAgentSettings({ store, clock, live });
+    // The kill switch sits where every write to Datto passes (server/settings/pausable-gateway.ts).
+    const gateway = pausableGateway(
+      createDattoGateway({
+        ...upstream,
+        clock,
+        logger,
+        readsPerMinute: config.budget.readsPerMinute,
+        writesPerOperationPerMinute: config.budget.writesPerOperationPerMinute,
+      }),
+      agentSettings.writesPaused,
+    );
     const realDatto = createDattoApi(gateway);
     const datto = overrides.wrapDatto ? overrides.wrapDatto(realDatto) : realDatto;
     const fleet = createFleetIndex({ datto, clock, logger, snapshots: store.fleetSnapshots });
@@ -134,11 +164,35 @@ export async function createServices(
       logger,
       stored: store.softwareCatalog,
     });
+    const components = createComponentLookup(datto);
+    const alertSource = createDattoAlertSource(datto);
+    const agentReads = createAgentReads({ fleet, datto, alerts: alertSource });
+    const proposals = createProposals({
+      store,
+      clock,
+      logger,
+      live,
+      settings: agentSettings,
+      actions: createDattoProposalActions(datto),
+      notify: postToWebhook,
+      recheck: (proposal, token) =>
+        checkProposal(proposal, token, {
+          clock,
+          settings: agentSettings,
+          device: (uid) => agentReads.device(uid),
+          component: (uid) => components.byUid(uid),
+          alert: (uid) => alertSource.get(uid),
+          checkVariables,
+        }),
+    });
+    const proposalWorker = createProposalWorker({ proposals, logger });
     stopWork = async () => {
+      await proposalWorker.stop();
       await software.stop();
       await fleet.stop();
     };
     await software.loadStored();
+    await proposalWorker.start();
 
     return {
       config,
@@ -153,7 +207,23 @@ export async function createServices(
       users: createUserAdmin({ store }),
       savedViews: createSavedViews({ store }),
       udfNames: createUdfNames({ store }),
-      live: createLiveBus(),
+      live,
+      agentTokens: createAgentTokenAdmin({ store, clock }),
+      agentSettings,
+      proposals,
+      proposalWorker,
+      agentTools: createAgentTools({
+        store,
+        clock,
+        settings: agentSettings,
+        reads: agentReads,
+        alerts: alertSource,
+        components,
+        proposals,
+      }),
+      tokenResolver: createTokenResolvers({
+        [AGENT_TOKEN_PREFIX]: createAgentTokenResolver({ store, clock }),
+      }),
       simulator,
       close,
     };
