@@ -27,13 +27,19 @@ export const GROUP_LABELS: Record<PermissionGroup, string> = {
 
 /** Missing groups are disabled: a token holds only what it was given. */
 export const GroupsSchema = z
-  .object({
-    sites: AccessLevelSchema.optional(),
-    devices: AccessLevelSchema.optional(),
-    audit: AccessLevelSchema.optional(),
-    alerts: AccessLevelSchema.optional(),
-    jobs: AccessLevelSchema.optional(),
-  })
+  .object(
+    {
+      sites: AccessLevelSchema.optional(),
+      devices: AccessLevelSchema.optional(),
+      audit: AccessLevelSchema.optional(),
+      alerts: AccessLevelSchema.optional(),
+      jobs: AccessLevelSchema.optional(),
+    },
+    {
+      error:
+        'groups must be an object of group -> level, e.g. {"sites": "read-only", "jobs": "read-write"}.',
+    },
+  )
   .strict();
 export type Groups = Record<PermissionGroup, AccessLevel>;
 

@@ -3,6 +3,7 @@ import type { DattoApi } from "../../datto/api/create-datto-api";
 import { createTestApp } from "../create-test-app";
 import { declaredRoutes, type Route } from "../route-table";
 import { resolveTestToken, testAgent, testWall } from "../test-tokens";
+import { agentSurfaces } from "./agent-surfaces";
 import { accountSurfaces } from "./account-surfaces";
 import type { Received } from "./fuzz-check";
 import type { Caller, FuzzRequest } from "./fuzz-request";
@@ -83,7 +84,11 @@ export async function createFuzzTarget(seed: number) {
     world.targetUsers.set((await t.addUser(name, "viewer")).id, "known");
   }
 
-  const surfaces: Record<string, Surface> = { ...accountSurfaces(world), ...fleetSurfaces(world) };
+  const surfaces: Record<string, Surface> = {
+    ...accountSurfaces(world),
+    ...fleetSurfaces(world),
+    ...agentSurfaces(),
+  };
   const { routes, unguarded } = declaredRoutes(t);
   const methodsOfPath = (route: Route) =>
     routes
