@@ -27,9 +27,9 @@ export function eventHash(prevHash: string, row: Omit<Row, "id" | "prev_hash" | 
 
 /** Why a row breaks the chain after `prevHash`, or null when it links and matches. */
 export function chainProblem(prevHash: string, row: Row): string | null {
-  if (row.hash === null) return "has no hash (written outside the chain)";
+  if (row.hash === null) return "it has no hash (written outside the chain)";
   if (row.prev_hash !== prevHash)
-    return "does not link to the row before it (a row was removed or inserted)";
+    return "it does not link to the row before it (a row was removed or inserted)";
   if (eventHash(prevHash, row) !== row.hash)
     return "its content does not match its hash (it was changed)";
   return null;
