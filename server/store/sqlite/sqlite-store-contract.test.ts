@@ -1,5 +1,6 @@
 import { describe } from "vitest";
 import { describeAccountContract } from "../../testing/store/account-contract";
+import { describeAgentContract } from "../../testing/store/agent-contract";
 import { describeFleetContract } from "../../testing/store/fleet-contract";
 import { describeInstanceLockContract } from "../../testing/store/instance-lock-contract";
 import { describeLoginAttemptContract } from "../../testing/store/login-attempt-contract";
@@ -16,4 +17,5 @@ describe("the store contract on SQLite", () => {
   describeInstanceLockContract(open);
   describeTransactionContract(open);
   describeRaceContract(open);
+  describeAgentContract(open);
 });
