@@ -9,7 +9,7 @@ import { createDattoProposalActions } from "./approvals/datto-proposal-actions";
 import { createProposalWorker, type ProposalWorker } from "./approvals/proposal-worker";
 import { createProposals, type Proposals } from "./approvals/proposals";
 import { postToWebhook } from "./approvals/proposal-webhook";
-import { checkProposal } from "./approvals/recheck-proposal";
+import { alreadyDone, checkProposal } from "./approvals/recheck-proposal";
 import type { TokenResolver } from "./middleware/resolve-actor";
 import { createTokenResolvers } from "./middleware/token-resolvers";
 import { AGENT_TOKEN_PREFIX } from "./contract/agents";
@@ -184,6 +184,7 @@ export async function createServices(
           alert: (uid) => alertSource.get(uid),
           checkVariables,
         }),
+      alreadyDone: (proposal) => alreadyDone(proposal, { alert: (uid) => alertSource.get(uid) }),
     });
     const proposalWorker = createProposalWorker({ proposals, logger });
     stopWork = async () => {

@@ -224,4 +224,25 @@ describe("proposals", () => {
     const events = await t.store.events.list({ limit: 10, kind: "proposal.approved" });
     expect(events[0]).toMatchObject({ actor: "approver", actorKind: "person" });
   });
+
+  it("count a resolve as done, unsent, when Datto resolved the alert meanwhile", async () => {
+    const { t, token, approver } = await world();
+    const alert = t.sim.tenant.openAlerts()[0]!;
+    const proposed = await callAgentRoute(t, token, "datto-resolve-alert", {
+      alertUid: alert.alertUid,
+      reason: "fixed",
+    });
+    await t.datto.resolveAlert(alert.alertUid!);
+    const id = String((proposed.body as unknown as Answer).proposalId);
+    const done = (await (
+      await approver.post(`/api/proposals/${id}/approve`, {})
+    ).json()) as Proposal;
+    expect(done).toMatchObject({
+      state: "succeeded",
+      result: {
+        message: expect.stringMatching(/already shows the alert resolved.*nothing was sent/),
+      },
+    });
+    expect(alertResolves(t)).toBe(1);
+  });
 });

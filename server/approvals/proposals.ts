@@ -49,6 +49,11 @@ export type ProposalDeps = {
    * token as it stands now (null: deleted) and the proposal.
    */
   recheck(proposal: ProposalRecord, token: AgentToken | null): Promise<string | null>;
+  /**
+   * When what the proposal asks for already holds in Datto (an alert resolved meanwhile, by Datto
+   * itself once a clean-up freed the disk): a message, and nothing is sent. Null otherwise.
+   */
+  alreadyDone?(proposal: ProposalRecord): Promise<string | null>;
   /** Tells an incoming webhook (Slack/Teams format) about a new proposal; errors are logged. */
   notify?: (url: string, text: string) => Promise<void>;
 };
@@ -129,6 +134,20 @@ export function createProposals(deps: ProposalDeps) {
       return store.proposals.find(id);
     }
     const token = await store.agentTokens.find(p.tokenId);
+    const done = (await deps.alreadyDone?.(p)) ?? null;
+    if (done) {
+      const result = { jobUid: null, jobName: null, devices: [], message: done };
+      await move(
+        p,
+        null,
+        ["approved"],
+        "succeeded",
+        { result, finishedAt: clock.now() },
+        {},
+        { sent: false },
+      );
+      return store.proposals.find(id);
+    }
     const problem = await deps.recheck(p, token);
     if (problem || !token) {
       const error = problem ?? "The agent token no longer exists.";

@@ -51,3 +51,14 @@ export async function checkProposal(
   if (!variables.ok) return `The component changed: ${variables.message}`;
   return null;
 }
+
+/** A resolve whose alert Datto already shows resolved: nothing to send. */
+export async function alreadyDone(
+  p: ProposalRecord,
+  deps: Pick<RecheckDeps, "alert">,
+): Promise<string | null> {
+  if (p.payload.action !== "resolve-alert") return null;
+  const alert = await deps.alert(p.payload.alertUid);
+  if (!alert?.resolved) return null;
+  return `Datto already shows the alert resolved${alert.resolvedBy ? ` (by ${alert.resolvedBy})` : ""}; nothing was sent.`;
+}
