@@ -178,6 +178,21 @@ describe("the MCP server, driven by the MCP SDK's own client", () => {
       init({ authorization: `Bearer ${token}`, origin: "http://evil.example" }),
     );
     expect(foreign.status).toBe(403);
+    // DNS rebinding: the attacker's name resolves to us, so its Host and Origin agree.
+    const rebound = await t.app.request(
+      "http://evil.example/mcp",
+      init({
+        authorization: `Bearer ${token}`,
+        origin: "http://evil.example",
+        host: "evil.example",
+      }),
+    );
+    expect(rebound.status).toBe(403);
+    const local = await t.app.request(
+      "http://localhost/mcp",
+      init({ authorization: `Bearer ${token}`, origin: "http://localhost:5173" }),
+    );
+    expect(local.status).toBe(200);
     expect(
       (await t.app.request("http://localhost/mcp", init({ authorization: `Bearer ${token}` })))
         .status,

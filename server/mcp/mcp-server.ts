@@ -82,6 +82,23 @@ function buildServer(actor: AgentActor, deps: McpDeps): McpServer {
   return server;
 }
 
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 sends Host and Origin
+ * of evil.example, so comparing them proves nothing. A browser's Origin must be the configured
+ * PUBLIC_URL or, without one, a loopback address; agents that are not browsers send no Origin.
+ */
+export function originAllowed(origin: string | undefined, publicOrigin: string | null): boolean {
+  if (origin === undefined) return true;
+  if (publicOrigin) return origin === publicOrigin;
+  try {
+    return LOOPBACK.has(new URL(origin).hostname);
+  } catch {
+    return false;
+  }
+}
+
 type McpDeps = {
   agentTools: AgentTools;
   allowance: UpstreamAllowance;
@@ -102,10 +119,8 @@ export function createMcpRoutes(deps: McpDeps) {
       }),
     )
     .all("/", async (c) => {
-      const origin = c.req.header("origin");
-      const own = deps.publicOrigin ?? new URL(c.req.url).origin;
-      if (origin !== undefined && origin !== own) {
-        return rpcError(403, "Cross-origin requests to /mcp are refused.");
+      if (!originAllowed(c.req.header("origin"), deps.publicOrigin)) {
+        return rpcError(403, "Requests to /mcp from a web page of another origin are refused.");
       }
       const actor = c.get("actor");
       if (!actor || actor.kind !== "agent") {
