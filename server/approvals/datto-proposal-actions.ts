@@ -16,11 +16,14 @@ export function createDattoProposalActions(datto: DattoApi): ProposalActions {
           variables: Object.entries(input.variables).map(([name, value]) => ({ name, value })),
         },
       });
-      return { jobUid: answer.job?.uid ?? "", jobName };
+      return { runId: null, jobUid: answer.job?.uid ?? null, jobName };
     },
     async resolveAlert({ alertUid }) {
       await datto.resolveAlert(alertUid);
     },
-    jobStatus: (jobUid, deviceUid) => readJobStatus(datto, jobUid, deviceUid),
+    jobStatus: async ({ jobUid }, deviceUid) =>
+      jobUid
+        ? readJobStatus(datto, jobUid, deviceUid)
+        : { status: "Pending", stdout: null, stderr: null },
   };
 }

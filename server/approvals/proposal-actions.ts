@@ -20,10 +20,14 @@ export interface ProposalActions {
       /** The proposal id: the same proposal never launches twice. */
       idempotencyKey: string;
     },
-  ): Promise<{ jobUid: string; jobName: string }>;
+  ): Promise<{ runId: string | null; jobUid: string | null; jobName: string }>;
   resolveAlert(input: Requested & { alertUid: string }): Promise<void>;
-  /** A job's state on one device and, once it ran, its output. */
-  jobStatus(jobUid: string, deviceUid: string): Promise<JobDeviceStatus>;
+  /** A job's state on one device and, once it ran, its output (read as the requesting agent). */
+  jobStatus(
+    ref: { runId: string | null; jobUid: string | null },
+    deviceUid: string,
+    reader: AgentActor,
+  ): Promise<JobDeviceStatus>;
 }
 
 export const jobNameFor = (componentName: string, r: Requested) =>

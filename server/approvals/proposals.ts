@@ -18,6 +18,7 @@ import type { LiveBus } from "../live/live-bus";
 import { isWritesPaused } from "../settings/pausable-gateway";
 import type { ProposalRecord } from "../store/port/proposal-repo";
 import type { Store } from "../store/port/store";
+import { agentActorOf } from "../agents/agent-token-resolver";
 import { proposalDigest } from "./proposal-digest";
 import { isFinalJobStatus, type ProposalActions } from "./proposal-actions";
 
@@ -166,10 +167,8 @@ export function createProposals(deps: ProposalDeps) {
     if (!(await move(p, null, ["approved"], "executing", { startedAt: clock.now() }))) {
       return store.proposals.find(id);
     }
-    const requested = {
-      requester: { kind: "agent" as const, tokenId: token.id, name: token.name, granted: [] },
-      approvedBy: p.decidedBy ?? "unknown",
-    };
+    // The agent is the requester (its use-case checks its permissions), the person the approver.
+    const requested = { requester: agentActorOf(token), approvedBy: p.decidedBy ?? "unknown" };
     try {
       const result = await perform(p, requested);
       await move(
@@ -235,6 +234,7 @@ export function createProposals(deps: ProposalDeps) {
       idempotencyKey: p.id,
     });
     return {
+      runId: job.runId,
       jobUid: job.jobUid,
       jobName: job.jobName,
       devices: [{ deviceUid: payload.deviceUid, status: "Pending", stdout: null, stderr: null }],
@@ -247,17 +247,23 @@ export function createProposals(deps: ProposalDeps) {
     const result = p.result;
     if (
       p.state !== "succeeded" ||
-      !result?.jobUid ||
+      (!result?.jobUid && !result?.runId) ||
       result.devices.every((d) => isFinalJobStatus(d.status))
     ) {
       return p;
     }
+    const token = await store.agentTokens.find(p.tokenId);
+    if (!token) return p;
+    const ref = { runId: result.runId ?? null, jobUid: result.jobUid };
     try {
       const devices = await Promise.all(
         result.devices.map(async (d) =>
           isFinalJobStatus(d.status)
             ? d
-            : { deviceUid: d.deviceUid, ...(await actions.jobStatus(result.jobUid!, d.deviceUid)) },
+            : {
+                deviceUid: d.deviceUid,
+                ...(await actions.jobStatus(ref, d.deviceUid, agentActorOf(token))),
+              },
         ),
       );
       const updated = { ...result, devices };

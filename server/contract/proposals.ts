@@ -77,6 +77,8 @@ export const ProposalContextSchema = z.object({
 export type ProposalContext = z.infer<typeof ProposalContextSchema>;
 
 export const ProposalResultSchema = z.object({
+  /** The console's job run (the job launcher's history), when the launcher ran it. */
+  runId: z.string().nullable().optional(),
   jobUid: z.string().nullable(),
   jobName: z.string().nullable(),
   /** Per device: Datto's deployment status, and the output when it finished. */
