@@ -1,7 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import type { Proposal } from "@server/contract/proposals";
 import { Badge } from "@/components/ui/badge";
+import { deviceQueries } from "@/entities/device/device-queries";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
@@ -29,7 +31,23 @@ export function ProposalCard({
 }) {
   const [comment, setComment] = useState("");
   const left = p.expiresAt - now;
-  const device = p.context.device;
+  const proposed = p.context.device;
+  // The device as it is now (online, last seen), not only as it was when the agent proposed.
+  const current = useQuery({
+    ...deviceQueries.detail(proposed?.uid ?? ""),
+    enabled: proposed !== null,
+  }).data;
+  const device = proposed && {
+    ...proposed,
+    ...(current
+      ? {
+          online: current.online,
+          lastSeen: current.lastSeen,
+          hostname: current.hostname,
+          siteName: current.siteName,
+        }
+      : {}),
+  };
   return (
     <article
       tabIndex={0}
