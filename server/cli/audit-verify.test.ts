@@ -58,7 +58,7 @@ describe("npm run audit:verify", { timeout: 60_000 }, () => {
   it("names the row that was changed in the database file", async () => {
     const { dataDir, ids } = await auditedDataDir();
     const db = new Database(path.join(dataDir, DATABASE_FILE));
-    db.exec("DROP TRIGGER events_no_update");
+    db.exec("DROP TRIGGER audit_log_no_update");
     db.prepare(`UPDATE events SET detail = '{"policy":"auto"}' WHERE id = ?`).run(ids[2]);
     db.close();
     const broken = verify(dataDir);
@@ -70,11 +70,25 @@ describe("npm run audit:verify", { timeout: 60_000 }, () => {
   it("names the row after one that was deleted", async () => {
     const { dataDir, ids } = await auditedDataDir();
     const db = new Database(path.join(dataDir, DATABASE_FILE));
-    db.exec("DROP TRIGGER events_no_delete");
+    db.exec("DROP TRIGGER audit_log_no_delete");
     db.prepare("DELETE FROM events WHERE id = ?").run(ids[1]);
     db.close();
     const broken = verify(dataDir);
     expect(broken.code).toBe(1);
     expect(broken.out).toMatch(new RegExp(`BROKEN at event ${ids[2]}: .*removed or inserted`));
+  });
+
+  it("names a row slipped in without a hash", async () => {
+    const { dataDir, ids } = await auditedDataDir();
+    const db = new Database(path.join(dataDir, DATABASE_FILE));
+    db.prepare("INSERT INTO events (at, actor, kind) VALUES (?, 'intruder', 'user.created')").run(
+      Date.now(),
+    );
+    const slipped = (db.prepare("SELECT max(id) AS id FROM events").get() as { id: number }).id;
+    db.close();
+    expect(slipped).toBeGreaterThan(ids.at(-1)!);
+    const broken = verify(dataDir);
+    expect(broken.code).toBe(1);
+    expect(broken.out).toMatch(new RegExp(`BROKEN at event ${slipped}: it has no hash`));
   });
 });

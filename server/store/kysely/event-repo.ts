@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from "kysely";
+import { sql, type Selectable } from "kysely";
 import { AuditEventSchema, type AuditEvent } from "../../contract/users";
 import type { EventRepo } from "../port/event-repo";
 import type { Database } from "./database";
@@ -22,40 +22,6 @@ export const toEvent = (row: Selectable<Database["events"]>): AuditEvent => ({
 /** Any number: PostgreSQL's advisory lock that queues appends to the chain across connections. */
 const CHAIN_LOCK = 7_011_013;
 
-/**
- * Seals rows written before the chain existed (migration 13): the only UPDATE the database allows
- * on the log, setting the hashes of a row that has none.
- */
-async function sealLegacy(trx: Kysely<Database>): Promise<string> {
-  const unsealed = await trx
-    .selectFrom("events")
-    .selectAll()
-    .where("hash", "is", null)
-    .orderBy("id", "asc")
-    .execute();
-  const first = unsealed[0];
-  const before = first
-    ? await trx
-        .selectFrom("events")
-        .select("hash")
-        .where("id", "<", first.id)
-        .orderBy("id", "desc")
-        .limit(1)
-        .executeTakeFirst()
-    : undefined;
-  let prev = before?.hash ?? GENESIS;
-  for (const row of unsealed) {
-    const hash = eventHash(prev, row);
-    await trx
-      .updateTable("events")
-      .set({ prev_hash: prev, hash })
-      .where("id", "=", row.id)
-      .execute();
-    prev = hash;
-  }
-  return prev;
-}
-
 /** Append-only and hash-chained: there is deliberately no update or delete. */
 export function createEventRepo({ db, traits, clock, atomically }: RepoContext): EventRepo {
   return {
@@ -71,7 +37,8 @@ export function createEventRepo({ db, traits, clock, atomically }: RepoContext):
           .orderBy("id", "desc")
           .limit(1)
           .executeTakeFirst();
-        const prev = !last ? GENESIS : last.hash === null ? await sealLegacy(trx) : last.hash;
+        // Rows from before the chain (migration 13) have no hash: the chain starts after them.
+        const prev = last?.hash ?? GENESIS;
         const values = {
           at: event.at ?? clock.now(),
           actor: event.actor,
@@ -110,6 +77,7 @@ export function createEventRepo({ db, traits, clock, atomically }: RepoContext):
     async verifyChain() {
       let prev = GENESIS;
       let checked = 0;
+      let chained = false;
       let after = 0;
       for (;;) {
         const rows = await db
@@ -120,6 +88,9 @@ export function createEventRepo({ db, traits, clock, atomically }: RepoContext):
           .limit(1000)
           .execute();
         for (const row of rows) {
+          // Rows written before the chain existed lead the log without a hash; none may follow.
+          if (!chained && row.hash === null) continue;
+          chained = true;
           const problem = chainProblem(prev, row);
           if (problem) return { checked, broken: { id: Number(row.id), problem } };
           prev = row.hash!;
