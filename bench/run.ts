@@ -18,6 +18,11 @@ const sections: Section[] = [
   { name: "fleet", run: async () => (await import("./fleet")).benchFleet() },
   { name: "agents", run: async () => (await import("./agents")).benchAgents() },
   { name: "browser", run: async () => (await import("./browser-run")).benchBrowserWithServer() },
+  { name: "alerts", run: async () => (await import("./alerts")).benchAlerts() },
+  {
+    name: "alerts-browser",
+    run: async () => (await import("./alerts-browser")).benchAlertsBrowser(),
+  },
 ];
 
 const wanted = process.argv.slice(2);

@@ -61,6 +61,23 @@ const SCREENS: Array<{
     title: /^"Chrome" · Software · RMM Deck$/,
   },
   {
+    name: "alerts",
+    open: async (page) => {
+      await page.goto("/alerts");
+      await expect(firstRow(page, "Open alerts")).toBeVisible();
+    },
+    title: /^Alerts · RMM Deck$/,
+  },
+  {
+    name: "alert-detail",
+    open: async (page) => {
+      await page.goto("/alerts");
+      await firstRow(page, "Open alerts").getByRole("button").click();
+      await expect(page.getByRole("heading", { name: "Diagnostics" })).toBeVisible();
+    },
+    title: /^Alerts · RMM Deck$/,
+  },
+  {
     name: "users",
     open: async (page) => {
       await page.goto("/admin/users");

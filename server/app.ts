@@ -17,6 +17,7 @@ import { createMcpRoutes } from "./mcp/mcp-server";
 import { createAgentRoutes } from "./routes/agent-routes";
 import { createAgentTokenRoutes } from "./routes/agent-token-routes";
 import { createAuditRoutes } from "./routes/audit-routes";
+import { createAlertRoutes } from "./routes/alert-routes";
 import { createAuthRoutes } from "./routes/auth-routes";
 import { createDeviceRoutes } from "./routes/device-routes";
 import { createEventRoutes } from "./routes/event-routes";
@@ -49,6 +50,10 @@ export type AppDeps = Pick<
   | "agentSettings"
   | "proposals"
   | "agentTools"
+  | "alerts"
+  | "alertResolver"
+  | "claimAlert"
+  | "releaseAlert"
 > & {
   /** Agent (and wall) tokens by prefix: compose.ts builds it. */
   tokenResolver?: TokenResolver;
@@ -103,7 +108,19 @@ export function createApp(deps: AppDeps) {
     .route("/proposals", createProposalRoutes({ proposals: deps.proposals, guard }))
     .route("/settings", createSettingsRoutes({ agentSettings: deps.agentSettings, guard }))
     .route("/agent", createAgentRoutes({ agentTools: deps.agentTools, guard }))
-    .route("/audit", createAuditRoutes({ events: store.events, clock, guard }));
+    .route("/audit", createAuditRoutes({ events: store.events, clock, guard }))
+    .route(
+      "/alerts",
+      createAlertRoutes({
+        alerts: deps.alerts,
+        resolver: deps.alertResolver,
+        claims: { claimAlert: deps.claimAlert, releaseAlert: deps.releaseAlert },
+        fleet,
+        datto,
+        clock,
+        guard,
+      }),
+    );
   api.notFound(notFoundJson);
 
   const app = new Hono<AppEnv>();

@@ -1,3 +1,6 @@
+import { createAlertClaims, type AlertClaims } from "./alerts/claim-alert";
+import { createAlertQueue, type AlertQueue } from "./alerts/alert-queue";
+import { createAlertResolver, type AlertResolver } from "./alerts/resolve-alert";
 import { createLiveBus, type LiveBus } from "./live/live-bus";
 import { createAgentReads } from "./agents/agent-reads";
 import { createAgentTokenAdmin, type AgentTokenAdmin } from "./agents/agent-token-admin";
@@ -43,11 +46,22 @@ export interface Services {
   datto: DattoApi;
   fleet: FleetIndex;
   software: SoftwareSearch;
+  /**
+   * The open-alert queue: one background poller (start/stop/tick), `current()` the open alerts
+   * with their claims, `recentlyResolved()` the last day's resolved ones.
+   */
+  alerts: AlertQueue;
   /** The use-cases: every adapter (routes, the CLI, later MCP tools) calls these. */
   refresh: FleetRefresh;
   users: UserAdmin;
   savedViews: SavedViews;
   udfNames: UdfNames;
+  /** Resolving alerts: one, many (`resolveAlerts`), and bulk runs the browser follows. */
+  alertResolver: AlertResolver;
+  resolveAlerts: AlertResolver["resolveAlerts"];
+  /** "On it": claim and release, stored by RMM Deck. */
+  claimAlert: AlertClaims["claimAlert"];
+  releaseAlert: AlertClaims["releaseAlert"];
   /** Hints that something changed, heard by every open tab (GET /api/live). */
   live: LiveBus;
   /** Agents under policy (issue 11): tokens, policies and the kill switch, proposals, tools. */
@@ -97,6 +111,7 @@ export async function createServices(
         createSimulator({
           seed: config.demo.seed,
           devices: config.demo.devices,
+          ...(config.demo.openAlerts === undefined ? {} : { openAlerts: config.demo.openAlerts }),
           clock,
           enableControl: false,
         }))
@@ -164,6 +179,16 @@ export async function createServices(
       logger,
       stored: store.softwareCatalog,
     });
+    const alerts = createAlertQueue({
+      datto,
+      clock,
+      logger,
+      store,
+      live,
+      onCounts: (counts) => fleet.applyAlertCounts(counts),
+    });
+    const alertResolver = createAlertResolver({ datto, queue: alerts, store, clock, logger, live });
+    const alertClaims = createAlertClaims({ store, queue: alerts, clock, live });
     const components = createComponentLookup(datto);
     const alertSource = createDattoAlertSource(datto);
     const agentReads = createAgentReads({ fleet, datto, alerts: alertSource });
@@ -189,6 +214,8 @@ export async function createServices(
     const proposalWorker = createProposalWorker({ proposals, logger });
     stopWork = async () => {
       await proposalWorker.stop();
+      await alerts.stop();
+      await alertResolver.settled();
       await software.stop();
       await fleet.stop();
     };
@@ -208,6 +235,11 @@ export async function createServices(
       users: createUserAdmin({ store }),
       savedViews: createSavedViews({ store }),
       udfNames: createUdfNames({ store }),
+      alerts,
+      alertResolver,
+      resolveAlerts: alertResolver.resolveAlerts,
+      claimAlert: alertClaims.claimAlert,
+      releaseAlert: alertClaims.releaseAlert,
       live,
       agentTokens: createAgentTokenAdmin({ store, clock }),
       agentSettings,

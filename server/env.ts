@@ -25,6 +25,8 @@ const rawEnvSchema = z.object({
     .optional(),
   DEMO_SEED: z.coerce.number().int().default(1),
   DEMO_DEVICES: z.coerce.number().int().min(0).max(200_000).default(400),
+  /** Exactly this many open alerts in the demo tenant (benches); default: what its fleet gives. */
+  DEMO_OPEN_ALERTS: z.coerce.number().int().min(0).max(100_000).optional(),
   READ_BUDGET_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(450),
   WRITE_BUDGET_PER_OPERATION_PER_MINUTE: z.coerce.number().int().min(1).max(100).default(80),
   PERSON_DATTO_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
@@ -64,7 +66,7 @@ export type AppConfig = {
   publicOrigin: string | null;
   /** Reverse proxies whose X-Forwarded-For names the client (server/auth/client-address.ts). */
   trustedProxies: string[];
-  demo: { seed: number; devices: number };
+  demo: { seed: number; devices: number; openAlerts?: number };
   budget: {
     readsPerMinute: number;
     writesPerOperationPerMinute: number;
@@ -147,7 +149,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     secureCookies: e.PUBLIC_URL?.startsWith("https:") ?? false,
     publicOrigin: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
     trustedProxies: e.TRUSTED_PROXIES,
-    demo: { seed: e.DEMO_SEED, devices: e.DEMO_DEVICES },
+    demo: {
+      seed: e.DEMO_SEED,
+      devices: e.DEMO_DEVICES,
+      ...(e.DEMO_OPEN_ALERTS === undefined ? {} : { openAlerts: e.DEMO_OPEN_ALERTS }),
+    },
     budget: {
       readsPerMinute: e.READ_BUDGET_PER_MINUTE,
       writesPerOperationPerMinute: e.WRITE_BUDGET_PER_OPERATION_PER_MINUTE,

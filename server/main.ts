@@ -95,6 +95,7 @@ async function serveConsole(): Promise<void> {
     void services.close().finally(() => process.exit(1));
   });
   void services.fleet.start();
+  void services.alerts.start();
 
   let stopping = false;
   const stop = () => {

@@ -128,6 +128,6 @@ export async function loadAlerts(
     "deviceUid" in where
       ? await datto.listDeviceAlerts(where.deviceUid, state, read)
       : await datto.listSiteAlerts(where.siteUid, state, read);
-  const alerts = list.data.map(mapAlert).sort(byNewest);
+  const alerts = list.data.map((a) => mapAlert(a, list.fetchedAt)).sort(byNewest);
   return { alerts, total: alerts.length, freshness: fromFresh(list) };
 }

@@ -1,3 +1,4 @@
+import type { AlertCounts } from "../contract/alerts";
 import type { DeviceQuery, DeviceRow } from "../contract/devices";
 import type { SiteQuery, SiteRow } from "../contract/sites";
 import type { FleetSyncStatus } from "../contract/sync";
@@ -14,6 +15,7 @@ import { createSnapshot, type FleetSnapshot, type FleetSnapshotData } from "./fl
 import { createFilterMembership } from "./filter-membership";
 import { walkFleet } from "./fleet-walk";
 import { udfUsage } from "./udf-usage";
+import { emptyAlertCounts } from "./alert-counts";
 import { refreshedWithDevice, refreshedWithSite } from "./refresh-one";
 import { querySites } from "./site-query";
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT } from "./snapshot-codec";
@@ -45,12 +47,25 @@ export interface FleetIndex {
   snapshot(): FleetSnapshot;
   queryDevices(query: DeviceQuery, options?: { unlimited?: boolean }): Promise<DeviceQueryResult>;
   querySites(query: SiteQuery): SiteRow[];
+  /**
+   * Per-device open-alert counts from the alert queue's poller (the same data its list shows):
+   * swapped in now when any device's counts changed, and used by later walks instead of a read.
+   */
+  applyAlertCounts(counts: ReadonlyMap<string, AlertCounts>): void;
 }
 
 export type Refreshed<T> =
   { stale: false; fetchedAt: number; row: T } | { stale: true; fetchedAt: number };
 
 const RETRY_AFTER_FAILURE_MS = 60_000;
+const ZERO_COUNTS = emptyAlertCounts();
+const sameCounts = (a: AlertCounts, b: AlertCounts) =>
+  a.total === b.total &&
+  a.critical === b.critical &&
+  a.high === b.high &&
+  a.moderate === b.moderate &&
+  a.low === b.low &&
+  a.information === b.information;
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : "unknown error");
 /** Shown in the sync status to every signed-in user: only DattoError text is safe by construction. */
@@ -74,6 +89,7 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
     lastError: null,
   };
   let running: Promise<void> | null = null;
+  let polledCounts: ReadonlyMap<string, AlertCounts> | null = null;
   let controller = new AbortController();
   let loop: Promise<void> | null = null;
   const filters = createFilterMembership({ datto, clock, logger });
@@ -107,6 +123,7 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
       const result = await walkFleet(datto, clock, {
         signal: controller.signal,
         priority,
+        alertCounts: polledCounts,
         onProgress: (progress) => {
           sync = { ...sync, ...progress };
         },
@@ -238,5 +255,18 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
       return { ...result, filter: membership };
     },
     querySites: (query) => querySites(current.siteRows, query),
+    applyAlertCounts(counts) {
+      polledCounts = counts;
+      const snapshot = current;
+      if (snapshot.fetchedAt === null) return;
+      let changed = false;
+      const devices = snapshot.devices.map((d) => {
+        const next = counts.get(d.uid) ?? ZERO_COUNTS;
+        if (sameCounts(d.openAlerts, next)) return d;
+        changed = true;
+        return { ...d, openAlerts: { ...next } };
+      });
+      if (changed) swap({ fetchedAt: snapshot.fetchedAt, sites: [...snapshot.sites], devices });
+    },
   };
 }

@@ -76,6 +76,8 @@ export async function walkFleet(
     signal: AbortSignal;
     priority: "background" | "interactive";
     onProgress: (progress: WalkProgress) => void;
+    /** Per-device open-alert counts from the alert queue's poller: then no alert read here. */
+    alertCounts?: ReadonlyMap<string, AlertCounts> | null;
   },
 ): Promise<{ data: FleetSnapshotData; stale: boolean }> {
   // A walk is the refresh: past the gateway's cache (in-flight calls are still shared).
@@ -92,7 +94,8 @@ export async function walkFleet(
   };
 
   progress.expect("sites", null);
-  progress.expect("alerts", 1);
+  const polled = options.alertCounts ?? null;
+  if (!polled) progress.expect("alerts", 1);
   const sites = await part("sites", (o) => datto.listSites({}, o));
   const siteCounts = sites.map((s) => s.devicesStatus?.numberOfDevices ?? null);
   const counted = siteCounts.reduce<number>((n, c) => n + (c ?? 0), 0);
@@ -111,7 +114,8 @@ export async function walkFleet(
   );
   const ownLists = new Map(rewalk.map((s, i) => [s.uid, rewalked[i]!]));
 
-  const counts = alertCountsByDevice(await part("alerts", (o) => datto.listOpenAlerts(o)));
+  const counts =
+    polled ?? alertCountsByDevice(await part("alerts", (o) => datto.listOpenAlerts(o)));
   const siteBases = sites.map(mapSite);
   const seen = new Set<string>();
   const devices: DeviceRow[] = [];

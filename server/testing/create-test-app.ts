@@ -31,6 +31,8 @@ export interface TestAppOptions {
   devices?: number;
   seed?: number;
   scenario?: ScenarioName;
+  /** Exactly this many open alerts in the simulated tenant (default: what its fleet gives). */
+  openAlerts?: number;
   /** Run the fleet index's first walk before returning (default true). */
   syncFleet?: boolean;
   clock?: ManualClock;
@@ -83,6 +85,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     devices: options.devices ?? 60,
     scenario: options.scenario ?? "normal",
     clock,
+    ...(options.openAlerts === undefined ? {} : { openAlerts: options.openAlerts }),
   });
   const live = options.mode === "live";
   const config = parseConfig({

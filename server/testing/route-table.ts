@@ -64,19 +64,22 @@ export type RouteSamples = {
   requests: RouteSample[];
 };
 
-export type SampleIds = { deviceUid: string; siteUid: string; userId: string };
+export type SampleIds = { deviceUid: string; siteUid: string; userId: string; alertUid?: string };
 
 export async function sampleIds(t: TestApp): Promise<SampleIds> {
   const device = t.fleet.snapshot().devices.find((d) => d.deviceClass === "device")!;
   const target = await t.addUser("route-sample-target", "viewer");
-  return { deviceUid: device.uid, siteUid: device.siteUid, userId: target.id };
+  const alertUid = t.sim.tenant.openAlerts()[0]?.alertUid ?? "no-open-alert";
+  return { deviceUid: device.uid, siteUid: device.siteUid, userId: target.id, alertUid };
 }
 
 export function routeSamples({
   deviceUid,
   siteUid,
   userId,
+  alertUid = "an-alert-uid",
 }: SampleIds): Record<string, RouteSamples> {
+  const alert = `/api/alerts/${alertUid}`;
   const device = `/api/devices/${deviceUid}`;
   const site = `/api/sites/${siteUid}`;
   const read = (...requests: RouteSample[]): RouteSamples => ({ needs: "fleet:read", requests });
@@ -246,6 +249,32 @@ export function routeSamples({
     "GET /api/audit": audit({ path: "/api/audit?kind=user", datto: false }),
     "GET /api/audit/export.csv": audit({ path: "/api/audit/export.csv", datto: false }),
     "GET /api/audit/verify": audit({ path: "/api/audit/verify", datto: false }),
+    "GET /api/alerts": read({ path: "/api/alerts?priority=Critical,High&sort=age", datto: false }),
+    "GET /api/alerts/export.csv": read({ path: "/api/alerts/export.csv?state=open", datto: false }),
+    // Not in the poller's copy (the sample app does not poll): read from Datto.
+    "GET /api/alerts/:uid": read({ path: alert, datto: true }),
+    "POST /api/alerts/:uid/resolve": {
+      needs: "alerts:resolve",
+      requests: [{ path: `${alert}/resolve`, datto: true }],
+    },
+    "POST /api/alerts/resolve": {
+      needs: "alerts:resolve",
+      requests: [{ path: "/api/alerts/resolve", json: { uids: [alertUid] }, datto: true }],
+    },
+    "GET /api/alerts/resolve-batches/:id": {
+      needs: "alerts:resolve",
+      requests: [
+        { path: "/api/alerts/resolve-batches/00000000-0000-4000-8000-000000000000", datto: false },
+      ],
+    },
+    "POST /api/alerts/:uid/claim": {
+      needs: "alerts:claim",
+      requests: [{ path: `${alert}/claim`, json: { note: "on it" }, datto: false }],
+    },
+    "DELETE /api/alerts/:uid/claim": {
+      needs: "alerts:claim",
+      requests: [{ path: `${alert}/claim`, datto: false }],
+    },
     "POST /api/auth/logout": {
       needs: "public",
       requests: [{ path: "/api/auth/logout", datto: false }],

@@ -18,6 +18,13 @@ export type ShellRoute = {
 };
 
 export const shellRoutes: readonly ShellRoute[] = [
+  // Issue 9: the alert triage queue.
+  {
+    path: "alerts",
+    minRole: "viewer",
+    nav: { label: "Alerts" },
+    load: () => import("@/features/alert-queue/components/alerts-page").then((m) => m.AlertsPage),
+  },
   // Issue 4 (fleet browsers): sites, devices, device pages and the software search.
   {
     path: "sites",

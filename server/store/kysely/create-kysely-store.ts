@@ -5,6 +5,7 @@ import type { Database } from "./database";
 import type { DialectTraits } from "./dialect-traits";
 import { createSettingsRepo, createToolPolicyRepo } from "./agent-settings-repos";
 import { createAgentTokenRepo } from "./agent-token-repo";
+import { createAlertClaimRepo, createAlertResolutionRepo } from "./alert-repos";
 import { createEventRepo } from "./event-repo";
 import { createFleetSnapshotRepo } from "./fleet-snapshot-repo";
 import { createInstanceLockRepo } from "./instance-lock-repo";
@@ -74,6 +75,8 @@ export function createKyselyStore({
       toolPolicies: createToolPolicyRepo(context),
       settings: createSettingsRepo(context),
       proposals: createProposalRepo(context),
+      alertClaims: createAlertClaimRepo(context),
+      alertResolutions: createAlertResolutionRepo(context),
     };
   };
   return {

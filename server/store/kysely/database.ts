@@ -97,4 +97,21 @@ export interface Database {
     result: string | null;
     error: string | null;
   };
+  alert_claims: {
+    alert_uid: string;
+    actor: string;
+    actor_kind: string | null;
+    actor_id: string | null;
+    note: string | null;
+    claimed_at: number;
+  };
+  alert_resolutions: {
+    alert_uid: string;
+    via: string;
+    actor: string | null;
+    actor_kind: string | null;
+    actor_id: string | null;
+    resolved_at: number;
+    alert: string;
+  };
 }

@@ -4,6 +4,8 @@ import { loginReservationsMigration } from "./003-login-reservations";
 import { softwareCatalogMigration } from "./004-software-catalog";
 import { instanceLeasesMigration } from "./005-instance-leases";
 import { eventActorsMigration } from "./006-event-actors";
+import { alertClaimsMigration } from "./007-alert-claims";
+import { alertResolutionsMigration } from "./008-alert-resolutions";
 import { agentTokensMigration } from "./011-agent-tokens";
 import { proposalsMigration } from "./012-proposals";
 import { auditChainMigration } from "./013-audit-chain";
@@ -21,6 +23,8 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   softwareCatalogMigration,
   instanceLeasesMigration,
   eventActorsMigration,
+  alertClaimsMigration,
+  alertResolutionsMigration,
   agentTokensMigration,
   proposalsMigration,
   auditChainMigration,

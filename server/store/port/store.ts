@@ -1,4 +1,5 @@
 import type { AgentTokenRepo, SettingsRepo, ToolPolicyRepo } from "./agent-repos";
+import type { AlertClaimRepo, AlertResolutionRepo } from "./alert-repos";
 import type { EventRepo } from "./event-repo";
 import type { FleetSnapshotRepo, SavedViewRepo, UdfLabelRepo } from "./fleet-repos";
 import type { InstanceLockRepo } from "./instance-lock-repo";
@@ -23,6 +24,8 @@ export interface Repos {
   toolPolicies: ToolPolicyRepo;
   settings: SettingsRepo;
   proposals: ProposalRepo;
+  alertClaims: AlertClaimRepo;
+  alertResolutions: AlertResolutionRepo;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe } from "vitest";
 import { describeAccountContract } from "../../testing/store/account-contract";
 import { describeAgentContract } from "../../testing/store/agent-contract";
+import { describeAlertContract } from "../../testing/store/alert-contract";
 import { describeFleetContract } from "../../testing/store/fleet-contract";
 import { describeInstanceLockContract } from "../../testing/store/instance-lock-contract";
 import { describeLoginAttemptContract } from "../../testing/store/login-attempt-contract";
@@ -18,4 +19,5 @@ describe("the store contract on SQLite", () => {
   describeTransactionContract(open);
   describeRaceContract(open);
   describeAgentContract(open);
+  describeAlertContract(open);
 });

@@ -5,6 +5,7 @@ import { declaredRoutes, type Route } from "../route-table";
 import { resolveTestToken, testAgent, testWall } from "../test-tokens";
 import { agentSurfaces } from "./agent-surfaces";
 import { accountSurfaces } from "./account-surfaces";
+import { alertSurfaces } from "./alert-surfaces";
 import type { Received } from "./fuzz-check";
 import type { Caller, FuzzRequest } from "./fuzz-request";
 import type { FuzzRng } from "./fuzz-rng";
@@ -71,6 +72,7 @@ export async function createFuzzTarget(seed: number) {
     callers.push({ label: role, actor, init: { cookie: client.cookie } });
   }
 
+  await t.services.alerts.tick();
   const snapshot = t.fleet.snapshot();
   const filters = await Promise.all([t.datto.listDefaultFilters(), t.datto.listCustomFilters()]);
   const world: FuzzWorld = {
@@ -78,6 +80,7 @@ export async function createFuzzTarget(seed: number) {
     sites: new Map(snapshot.sites.map((s) => [s.uid, "known"])),
     filters: new Map(filters.flatMap((l) => l.data).map((f) => [String(f.id), "known"])),
     targetUsers: new Map(),
+    alerts: new Map(t.sim.tenant.openAlerts().map((a) => [a.alertUid, "known"])),
     views: new Map(),
   };
   for (const name of ["fuzz-target-1", "fuzz-target-2"]) {
@@ -88,6 +91,7 @@ export async function createFuzzTarget(seed: number) {
     ...accountSurfaces(world),
     ...fleetSurfaces(world),
     ...agentSurfaces(),
+    ...alertSurfaces(world),
   };
   const { routes, unguarded } = declaredRoutes(t);
   const methodsOfPath = (route: Route) =>

@@ -20,6 +20,8 @@ export type FuzzWorld = {
   sites: Map<string, string>;
   filters: Map<string, string>;
   targetUsers: Map<string, string>;
+  /** Alert uids open when the fuzz began (polled once). */
+  alerts: Map<string, string>;
   /** Saved view id -> the caller who saved it. */
   views: Map<string, string>;
 };

@@ -23,6 +23,8 @@ export type VirtualTableProps<T> = {
   onOpenRow?: (row: Row<T>) => void;
   /** x on the active row; shift extends a range. */
   onToggleRow?: (index: number, row: Row<T>) => void;
+  /** Any other key on the active row (e.g. c to claim); true when it handled the key. */
+  onRowKey?: (key: string, row: Row<T>) => boolean;
   resetKey: string;
   /** Re-render every row when this changes (e.g. the clock that ages relative times). */
   renderKey?: string;
@@ -79,6 +81,8 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     } else if (event.key.toLowerCase() === "x" && onToggleRow) {
       event.preventDefault();
       onToggleRow(activeIndex, row);
+    } else if (props.onRowKey?.(event.key, row)) {
+      event.preventDefault();
     }
   };
 

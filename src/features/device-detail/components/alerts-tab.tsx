@@ -6,6 +6,13 @@ import { alertQueries, type AlertState } from "@/entities/alert/alert-queries";
 
 function AlertSection(props: { uid: string; state: AlertState }) {
   const alerts = useQuery(alertQueries.ofDevice(props.uid, props.state));
+  const queue = useQuery({
+    ...alertQueries.queue({ deviceUid: [props.uid] }),
+    enabled: props.state === "open",
+  });
+  const claims = new Map(
+    (queue.data?.alerts ?? []).flatMap((a) => (a.claim ? [[a.alertUid, a.claim] as const] : [])),
+  );
   const title = props.state === "open" ? "Open alerts" : "Resolved alerts";
   return (
     <section aria-label={title} className="space-y-2">
@@ -27,6 +34,7 @@ function AlertSection(props: { uid: string; state: AlertState }) {
             props.state === "open" ? [...alerts.data.alerts].sort(byPriority) : alerts.data.alerts
           }
           emptyTitle={props.state === "open" ? "No open alerts." : "No resolved alerts."}
+          actions={props.state === "open" ? { claims } : undefined}
         />
       )}
     </section>

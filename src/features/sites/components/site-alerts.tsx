@@ -7,6 +7,10 @@ import { alertQueries } from "@/entities/alert/alert-queries";
 /** The site's open alerts, most urgent first, each linked to its device. */
 export function SiteAlerts(props: { siteUid: string }) {
   const alerts = useQuery(alertQueries.ofSite(props.siteUid, "open"));
+  const queue = useQuery(alertQueries.queue({ siteUid: [props.siteUid] }));
+  const claims = new Map(
+    (queue.data?.alerts ?? []).flatMap((a) => (a.claim ? [[a.alertUid, a.claim] as const] : [])),
+  );
   return (
     <section aria-labelledby="site-alerts-heading" className="space-y-2">
       <h2 id="site-alerts-heading" className="text-lg font-semibold">
@@ -25,6 +29,7 @@ export function SiteAlerts(props: { siteUid: string }) {
           alerts={[...alerts.data.alerts].sort(byPriority)}
           emptyTitle="No open alerts at this site."
           showDevice
+          actions={{ claims }}
         />
       )}
     </section>
