@@ -8,9 +8,11 @@ import { createAgentTokenResolver } from "./agents/agent-token-resolver";
 import { createAgentTools, type AgentTools } from "./agents/agent-tools";
 import { checkVariables, createComponentLookup } from "./agents/component-lookup";
 import { createDattoAlertSource } from "./agents/datto-alert-source";
+import { createQueueAlertSource } from "./agents/queue-alert-source";
 import { createDattoProposalActions } from "./approvals/datto-proposal-actions";
 import { createProposalWorker, type ProposalWorker } from "./approvals/proposal-worker";
 import { createProposals, type Proposals } from "./approvals/proposals";
+import { resolveThroughQueue } from "./approvals/use-case-proposal-actions";
 import { postToWebhook } from "./approvals/proposal-webhook";
 import { alreadyDone, checkProposal } from "./approvals/recheck-proposal";
 import type { TokenResolver } from "./middleware/resolve-actor";
@@ -190,7 +192,7 @@ export async function createServices(
     const alertResolver = createAlertResolver({ datto, queue: alerts, store, clock, logger, live });
     const alertClaims = createAlertClaims({ store, queue: alerts, clock, live });
     const components = createComponentLookup(datto);
-    const alertSource = createDattoAlertSource(datto);
+    const alertSource = createQueueAlertSource(alerts, createDattoAlertSource(datto));
     const agentReads = createAgentReads({ fleet, datto, alerts: alertSource });
     const proposals = createProposals({
       store,
@@ -198,7 +200,10 @@ export async function createServices(
       logger,
       live,
       settings: agentSettings,
-      actions: createDattoProposalActions(datto),
+      actions: {
+        ...createDattoProposalActions(datto),
+        resolveAlert: resolveThroughQueue(alertResolver.resolveAlerts),
+      },
       notify: postToWebhook,
       recheck: (proposal, token) =>
         checkProposal(proposal, token, {

@@ -76,6 +76,14 @@ function HistoryRow({ p }: { p: Proposal }) {
       </td>
       <td className="py-2 pr-4">
         {p.error && <div className="text-red-700 dark:text-red-400">{p.error}</div>}
+        {p.payload.action === "resolve-alert" && (
+          <Link
+            className="text-indigo-700 underline dark:text-indigo-300"
+            to={`/alerts?state=resolved&alert=${encodeURIComponent(p.payload.alertUid)}`}
+          >
+            The alert
+          </Link>
+        )}
         {p.result?.message && <div>{p.result.message}</div>}
         {p.result?.jobUid && (
           <div className="text-slate-500 dark:text-slate-400">
