@@ -94,9 +94,14 @@ export async function createFuzzTarget(seed: number) {
     ...alertSurfaces(world),
   };
   const { routes, unguarded } = declaredRoutes(t);
+  // A method the path answers: its own routes', and those of a pattern that matches it too
+  // (GET /api/alerts/:uid answers GET /api/alerts/resolve: not a "wrong method" there).
+  const pathOf = (r: Route) => r.name.slice(r.method.length + 1);
+  const patternOf = (path: string) =>
+    new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/:[A-Za-z]+/g, "[^/]+")}$`);
   const methodsOfPath = (route: Route) =>
     routes
-      .filter((r) => r.name.slice(r.method.length) === route.name.slice(route.method.length))
+      .filter((r) => pathOf(r) === pathOf(route) || patternOf(pathOf(r)).test(pathOf(route)))
       .map((r) => r.method);
 
   /**
