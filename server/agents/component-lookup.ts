@@ -126,3 +126,72 @@ export function checkVariables(
   }
   return { ok: true, variables };
 }
+
+/** The job launcher's component catalog (server/components/), structurally. */
+type CatalogComponent = {
+  uid: string;
+  name: string;
+  description: string | null;
+  variables: ReadonlyArray<{
+    name: string;
+    type: string;
+    defaultValue: string | null;
+    description: string | null;
+    required: boolean;
+  }>;
+};
+export type ComponentCatalogLike = {
+  find(
+    nameOrUid: string,
+  ): Promise<
+    | { kind: "found"; component: CatalogComponent }
+    | { kind: "ambiguous"; candidates: CatalogComponent[] }
+    | { kind: "none"; suggestions: CatalogComponent[] }
+  >;
+  get(uid: string): Promise<CatalogComponent | null>;
+};
+
+const fromCatalog = (c: CatalogComponent): Component => ({
+  uid: c.uid,
+  name: c.name,
+  description: c.description,
+  // A variable the launcher does not require (a boolean, one with a default) may be left out.
+  variables: c.variables.map((v) => ({
+    name: v.name,
+    type: v.type,
+    defaultVal: v.defaultValue ?? (v.required ? null : "false"),
+    description: v.description,
+  })),
+});
+
+/** The agents' lookup over the job launcher's catalog: one catalog, one matching rule. */
+export function componentLookupFromCatalog(
+  catalog: ComponentCatalogLike,
+): Pick<ComponentLookup, "find" | "byUid"> {
+  return {
+    async find(name) {
+      const match = await catalog.find(name);
+      if (match.kind === "found") return { ok: true, component: fromCatalog(match.component) };
+      if (match.kind === "ambiguous") {
+        const candidates = match.candidates.map((c) => c.name);
+        return {
+          ok: false,
+          code: "component_ambiguous",
+          message: `jobName "${name}" matches ${candidates.length} components: ${candidates.join("; ")}. Send one of these names exactly.`,
+          candidates,
+        };
+      }
+      const candidates = match.suggestions.map((c) => c.name);
+      return {
+        ok: false,
+        code: "component_not_found",
+        message: `No component named "${name}" in the account.${candidates.length ? ` Did you mean: ${candidates.join("; ")}?` : ""}`,
+        candidates,
+      };
+    },
+    async byUid(uid) {
+      const found = await catalog.get(uid);
+      return found && fromCatalog(found);
+    },
+  };
+}

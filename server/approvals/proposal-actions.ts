@@ -36,7 +36,16 @@ export const jobNameFor = (componentName: string, r: Requested) =>
     200,
   );
 
-const FINAL = new Set(["Success", "Warning", "Failure", "Expired", "Retired"]);
+/** Datto's final deployment states, and the job launcher's own ends (never sent, unknown). */
+const FINAL = new Set([
+  "Success",
+  "Warning",
+  "Failure",
+  "Expired",
+  "Retired",
+  "outcome-unknown",
+  "not-sent",
+]);
 export const isFinalJobStatus = (status: string) => FINAL.has(status);
 
 /** Reads a job's result and output for one device (Datto has no job list: we keep the uid). */

@@ -225,7 +225,11 @@ describe("proposals", () => {
     expect(events[0]).toMatchObject({ actor: "approver", actorKind: "person" });
     // Through the alert queue's own use-case, as the agent.
     const resolved = await t.store.events.list({ limit: 10, kind: "alert.resolved" });
-    expect(resolved[0]).toMatchObject({ actor: "agent:triage-bot", actorKind: "agent", target: alert.alertUid });
+    expect(resolved[0]).toMatchObject({
+      actor: "agent:triage-bot",
+      actorKind: "agent",
+      target: alert.alertUid,
+    });
   });
 
   it("count a resolve as done, unsent, when Datto resolved the alert meanwhile", async () => {
