@@ -133,10 +133,18 @@ test("an agent's clean-up and resolve, approved in the browser, each run once", 
     proposalId: resolve.proposalId,
   });
   expect(resolved.state).toBe("succeeded");
-  const after = await call<{ alerts: Alert[] }>(client, "datto-list-alerts", {
-    deviceUid: disk!.alert.deviceUid,
-  });
-  expect(after.alerts.map((a) => a.alertUid)).not.toContain(disk!.alert.alertUid);
+  // The agent reads the alert queue's copy, refreshed by its poller (about once a minute).
+  await expect
+    .poll(
+      async () => {
+        const after = await call<{ alerts: Alert[] }>(client, "datto-list-alerts", {
+          deviceUid: disk!.alert.deviceUid,
+        });
+        return after.alerts.map((a) => a.alertUid);
+      },
+      { timeout: 150_000, intervals: [5_000] },
+    )
+    .not.toContain(disk!.alert.alertUid);
 
   // The history shows both outcomes.
   await page.reload();
