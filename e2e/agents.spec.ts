@@ -68,7 +68,7 @@ test("an agent's clean-up and resolve, approved in the browser, each run once", 
   request,
   baseURL,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   const client = await connect(baseURL!, await adminToken(request));
   const tools = await client.listTools();
   expect(tools.tools).toHaveLength(9);
