@@ -19,10 +19,12 @@ import { createAgentTokenRoutes } from "./routes/agent-token-routes";
 import { createAuditRoutes } from "./routes/audit-routes";
 import { createAlertRoutes } from "./routes/alert-routes";
 import { createAuthRoutes } from "./routes/auth-routes";
+import { createComponentRoutes } from "./routes/component-routes";
 import { createDeviceRoutes } from "./routes/device-routes";
 import { createEventRoutes } from "./routes/event-routes";
 import { createFleetRoutes } from "./routes/fleet-routes";
 import { createHealthRoutes } from "./routes/health-routes";
+import { createJobRoutes } from "./routes/job-routes";
 import { createLiveRoutes } from "./routes/live-routes";
 import { createProposalRoutes } from "./routes/proposal-routes";
 import { createSettingsRoutes } from "./routes/settings-routes";
@@ -54,6 +56,8 @@ export type AppDeps = Pick<
   | "alertResolver"
   | "claimAlert"
   | "releaseAlert"
+  | "components"
+  | "jobs"
 > & {
   /** Agent (and wall) tokens by prefix: compose.ts builds it. */
   tokenResolver?: TokenResolver;
@@ -120,7 +124,9 @@ export function createApp(deps: AppDeps) {
         clock,
         guard,
       }),
-    );
+    )
+    .route("/components", createComponentRoutes({ components: deps.components, guard }))
+    .route("/jobs", createJobRoutes({ jobs: deps.jobs, clock, guard }));
   api.notFound(notFoundJson);
 
   const app = new Hono<AppEnv>();

@@ -6,13 +6,15 @@ import { createAgentReads } from "./agents/agent-reads";
 import { createAgentTokenAdmin, type AgentTokenAdmin } from "./agents/agent-token-admin";
 import { createAgentTokenResolver } from "./agents/agent-token-resolver";
 import { createAgentTools, type AgentTools } from "./agents/agent-tools";
-import { checkVariables, createComponentLookup } from "./agents/component-lookup";
+import { checkVariables, componentLookupFromCatalog } from "./agents/component-lookup";
 import { createDattoAlertSource } from "./agents/datto-alert-source";
 import { createQueueAlertSource } from "./agents/queue-alert-source";
-import { createDattoProposalActions } from "./approvals/datto-proposal-actions";
 import { createProposalWorker, type ProposalWorker } from "./approvals/proposal-worker";
 import { createProposals, type Proposals } from "./approvals/proposals";
-import { resolveThroughQueue } from "./approvals/use-case-proposal-actions";
+import {
+  quickJobsThroughLauncher,
+  resolveThroughQueue,
+} from "./approvals/use-case-proposal-actions";
 import { postToWebhook } from "./approvals/proposal-webhook";
 import { alreadyDone, checkProposal } from "./approvals/recheck-proposal";
 import type { TokenResolver } from "./middleware/resolve-actor";
@@ -26,7 +28,12 @@ import { createDattoGateway } from "./datto/gateway/create-gateway";
 import type { DattoGateway } from "./datto/gateway/types";
 import { createSimulator, type Simulator } from "./datto/simulator/create-simulator";
 import type { AppConfig } from "./env";
+import { createComponentCatalog } from "./components/component-catalog";
+import { createComponents, type Components } from "./components/components";
 import { createFleetIndex, type FleetIndex } from "./fleet/fleet-index";
+import { createJobDispatcher, type JobDispatcher } from "./jobs/dispatcher";
+import { createJobTracker, type JobTracker } from "./jobs/job-tracker";
+import { createJobs, type Jobs } from "./jobs/jobs";
 import { createFleetRefresh, type FleetRefresh } from "./fleet/refresh";
 import { createSoftwareSearch, type SoftwareSearch } from "./fleet/software-search";
 import { systemClock, type Clock } from "./lib/clock";
@@ -74,6 +81,13 @@ export interface Services {
   agentTools: AgentTools;
   /** Bearer token -> agent (and, once the wall lands, wall) by the token's prefix. */
   tokenResolver: TokenResolver;
+  /** The component catalog (find, get; start/stop/tick refreshes it) and its use-cases. */
+  components: Components;
+  /** Job use-cases: preview, launchJob, get, list, output, recentFailures. */
+  jobs: Jobs;
+  /** The one job tracker (start/stop/tick), resumed from the store at start. */
+  jobTracker: JobTracker;
+  jobDispatcher: JobDispatcher;
   /** The in-process simulated tenant in demo mode (and tests), null against a live tenant. */
   simulator: Simulator | null;
   close(): Promise<void>;
@@ -191,7 +205,37 @@ export async function createServices(
     });
     const alertResolver = createAlertResolver({ datto, queue: alerts, store, clock, logger, live });
     const alertClaims = createAlertClaims({ store, queue: alerts, clock, live });
-    const components = createComponentLookup(datto);
+    const components = createComponents({
+      catalog: createComponentCatalog({ datto, clock, logger }),
+      store,
+    });
+    const jobTracker = createJobTracker({
+      store,
+      datto,
+      clock,
+      logger,
+      live,
+      readsPerMinute: config.budget.readsPerMinute,
+      share: config.budget.jobTrackerReadShare,
+    });
+    const jobDispatcher = createJobDispatcher({
+      store,
+      datto,
+      clock,
+      logger,
+      live,
+      tracker: jobTracker,
+    });
+    const jobs = createJobs({
+      store,
+      fleet,
+      components,
+      clock,
+      dispatcher: jobDispatcher,
+      tracker: jobTracker,
+      writesPerMinute: config.budget.writesPerOperationPerMinute,
+    });
+    const componentLookup = componentLookupFromCatalog(components);
     const alertSource = createQueueAlertSource(alerts, createDattoAlertSource(datto));
     const agentReads = createAgentReads({ fleet, datto, alerts: alertSource });
     const proposals = createProposals({
@@ -201,7 +245,7 @@ export async function createServices(
       live,
       settings: agentSettings,
       actions: {
-        ...createDattoProposalActions(datto),
+        ...quickJobsThroughLauncher(jobs),
         resolveAlert: resolveThroughQueue(alertResolver.resolveAlerts),
       },
       notify: postToWebhook,
@@ -210,7 +254,7 @@ export async function createServices(
           clock,
           settings: agentSettings,
           device: (uid) => agentReads.device(uid),
-          component: (uid) => components.byUid(uid),
+          component: (uid) => componentLookup.byUid(uid),
           alert: (uid) => alertSource.get(uid),
           checkVariables,
         }),
@@ -221,10 +265,15 @@ export async function createServices(
       await proposalWorker.stop();
       await alerts.stop();
       await alertResolver.settled();
+      await jobDispatcher.stop();
+      await jobTracker.stop();
+      await components.stop();
       await software.stop();
       await fleet.stop();
     };
     await software.loadStored();
+    await jobDispatcher.recover();
+    await jobTracker.resume();
     await proposalWorker.start();
 
     return {
@@ -246,6 +295,10 @@ export async function createServices(
       claimAlert: alertClaims.claimAlert,
       releaseAlert: alertClaims.releaseAlert,
       live,
+      components,
+      jobs,
+      jobTracker,
+      jobDispatcher,
       agentTokens: createAgentTokenAdmin({ store, clock }),
       agentSettings,
       proposals,
@@ -256,7 +309,7 @@ export async function createServices(
         settings: agentSettings,
         reads: agentReads,
         alerts: alertSource,
-        components,
+        components: componentLookup,
         proposals,
       }),
       tokenResolver: createTokenResolvers({

@@ -30,6 +30,8 @@ const rawEnvSchema = z.object({
   READ_BUDGET_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(450),
   WRITE_BUDGET_PER_OPERATION_PER_MINUTE: z.coerce.number().int().min(1).max(100).default(80),
   PERSON_DATTO_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** The most of the read budget the job tracker may use (0.05-1, default a quarter). */
+  JOB_TRACKER_READ_SHARE: z.coerce.number().min(0.05).max(1).default(0.25),
   /** Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is read. */
   TRUSTED_PROXIES: z
     .string()
@@ -72,6 +74,8 @@ export type AppConfig = {
     writesPerOperationPerMinute: number;
     /** Requests one person may make a minute to routes that call Datto (upstream-allowance.ts). */
     perPersonPerMinute: number;
+    /** The share of readsPerMinute the job tracker may use (server/jobs/job-tracker.ts). */
+    jobTrackerReadShare: number;
   };
   logLevel: "debug" | "info" | "warn" | "error";
 };
@@ -158,6 +162,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       readsPerMinute: e.READ_BUDGET_PER_MINUTE,
       writesPerOperationPerMinute: e.WRITE_BUDGET_PER_OPERATION_PER_MINUTE,
       perPersonPerMinute: e.PERSON_DATTO_REQUESTS_PER_MINUTE,
+      jobTrackerReadShare: e.JOB_TRACKER_READ_SHARE,
     },
     logLevel: e.LOG_LEVEL,
   };

@@ -96,6 +96,8 @@ async function serveConsole(): Promise<void> {
   });
   void services.fleet.start();
   void services.alerts.start();
+  void services.components.start();
+  void services.jobTracker.start();
 
   let stopping = false;
   const stop = () => {

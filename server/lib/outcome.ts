@@ -3,7 +3,8 @@
  * maps a refusal the same way (routes: server/middleware/refusal-response.ts). Datto failures are
  * not refusals: they are thrown as DattoError and mapped where the adapter maps them.
  */
-export type RefusalReason = "forbidden" | "not-found" | "conflict" | "upstream-unavailable";
+export type RefusalReason =
+  "invalid" | "forbidden" | "not-found" | "conflict" | "upstream-unavailable";
 
 export type Refusal = {
   ok: false;

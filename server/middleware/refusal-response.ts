@@ -3,6 +3,7 @@ import type { Refusal, RefusalReason } from "../lib/outcome";
 import { apiError } from "./errors";
 
 const STATUS = {
+  invalid: 400,
   forbidden: 403,
   "not-found": 404,
   conflict: 409,

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import type { AlertQueue } from "../alerts/alert-queue";
 import { alertsToCsv } from "../alerts/alert-csv";
@@ -21,6 +22,7 @@ import type { Clock } from "../lib/clock";
 import { dattoErrorOrRethrow } from "../middleware/datto-errors";
 import { refusalResponse } from "../middleware/refusal-response";
 import { actorOf, type Guard } from "../middleware/route-guard";
+import { notFoundJson } from "../middleware/errors";
 import { validate } from "../middleware/validate";
 import { UidParamSchema } from "./route-params";
 
@@ -109,6 +111,7 @@ export function createAlertRoutes(deps: AlertRoutesDeps) {
     )
     .get(
       "/:uid",
+      siblingPathsAreNotUids,
       ...guard(
         {
           needs: "fleet:read",
@@ -220,3 +223,13 @@ export function createAlertRoutes(deps: AlertRoutesDeps) {
       },
     );
 }
+
+/**
+ * `GET /api/alerts/resolve` (a wrong method on a sibling path) must answer 404 like any unknown
+ * route, not become a Datto read of an alert called "resolve" (found by the API fuzz).
+ */
+const SIBLING_PATHS = new Set(["resolve", "resolve-batches"]);
+const siblingPathsAreNotUids = createMiddleware<AppEnv>(async (c, next) => {
+  if (SIBLING_PATHS.has(c.req.param("uid") ?? "")) return notFoundJson(c);
+  return next();
+});

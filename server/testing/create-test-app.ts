@@ -42,6 +42,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Reuse this data folder (a restart of the same server); the caller removes it. */
   dataDir?: string;
+  /** Reuse this simulated tenant (a restart of our server while Datto keeps its state). */
+  simulator?: Simulator;
   /** Wraps the Datto API every part uses, e.g. to hold one call back or fail it. */
   wrapDatto?: (datto: DattoApi) => DattoApi;
   /** Bearer token -> agent or wall, until their token stores exist. */
@@ -80,13 +82,15 @@ export interface TestApp extends Pick<
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const clock = options.clock ?? createManualClock();
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), "rmm-deck-test-"));
-  const sim = createSimulator({
-    seed: options.seed ?? 1,
-    devices: options.devices ?? 60,
-    scenario: options.scenario ?? "normal",
-    clock,
-    ...(options.openAlerts === undefined ? {} : { openAlerts: options.openAlerts }),
-  });
+  const sim =
+    options.simulator ??
+    createSimulator({
+      seed: options.seed ?? 1,
+      devices: options.devices ?? 60,
+      scenario: options.scenario ?? "normal",
+      clock,
+      ...(options.openAlerts === undefined ? {} : { openAlerts: options.openAlerts }),
+    });
   const live = options.mode === "live";
   const config = parseConfig({
     DATA_DIR: dataDir,

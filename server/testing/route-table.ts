@@ -275,6 +275,56 @@ export function routeSamples({
       needs: "alerts:claim",
       requests: [{ path: `${alert}/claim`, datto: false }],
     },
+    "GET /api/components": read({ path: "/api/components", datto: true }),
+    "PUT /api/components/:uid/favourite": {
+      needs: "fleet:read",
+      peopleOnly: true,
+      requests: [
+        {
+          path: "/api/components/no-such-component/favourite",
+          json: { favourite: true },
+          datto: true,
+        },
+      ],
+    },
+    "GET /api/jobs": read({ path: "/api/jobs?status=running", datto: false }),
+    "POST /api/jobs/preview": {
+      needs: "jobs:run",
+      requests: [
+        {
+          path: "/api/jobs/preview",
+          json: { component: "Flush DNS cache", deviceUids: [deviceUid] },
+          datto: true,
+        },
+      ],
+    },
+    "POST /api/jobs": {
+      needs: "jobs:run",
+      requests: [
+        {
+          path: "/api/jobs",
+          json: {
+            component: "No such component",
+            deviceUids: [deviceUid],
+            idempotencyKey: "route-sample-1",
+          },
+          datto: true,
+        },
+      ],
+    },
+    "GET /api/jobs/:id": read({ path: "/api/jobs/no-such-run", datto: false }),
+    "GET /api/jobs/:id/outputs.csv": read({
+      path: "/api/jobs/no-such-run/outputs.csv",
+      datto: false,
+    }),
+    "GET /api/jobs/:id/devices/:deviceUid/stdout": read({
+      path: `/api/jobs/no-such-run/devices/${deviceUid}/stdout`,
+      datto: false,
+    }),
+    "GET /api/jobs/:id/devices/:deviceUid/stderr": read({
+      path: `/api/jobs/no-such-run/devices/${deviceUid}/stderr`,
+      datto: false,
+    }),
     "POST /api/auth/logout": {
       needs: "public",
       requests: [{ path: "/api/auth/logout", datto: false }],

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { LiveEventSchema, type LiveTopic } from "@server/contract/live";
 import { alertQueries } from "@/entities/alert/alert-queries";
 import { deviceQueries } from "@/entities/device/device-queries";
+import { jobQueries } from "@/entities/job/job-queries";
 import { siteQueries } from "@/entities/site/site-queries";
 
 /**
@@ -11,7 +12,7 @@ import { siteQueries } from "@/entities/site/site-queries";
  */
 const STALE_ON: Record<LiveTopic, readonly QueryKey[]> = {
   alerts: [alertQueries.all(), deviceQueries.all(), siteQueries.all()],
-  jobs: [["jobs"]],
+  jobs: [jobQueries.all()],
   proposals: [["proposals"]],
   fleet: [deviceQueries.all(), siteQueries.all()],
   settings: [["settings"]],

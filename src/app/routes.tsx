@@ -57,6 +57,24 @@ export const shellRoutes: readonly ShellRoute[] = [
         (m) => m.SoftwareSearchPage,
       ),
   },
+  // Issue 10: the job launcher, the history and a run's page.
+  {
+    path: "jobs",
+    minRole: "viewer",
+    nav: { label: "Jobs" },
+    load: () => import("@/features/jobs/components/jobs-page").then((m) => m.JobsPage),
+  },
+  {
+    path: "jobs/new",
+    minRole: "technician",
+    load: () =>
+      import("@/features/jobs/components/job-launcher-page").then((m) => m.JobLauncherPage),
+  },
+  {
+    path: "jobs/:jobId",
+    minRole: "viewer",
+    load: () => import("@/features/jobs/components/job-run-page").then((m) => m.JobRunPage),
+  },
   // Issue 11 (agents under policy): the approval queue, the audit log, agent tokens and settings.
   {
     path: "approvals",

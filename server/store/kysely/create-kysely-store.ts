@@ -6,9 +6,11 @@ import type { DialectTraits } from "./dialect-traits";
 import { createSettingsRepo, createToolPolicyRepo } from "./agent-settings-repos";
 import { createAgentTokenRepo } from "./agent-token-repo";
 import { createAlertClaimRepo, createAlertResolutionRepo } from "./alert-repos";
+import { createComponentPrefsRepo } from "./component-prefs-repo";
 import { createEventRepo } from "./event-repo";
 import { createFleetSnapshotRepo } from "./fleet-snapshot-repo";
 import { createInstanceLockRepo } from "./instance-lock-repo";
+import { createJobRunRepo } from "./job-run-repo";
 import { createLoginAttemptRepo } from "./login-attempt-repo";
 import { createProposalRepo } from "./proposal-repo";
 import { createReadCache } from "./read-cache";
@@ -77,6 +79,8 @@ export function createKyselyStore({
       proposals: createProposalRepo(context),
       alertClaims: createAlertClaimRepo(context),
       alertResolutions: createAlertResolutionRepo(context),
+      jobRuns: createJobRunRepo(context),
+      componentPrefs: createComponentPrefsRepo(context),
     };
   };
   return {

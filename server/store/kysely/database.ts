@@ -114,4 +114,54 @@ export interface Database {
     resolved_at: number;
     alert: string;
   };
+  job_runs: {
+    id: string;
+    created_at: number;
+    updated_at: number;
+    requester: string;
+    requester_kind: string;
+    requester_id: string | null;
+    requester_key: string;
+    approved_by: string | null;
+    component_uid: string;
+    component_name: string;
+    job_name: string;
+    variables: string;
+    idempotency_key: string;
+    request_hash: string;
+    state: string;
+    target_count: number;
+    final_count: number;
+    problem_count: number;
+    counts: string;
+    first_hostname: string | null;
+    finished_at: number | null;
+  };
+  job_targets: {
+    run_id: string;
+    device_uid: string;
+    position: number;
+    hostname: string;
+    site_uid: string;
+    site_name: string;
+    status: string;
+    datto_job_uid: string | null;
+    detail: string | null;
+    sent_at: number | null;
+    ran_on: number | null;
+    finished_at: number | null;
+    warnings: number | null;
+    has_stdout: number;
+    has_stderr: number;
+    stdout: string | null;
+    stderr: string | null;
+    output_fetched: number;
+    updated_at: number;
+  };
+  component_prefs: {
+    user_id: string;
+    component_uid: string;
+    favourite: number;
+    last_used_at: number | null;
+  };
 }

@@ -6,6 +6,8 @@ import { instanceLeasesMigration } from "./005-instance-leases";
 import { eventActorsMigration } from "./006-event-actors";
 import { alertClaimsMigration } from "./007-alert-claims";
 import { alertResolutionsMigration } from "./008-alert-resolutions";
+import { jobRunsMigration } from "./009-job-runs";
+import { componentPrefsMigration } from "./010-component-prefs";
 import { agentTokensMigration } from "./011-agent-tokens";
 import { proposalsMigration } from "./012-proposals";
 import { auditChainMigration } from "./013-audit-chain";
@@ -25,6 +27,8 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   eventActorsMigration,
   alertClaimsMigration,
   alertResolutionsMigration,
+  jobRunsMigration,
+  componentPrefsMigration,
   agentTokensMigration,
   proposalsMigration,
   auditChainMigration,

@@ -1,8 +1,10 @@
 import type { AgentTokenRepo, SettingsRepo, ToolPolicyRepo } from "./agent-repos";
 import type { AlertClaimRepo, AlertResolutionRepo } from "./alert-repos";
+import type { ComponentPrefsRepo } from "./component-prefs-repo";
 import type { EventRepo } from "./event-repo";
 import type { FleetSnapshotRepo, SavedViewRepo, UdfLabelRepo } from "./fleet-repos";
 import type { InstanceLockRepo } from "./instance-lock-repo";
+import type { JobRunRepo } from "./job-run-repo";
 import type { LoginAttemptRepo } from "./login-attempt-repo";
 import type { ProposalRepo } from "./proposal-repo";
 import type { SessionRepo } from "./session-repo";
@@ -26,6 +28,8 @@ export interface Repos {
   proposals: ProposalRepo;
   alertClaims: AlertClaimRepo;
   alertResolutions: AlertResolutionRepo;
+  jobRuns: JobRunRepo;
+  componentPrefs: ComponentPrefsRepo;
 }
 
 /**

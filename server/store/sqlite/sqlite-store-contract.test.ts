@@ -3,6 +3,7 @@ import { describeAccountContract } from "../../testing/store/account-contract";
 import { describeAgentContract } from "../../testing/store/agent-contract";
 import { describeAlertContract } from "../../testing/store/alert-contract";
 import { describeFleetContract } from "../../testing/store/fleet-contract";
+import { describeJobContract } from "../../testing/store/job-contract";
 import { describeInstanceLockContract } from "../../testing/store/instance-lock-contract";
 import { describeLoginAttemptContract } from "../../testing/store/login-attempt-contract";
 import { describeRaceContract } from "../../testing/store/race-contract";
@@ -16,6 +17,7 @@ describe("the store contract on SQLite", () => {
   describeLoginAttemptContract(open);
   describeFleetContract(open);
   describeInstanceLockContract(open);
+  describeJobContract(open);
   describeTransactionContract(open);
   describeRaceContract(open);
   describeAgentContract(open);

@@ -10,6 +10,7 @@ import type { Received } from "./fuzz-check";
 import type { Caller, FuzzRequest } from "./fuzz-request";
 import type { FuzzRng } from "./fuzz-rng";
 import { fleetSurfaces } from "./fleet-surfaces";
+import { jobSurfaces } from "./job-surfaces";
 import type { FuzzWorld, Surface } from "./surface";
 
 /**
@@ -83,6 +84,8 @@ export async function createFuzzTarget(seed: number) {
     alerts: new Map(t.sim.tenant.openAlerts().map((a) => [a.alertUid, "known"])),
     views: new Map(),
   };
+  // The component catalog is read once and kept: warm it, as the first launcher would.
+  await t.services.components.current();
   for (const name of ["fuzz-target-1", "fuzz-target-2"]) {
     world.targetUsers.set((await t.addUser(name, "viewer")).id, "known");
   }
@@ -92,6 +95,7 @@ export async function createFuzzTarget(seed: number) {
     ...fleetSurfaces(world),
     ...agentSurfaces(),
     ...alertSurfaces(world),
+    ...jobSurfaces(world),
   };
   const { routes, unguarded } = declaredRoutes(t);
   // A method the path answers: its own routes', and those of a pattern that matches it too
@@ -129,7 +133,10 @@ export async function createFuzzTarget(seed: number) {
     // Work the request started (a filter's devices, software audits) is its doing too.
     let quiet = 0;
     await runUntil(() => {
-      quiet = tracker.busy() || t.software.pending() > 0 ? 0 : quiet + 1;
+      quiet =
+        tracker.busy() || t.software.pending() > 0 || t.services.jobDispatcher.busy()
+          ? 0
+          : quiet + 1;
       return quiet >= 2;
     });
     const after = t.sim.control.counters().byRoute;

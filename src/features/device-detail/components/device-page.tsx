@@ -7,6 +7,7 @@ import { NotFoundState } from "@/components/ui/not-found-state";
 import { PageSpinner } from "@/components/ui/spinner";
 import { Tabs } from "@/components/ui/tabs";
 import { deviceQueries } from "@/entities/device/device-queries";
+import { JobRunList } from "@/entities/job/job-run-list";
 import { FleetFreshness } from "@/entities/fleet/fleet-freshness";
 import { RefreshButton, RefreshResult } from "@/entities/fleet/refresh-control";
 import { isApiRequestError } from "@/lib/api-client";
@@ -109,6 +110,14 @@ export function DevicePage() {
               Open in Datto
             </a>
           )}
+          {canRefresh && d.deviceClass === "device" && (
+            <Link
+              to={`/jobs/new?device=${encodeURIComponent(d.uid)}`}
+              className={buttonClasses("secondary", "sm")}
+            >
+              Run a component
+            </Link>
+          )}
           {canRefresh && <RefreshButton state={refreshState} />}
         </div>
       </div>
@@ -138,6 +147,16 @@ export function DevicePage() {
             id: "network",
             label: "Network",
             panel: <AuditPanel uid={uid}>{(a) => <NetworkTab audit={a} />}</AuditPanel>,
+          },
+          {
+            id: "jobs",
+            label: "Jobs",
+            panel: (
+              <JobRunList
+                filters={{ deviceUid: uid }}
+                empty="No job has run on this device through RMM Deck."
+              />
+            ),
           },
         ]}
       />

@@ -1,7 +1,7 @@
 import type { DeviceDetail } from "@server/contract/devices";
 
 /** Alerts first: what needs doing comes before what the machine is. */
-export const DEVICE_TABS = ["alerts", "software", "hardware", "network"] as const;
+export const DEVICE_TABS = ["alerts", "software", "hardware", "network", "jobs"] as const;
 export type DeviceTab = (typeof DEVICE_TABS)[number];
 
 /**

@@ -1,12 +1,21 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { MAX_DEVICE_LIMIT } from "@server/contract/devices";
+import { deviceQueryToSearchParams, MAX_DEVICE_LIMIT } from "@server/contract/devices";
+import { MAX_JOB_DEVICES } from "@server/contract/jobs";
+import { Link } from "react-router";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { deviceExportUrl } from "@/entities/device/device-export";
 import { deviceQueries } from "@/entities/device/device-queries";
 import type { DeviceTarget } from "@/entities/device/device-selection";
 import type { DeviceSelectionControl } from "@/entities/device/use-device-selection";
 import { endpointText } from "@/lib/endpoint-text";
+import { useHasRole } from "@/lib/session";
+
+/** The launcher for the visible selection: the server resolves its query (decision 0014). */
+function jobLauncherUrl(target: DeviceTarget) {
+  const query = deviceQueryToSearchParams(target.query).toString();
+  return `/jobs/new?${new URLSearchParams({ target: query, count: String(target.count) }).toString()}`;
+}
 
 const count = (n: number) => n.toLocaleString();
 
@@ -40,6 +49,7 @@ export function SelectionBar(props: { control: DeviceSelectionControl; columns: 
   const { control } = props;
   const { total, target, viewTotal } = control;
   const { copied, copy } = useCopyHostnames();
+  const canRun = useHasRole("technician");
   if (total === 0 && !control.notice) return null;
   const hidden = total !== undefined && target ? total - target.count : 0;
   const acting = target?.count ?? 0;
@@ -76,6 +86,11 @@ export function SelectionBar(props: { control: DeviceSelectionControl; columns: 
           <Button size="sm" disabled={acting === 0} onClick={() => target && void copy(target)}>
             Copy {count(acting)} hostnames
           </Button>
+          {canRun && target && acting > 0 && acting <= MAX_JOB_DEVICES && (
+            <Link to={jobLauncherUrl(target)} className={buttonClasses("secondary", "sm")}>
+              Run a component on {count(acting)}
+            </Link>
+          )}
           <Button size="sm" variant="ghost" onClick={control.clear}>
             Clear selection
           </Button>
