@@ -8,7 +8,7 @@ import {
   callTool,
   connectMcp,
   createAgentToken,
-  quickJobPuts,
+  settlePuts,
 } from "../testing/agent-helpers";
 import type { TestApp } from "../testing/create-test-app";
 import { testAppsClosedAfterEach } from "../testing/test-apps";
@@ -47,7 +47,7 @@ describe("proposals", () => {
     expect((await proposalOf(t, String(first.body.proposalId))).requests).toBe(2);
     const changed = await propose({ days: 31 });
     expect(changed.body.proposalId).not.toBe(first.body.proposalId);
-    expect(quickJobPuts(t)).toBe(0);
+    expect(await settlePuts(t, 0)).toBe(0);
   });
 
   it("run exactly once under 100 concurrent approvals and executions in one process", async () => {
@@ -63,7 +63,7 @@ describe("proposals", () => {
     const results = await t.settle(Promise.all(calls));
     expect(results.filter((r) => r === 200)).toHaveLength(1);
     expect(results.filter((r) => r === 409).length).toBeGreaterThan(0);
-    expect(quickJobPuts(t)).toBe(1);
+    expect(await settlePuts(t, 1)).toBe(1);
     expect((await proposalOf(t, id)).state).toBe("succeeded");
   });
 
@@ -76,7 +76,7 @@ describe("proposals", () => {
     const { digest } = await proposalOf(t, id);
     const right = await approver.post(`/api/proposals/${id}/approve`, { digest });
     expect(right.status).toBe(200);
-    expect(quickJobPuts(t)).toBe(1);
+    expect(await settlePuts(t, 1)).toBe(1);
   });
 
   it("are never decided by an agent or a technician, and rejected or expired ones never run", async () => {
@@ -112,7 +112,7 @@ describe("proposals", () => {
     expect(expired.status).toBe(409);
     expect((await proposalOf(t, later)).state).toBe("expired");
     await t.services.proposalWorker.tick();
-    expect(quickJobPuts(t)).toBe(0);
+    expect(await settlePuts(t, 0)).toBe(0);
   });
 
   it("in test mode are planned with what would be sent, and make zero writes", async () => {
@@ -123,7 +123,7 @@ describe("proposals", () => {
     expect(p.result?.message).toMatch(/would send PUT \/v2\/device\/.+\/quickjob/);
     expect((await approver.post(`/api/proposals/${p.id}/approve`, {})).status).toBe(409);
     await t.services.proposalWorker.tick();
-    expect(quickJobPuts(t)).toBe(0);
+    expect(await settlePuts(t, 0)).toBe(0);
   });
 
   it("wait while the kill switch is on (people's writes too), and run once it is off", async () => {
@@ -140,12 +140,12 @@ describe("proposals", () => {
     await t.services.proposalWorker.tick();
     const alert = t.sim.tenant.openAlerts()[0]!;
     await expect(t.datto.resolveAlert(alert.alertUid!)).rejects.toThrow(DattoError);
-    expect(quickJobPuts(t) + alertResolves(t)).toBe(0);
+    expect((await settlePuts(t, 0)) + alertResolves(t)).toBe(0);
 
     await admin.put("/api/settings/writes-paused", { paused: false });
     await t.settle(t.services.proposalWorker.tick());
     expect((await proposalOf(t, id)).state).toBe("succeeded");
-    expect(quickJobPuts(t)).toBe(1);
+    expect(await settlePuts(t, 1)).toBe(1);
   });
 
   it("check again at execution: a token revoked or downgraded after proposing fails, unsent", async () => {
@@ -159,7 +159,7 @@ describe("proposals", () => {
       state: "failed",
       error: expect.stringMatching(/Jobs: Read \/ Write/),
     });
-    expect(quickJobPuts(t)).toBe(0);
+    expect(await settlePuts(t, 0)).toBe(0);
   });
 
   it("run at once under policy Auto, still audited", async () => {
@@ -167,7 +167,7 @@ describe("proposals", () => {
     await admin.put("/api/settings/tool-policies/datto-run-quickjob", { policy: "auto" });
     const done = await t.settle(propose());
     expect(done.body).toMatchObject({ state: "succeeded", decidedBy: "policy:auto" });
-    expect(quickJobPuts(t)).toBe(1);
+    expect(await settlePuts(t, 1)).toBe(1);
     const kinds = (await t.store.events.list({ limit: 20, kind: "proposal" })).map((e) => e.kind);
     expect(kinds).toEqual([
       "proposal.succeeded",

@@ -62,3 +62,18 @@ export const quickJobPuts = (t: TestApp) =>
   t.sim.control.counters().byRoute["PUT /v2/device/{deviceUid}/quickjob"] ?? 0;
 export const alertResolves = (t: TestApp) =>
   t.sim.control.counters().byRoute["POST /v2/alert/{alertUid}/resolve"] ?? 0;
+
+/**
+ * The job launcher sends its PUTs in the background (paced by the write budget): lets the manual
+ * clock run until at least `atLeast` quick jobs reached the simulator, then a while longer so a
+ * duplicate would show too. Answers how many there were.
+ */
+export async function settlePuts(t: TestApp, atLeast: number): Promise<number> {
+  const turn = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    await t.clock.advance(250);
+  };
+  for (let i = 0; i < 400 && quickJobPuts(t) < atLeast; i++) await turn();
+  for (let i = 0; i < 40; i++) await turn();
+  return quickJobPuts(t);
+}
