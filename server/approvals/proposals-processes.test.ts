@@ -12,6 +12,7 @@ import { COMPONENTS } from "../datto/simulator/components-catalog";
 import { systemClock } from "../lib/clock";
 import type { Store } from "../store/port/store";
 import { openSqliteStore } from "../store/sqlite/open-sqlite-store";
+import { settlePuts } from "../testing/agent-helpers";
 import { createTestApp } from "../testing/create-test-app";
 import { proposalDigest } from "./proposal-digest";
 
@@ -187,6 +188,6 @@ describe("one proposal, several server processes", { timeout: 90_000 }, () => {
       Promise.all([t.services.proposalWorker.tick(), t.services.proposals.execute(id)]),
     );
     expect((await t.store.proposals.find(id))?.state).toBe("succeeded");
-    expect(t.sim.control.counters().byRoute[PUT]).toBe(1);
+    expect(await settlePuts(t, 1)).toBe(1);
   });
 });
