@@ -16,6 +16,7 @@ const sections: Section[] = [
   { name: "store", run: async () => (await import("./store")).benchStore() },
   { name: "viewers", run: benchViewers },
   { name: "fleet", run: async () => (await import("./fleet")).benchFleet() },
+  { name: "agents", run: async () => (await import("./agents")).benchAgents() },
   { name: "jobs", run: async () => (await import("./jobs")).benchJobs() },
   { name: "browser", run: async () => (await import("./browser-run")).benchBrowserWithServer() },
   { name: "alerts", run: async () => (await import("./alerts")).benchAlerts() },

@@ -18,6 +18,10 @@ const SERVER_ABOVE_DATTO = [
   "server/fleet/",
   "server/users/",
   "server/views/",
+  "server/agents/",
+  "server/approvals/",
+  "server/settings/",
+  "server/mcp/",
   "server/middleware/",
   "server/routes/",
   "server/cli/",
@@ -25,7 +29,14 @@ const SERVER_ABOVE_DATTO = [
   "server/compose",
   "server/main",
 ];
-const USE_CASES = ["server/fleet/", "server/users/", "server/views/"];
+const USE_CASES = [
+  "server/fleet/",
+  "server/users/",
+  "server/views/",
+  "server/agents/",
+  "server/approvals/",
+  "server/settings/",
+];
 const HTTP = [
   "server/middleware/",
   "server/routes/",
@@ -197,7 +208,10 @@ export function zoneViolation(file, target) {
   const inTarget = (prefixes, own) =>
     prefixes.some((p) => {
       const prefix = p.replace("$1", own);
-      return target === prefix.replace(/\/$/, "") || target.startsWith(prefix);
+      if (target === prefix.replace(/\/$/, "")) return true;
+      // A folder prefix ("server/routes/") covers the folder; a file prefix ("server/app") the
+      // file and its siblings named after it (app.ts, app-type), not server/approvals/.
+      return target.startsWith(prefix) && (prefix.endsWith("/") || !/^[\w]/.test(target.slice(prefix.length)));
     });
   const isTest = /\.test\.tsx?$/.test(file);
   for (const zone of ZONES) {

@@ -12,10 +12,11 @@ import { createGuard } from "./middleware/route-guard";
 import { createSecurityHeaders } from "./middleware/security-headers";
 import { noStore } from "./middleware/no-store";
 import { mountSpa } from "./middleware/spa";
-import {
-  createUpstreamAllowance,
-  type UpstreamAllowance,
-} from "./middleware/upstream-allowance";
+import { createUpstreamAllowance, type UpstreamAllowance } from "./middleware/upstream-allowance";
+import { createMcpRoutes } from "./mcp/mcp-server";
+import { createAgentRoutes } from "./routes/agent-routes";
+import { createAgentTokenRoutes } from "./routes/agent-token-routes";
+import { createAuditRoutes } from "./routes/audit-routes";
 import { createAlertRoutes } from "./routes/alert-routes";
 import { createAuthRoutes } from "./routes/auth-routes";
 import { createComponentRoutes } from "./routes/component-routes";
@@ -25,6 +26,8 @@ import { createFleetRoutes } from "./routes/fleet-routes";
 import { createHealthRoutes } from "./routes/health-routes";
 import { createJobRoutes } from "./routes/job-routes";
 import { createLiveRoutes } from "./routes/live-routes";
+import { createProposalRoutes } from "./routes/proposal-routes";
+import { createSettingsRoutes } from "./routes/settings-routes";
 import { createSiteRoutes } from "./routes/site-routes";
 import { createSoftwareRoutes } from "./routes/software-routes";
 import { createUserRoutes } from "./routes/user-routes";
@@ -47,6 +50,10 @@ export type AppDeps = Pick<
   | "savedViews"
   | "udfNames"
   | "live"
+  | "agentTokens"
+  | "agentSettings"
+  | "proposals"
+  | "agentTools"
   | "alerts"
   | "alertResolver"
   | "claimAlert"
@@ -57,7 +64,7 @@ export type AppDeps = Pick<
   | "wallTokens"
   | "wallSummary"
 > & {
-  /** Wall (and agent) tokens by prefix: compose.ts builds it. */
+  /** Agent and wall tokens by prefix: compose.ts builds it. */
   tokenResolver?: TokenResolver;
   /** The built SPA (vite's dist/) to serve beside the API; omitted in API-only tests. */
   spaRoot?: string;
@@ -120,6 +127,11 @@ export function createApp(deps: AppDeps) {
     .route("/views", createViewRoutes({ savedViews, guard }))
     .route("/software", createSoftwareRoutes({ software, clock, guard, exportSlots }))
     .route("/live", createLiveRoutes({ bus: deps.live, clock, guard }))
+    .route("/agent-tokens", createAgentTokenRoutes({ agentTokens: deps.agentTokens, guard }))
+    .route("/proposals", createProposalRoutes({ proposals: deps.proposals, guard }))
+    .route("/settings", createSettingsRoutes({ agentSettings: deps.agentSettings, guard }))
+    .route("/agent", createAgentRoutes({ agentTools: deps.agentTools, guard }))
+    .route("/audit", createAuditRoutes({ events: store.events, clock, guard }))
     .route(
       "/alerts",
       createAlertRoutes({
@@ -171,9 +183,18 @@ export function createApp(deps: AppDeps) {
   const own = deps.tokenResolver;
   const resolveToken: TokenResolver | undefined =
     extra && own ? async (token) => (await extra(token)) ?? own(token) : (extra ?? own);
-  app.use(
-    "/api/*",
-    createActorMiddleware({ store, clock, secureCookies: config.secureCookies, resolveToken }),
+  const actors = createActorMiddleware({
+    store,
+    clock,
+    secureCookies: config.secureCookies,
+    resolveToken,
+  });
+  app.use("/api/*", actors);
+  // The MCP server: bearer agent tokens only, its own Origin check and body limit.
+  app.use("/mcp", actors);
+  app.route(
+    "/mcp",
+    createMcpRoutes({ agentTools: deps.agentTools, allowance, publicOrigin: config.publicOrigin }),
   );
   const routes = app.route("/api", api);
   // A safety net: routes answer gateway errors themselves, but one that escapes still maps cleanly.

@@ -7,6 +7,24 @@ import { createAlertResolver, type AlertResolver } from "./alerts/resolve-alert"
 import { createAlertLastLook, type AlertLastLook } from "./alerts/last-look";
 import { createLiveBus, type LiveBus } from "./live/live-bus";
 import type { UpstreamAllowance } from "./middleware/upstream-allowance";
+import { createAgentReads } from "./agents/agent-reads";
+import { createAgentTokenAdmin, type AgentTokenAdmin } from "./agents/agent-token-admin";
+import { createAgentTokenResolver } from "./agents/agent-token-resolver";
+import { createAgentTools, type AgentTools } from "./agents/agent-tools";
+import { checkVariables, componentLookupFromCatalog } from "./agents/component-lookup";
+import { createDattoAlertSource } from "./agents/datto-alert-source";
+import { createQueueAlertSource as agentAlertSource } from "./agents/queue-alert-source";
+import { createProposalWorker, type ProposalWorker } from "./approvals/proposal-worker";
+import { createProposals, type Proposals } from "./approvals/proposals";
+import {
+  quickJobsThroughLauncher,
+  resolveThroughQueue,
+} from "./approvals/use-case-proposal-actions";
+import { postToWebhook } from "./approvals/proposal-webhook";
+import { alreadyDone, checkProposal } from "./approvals/recheck-proposal";
+import { AGENT_TOKEN_PREFIX } from "./contract/agents";
+import { createAgentSettings, type AgentSettingsService } from "./settings/agent-settings";
+import { pausableGateway } from "./settings/pausable-gateway";
 import { seedDemoUsers } from "./auth/seed-demo-users";
 import { createDattoApi, type DattoApi } from "./datto/api/create-datto-api";
 import { createDattoGateway } from "./datto/gateway/create-gateway";
@@ -37,7 +55,7 @@ import { createAlertSampler, type AlertSampler } from "./wall/alert-sampler";
 import { createWallSummary, type WallSummaryCache } from "./wall/wall-summary";
 import { createWallTokens, type WallTokens } from "./wall/wall-tokens";
 import {
-  approvalsNotYet,
+  createApprovalSource,
   createJobFailureSource,
   createQueueAlertSource,
 } from "./wall/wall-sources";
@@ -74,10 +92,16 @@ export interface Services {
   wallTokens: WallTokens;
   wallSummary: WallSummaryCache;
   wallSampler: AlertSampler;
-  /** Bearer token -> wall (and, once agents land, agent) by the token's prefix. */
+  /** Bearer token -> agent or wall, by the token's prefix. */
   tokenResolver: TokenResolver;
   /** Hints that something changed, heard by every open tab (GET /api/live). */
   live: LiveBus;
+  /** Agents under policy (issue 11): tokens, policies and the kill switch, proposals, tools. */
+  agentTokens: AgentTokenAdmin;
+  agentSettings: AgentSettingsService;
+  proposals: Proposals;
+  proposalWorker: ProposalWorker;
+  agentTools: AgentTools;
   /** The component catalog (find, get; start/stop/tick refreshes it) and its use-cases. */
   components: Components;
   /** Job use-cases: preview, launchJob, get, list, output, recentFailures. */
@@ -204,25 +228,30 @@ export async function createServices(
         "No admin account yet: create one with `npm run user -- add <name> --role admin`.",
       );
     }
-    const gateway = createDattoGateway({
-      ...upstream,
-      clock,
-      logger,
-      readsPerMinute: config.budget.readsPerMinute,
-      writesPerOperationPerMinute: config.budget.writesPerOperationPerMinute,
-      ...(coordination
-        ? {
-            shared: {
-              budget: coordination.budget,
-              token: coordination.token,
-              cache: coordination.cache,
-            },
-          }
-        : {}),
-    });
+    const live = coordination?.live ?? createLiveBus();
+    const agentSettings = createAgentSettings({ store, clock, live });
+    // The kill switch sits where every write to Datto passes (server/settings/pausable-gateway.ts).
+    const gateway = pausableGateway(
+      createDattoGateway({
+        ...upstream,
+        clock,
+        logger,
+        readsPerMinute: config.budget.readsPerMinute,
+        writesPerOperationPerMinute: config.budget.writesPerOperationPerMinute,
+        ...(coordination
+          ? {
+              shared: {
+                budget: coordination.budget,
+                token: coordination.token,
+                cache: coordination.cache,
+              },
+            }
+          : {}),
+      }),
+      agentSettings.writesPaused,
+    );
     const realDatto = createDattoApi(gateway);
     const datto = overrides.wrapDatto ? overrides.wrapDatto(realDatto) : realDatto;
-    const live = coordination?.live ?? createLiveBus();
     const fleet = createFleetIndex({
       datto,
       clock,
@@ -284,6 +313,32 @@ export async function createServices(
       tracker: jobTracker,
       writesPerMinute: config.budget.writesPerOperationPerMinute,
     });
+    const componentLookup = componentLookupFromCatalog(components);
+    const alertSource = agentAlertSource(alerts, createDattoAlertSource(datto));
+    const agentReads = createAgentReads({ fleet, datto, alerts: alertSource });
+    const proposals = createProposals({
+      store,
+      clock,
+      logger,
+      live,
+      settings: agentSettings,
+      actions: {
+        ...quickJobsThroughLauncher(jobs),
+        resolveAlert: resolveThroughQueue(alertResolver.resolveAlerts),
+      },
+      notify: postToWebhook,
+      recheck: (proposal, token) =>
+        checkProposal(proposal, token, {
+          clock,
+          settings: agentSettings,
+          device: (uid) => agentReads.device(uid),
+          component: (uid) => componentLookup.byUid(uid),
+          alert: (uid) => alertSource.get(uid),
+          checkVariables,
+        }),
+      alreadyDone: (proposal) => alreadyDone(proposal, { alert: (uid) => alertSource.get(uid) }),
+    });
+    const proposalWorker = createProposalWorker({ proposals, logger });
     // The wall reads the alert queue's open alerts (with claims): no Datto read of its own.
     const wallAlerts = createQueueAlertSource(alerts);
     const wallSampler = createAlertSampler({
@@ -295,7 +350,7 @@ export async function createServices(
     const wallSummary = createWallSummary({
       alerts: wallAlerts,
       jobs: createJobFailureSource(jobs),
-      approvals: approvalsNotYet,
+      approvals: createApprovalSource(store.proposals),
       sampler: wallSampler,
       fleet,
       gateway,
@@ -327,6 +382,7 @@ export async function createServices(
     stopWork = async () => {
       await work.stop();
       await wallSampler.stop();
+      await proposalWorker.stop();
       await alerts.stop();
       await alertResolver.settled();
       await jobDispatcher.stop();
@@ -338,6 +394,7 @@ export async function createServices(
     await software.loadStored();
     await jobDispatcher.recover();
     await jobTracker.resume();
+    await proposalWorker.start();
 
     return {
       config,
@@ -366,8 +423,22 @@ export async function createServices(
       wallTokens,
       wallSummary,
       wallSampler,
+      agentTokens: createAgentTokenAdmin({ store, clock }),
+      agentSettings,
+      proposals,
+      proposalWorker,
+      agentTools: createAgentTools({
+        store,
+        clock,
+        settings: agentSettings,
+        reads: agentReads,
+        alerts: alertSource,
+        components: componentLookup,
+        proposals,
+      }),
       tokenResolver: createTokenResolvers({
         [WALL_TOKEN_PREFIX]: (token) => wallTokens.resolve(token),
+        [AGENT_TOKEN_PREFIX]: createAgentTokenResolver({ store, clock }),
       }),
       simulator,
       startWork: work.start,

@@ -9,7 +9,8 @@ import { InstanceLockedError } from "./store/instance-lock";
 
 /**
  * The only Node entry. `tsx server/main.ts` serves the console; `... user <args>` manages users
- * (npm run user); `... simulator <args>` runs the standalone simulated tenant (npm run simulator).
+ * (npm run user); `... audit-verify` checks the audit log's chain
+ * (npm run audit:verify); `... simulator <args>` runs the standalone simulated tenant (npm run simulator).
  */
 export async function runMain(
   argv: string[],
@@ -33,9 +34,15 @@ export async function runMain(
     process.exitCode = await runUserCli(rest, io);
     return;
   }
+  if (command === "audit-verify") {
+    const { runAuditVerifyCli } = await import("./cli/audit-verify");
+    const io = { env: process.env, stdout: process.stdout, stderr: process.stderr };
+    process.exitCode = await runAuditVerifyCli(io);
+    return;
+  }
   if (command !== undefined) {
     console.error(
-      `Unknown command "${command}". Use no command to serve, or "user" or "simulator".`,
+      `Unknown command "${command}". Use no command to serve, or "user", "simulator" or "audit-verify".`,
     );
     process.exitCode = 2;
     return;

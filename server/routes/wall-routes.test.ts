@@ -166,7 +166,8 @@ describe("the wall summary", () => {
     const scores = summary.sites.map((s) => s.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(summary.jobFailures).toEqual({ available: true, total: 0, recent: [] });
-    expect(summary.approvals.available).toBe(false);
+    // Nothing proposed yet: the panel is available and says so.
+    expect(summary.approvals).toMatchObject({ available: true, pending: 0, oldestAt: null });
     expect(summary.datto.readsLimit).toBe(450);
   });
 

@@ -84,6 +84,20 @@ export function routeSamples({
   const site = `/api/sites/${siteUid}`;
   const read = (...requests: RouteSample[]): RouteSamples => ({ needs: "fleet:read", requests });
   const admin = (...requests: RouteSample[]): RouteSamples => ({ needs: "users:manage", requests });
+  const tokens = (...requests: RouteSample[]): RouteSamples => ({
+    needs: "agent-tokens:manage",
+    requests,
+  });
+  const decide = (...requests: RouteSample[]): RouteSamples => ({
+    needs: "proposals:decide",
+    peopleOnly: true,
+    requests,
+  });
+  const settings = (...requests: RouteSample[]): RouteSamples => ({
+    needs: "settings:manage",
+    requests,
+  });
+  const audit = (...requests: RouteSample[]): RouteSamples => ({ needs: "events:read", requests });
   const own = (...requests: RouteSample[]): RouteSamples => ({
     needs: "fleet:read",
     peopleOnly: true,
@@ -183,6 +197,64 @@ export function routeSamples({
       path: "/api/software/search/export.csv?name=office&sort=version",
       datto: false,
     }),
+    "GET /api/agent-tokens": tokens({ path: "/api/agent-tokens", datto: false }),
+    "POST /api/agent-tokens": tokens({
+      path: "/api/agent-tokens",
+      json: { name: "sample-bot", groups: { sites: "read-only" } },
+      datto: false,
+    }),
+    "GET /api/agent-tokens/:id": tokens({ path: "/api/agent-tokens/no-such-token", datto: false }),
+    "PATCH /api/agent-tokens/:id": tokens({
+      path: "/api/agent-tokens/no-such-token",
+      json: { testMode: true },
+      datto: false,
+    }),
+    "DELETE /api/agent-tokens/:id": tokens({
+      path: "/api/agent-tokens/no-such-token",
+      datto: false,
+    }),
+    "GET /api/proposals": decide({ path: "/api/proposals?state=pending", datto: false }),
+    "GET /api/proposals/:id": decide({ path: "/api/proposals/no-such-proposal", datto: false }),
+    "POST /api/proposals/:id/approve": decide({
+      path: "/api/proposals/no-such-proposal/approve",
+      json: { comment: "ok" },
+      datto: true,
+    }),
+    "POST /api/proposals/:id/reject": decide({
+      path: "/api/proposals/no-such-proposal/reject",
+      json: {},
+      datto: false,
+    }),
+    "GET /api/settings": read({ path: "/api/settings", datto: false }),
+    "PATCH /api/settings": settings({
+      path: "/api/settings",
+      json: { proposalTtlMinutes: 60 },
+      datto: false,
+    }),
+    "PUT /api/settings/writes-paused": settings({
+      path: "/api/settings/writes-paused",
+      json: { paused: false },
+      datto: false,
+    }),
+    "GET /api/settings/tool-policies": settings({
+      path: "/api/settings/tool-policies",
+      datto: false,
+    }),
+    "PUT /api/settings/tool-policies/:tool": settings({
+      path: "/api/settings/tool-policies/datto-list-sites",
+      json: { policy: "auto" },
+      datto: false,
+    }),
+    "GET /api/agent/tools": read({ path: "/api/agent/tools", datto: false }),
+    // The sample agent holds no stored token: refused by the tool, never reaching Datto.
+    "POST /api/agent/tools/:tool": read({
+      path: "/api/agent/tools/datto-list-sites",
+      json: {},
+      datto: true,
+    }),
+    "GET /api/audit": audit({ path: "/api/audit?kind=user", datto: false }),
+    "GET /api/audit/export.csv": audit({ path: "/api/audit/export.csv", datto: false }),
+    "GET /api/audit/verify": audit({ path: "/api/audit/verify", datto: false }),
     "GET /api/alerts": read({ path: "/api/alerts?priority=Critical,High&sort=age", datto: false }),
     "GET /api/alerts/export.csv": read({ path: "/api/alerts/export.csv?state=open", datto: false }),
     "GET /api/alerts/last-look": own({ path: "/api/alerts/last-look", datto: false }),

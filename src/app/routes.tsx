@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
 import type { Role } from "@server/contract/roles";
+import { PendingBadge } from "@/features/approvals/components/pending-badge";
 
 /**
  * Every screen inside the signed-in shell, in nav order. To add a screen, add one entry here:
@@ -12,7 +13,7 @@ export type ShellRoute = {
   /** Lowest role that may open the screen: the nav hides it from others, the route refuses them. */
   minRole: Role;
   /** Present when the screen has a nav item; `to` defaults to "/" + path. */
-  nav?: { label: string; to?: string };
+  nav?: { label: string; to?: string; badge?: ComponentType };
   load: () => Promise<ComponentType>;
 };
 
@@ -73,6 +74,32 @@ export const shellRoutes: readonly ShellRoute[] = [
     path: "jobs/:jobId",
     minRole: "viewer",
     load: () => import("@/features/jobs/components/job-run-page").then((m) => m.JobRunPage),
+  },
+  // Issue 11 (agents under policy): the approval queue, the audit log, agent tokens and settings.
+  {
+    path: "approvals",
+    minRole: "approver",
+    nav: { label: "Approvals", badge: PendingBadge },
+    load: () =>
+      import("@/features/approvals/components/approvals-page").then((m) => m.ApprovalsPage),
+  },
+  {
+    path: "audit",
+    minRole: "admin",
+    nav: { label: "Audit" },
+    load: () => import("@/features/audit/components/audit-page").then((m) => m.AuditPage),
+  },
+  {
+    path: "admin/agents",
+    minRole: "admin",
+    nav: { label: "Agents" },
+    load: () => import("@/features/agents/components/agents-page").then((m) => m.AgentsPage),
+  },
+  {
+    path: "admin/settings",
+    minRole: "admin",
+    nav: { label: "Settings" },
+    load: () => import("@/features/settings/components/settings-page").then((m) => m.SettingsPage),
   },
   {
     path: "admin/users",

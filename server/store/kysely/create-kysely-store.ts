@@ -8,12 +8,15 @@ import {
   createAlertLastLookRepo,
   createAlertResolutionRepo,
 } from "./alert-repos";
+import { createSettingsRepo, createToolPolicyRepo } from "./agent-settings-repos";
+import { createAgentTokenRepo } from "./agent-token-repo";
 import { createComponentPrefsRepo } from "./component-prefs-repo";
 import { createEventRepo } from "./event-repo";
 import { createFleetSnapshotRepo } from "./fleet-snapshot-repo";
 import { createInstanceLockRepo } from "./instance-lock-repo";
 import { createJobRunRepo } from "./job-run-repo";
 import { createLoginAttemptRepo } from "./login-attempt-repo";
+import { createProposalRepo } from "./proposal-repo";
 import { createReadCache } from "./read-cache";
 import type { RepoContext } from "./repo-context";
 import { createSavedViewRepo } from "./saved-view-repo";
@@ -75,6 +78,10 @@ export function createKyselyStore({
       udfLabels: createUdfLabelRepo(context),
       softwareCatalog: createSoftwareCatalogRepo(context),
       instanceLock: createInstanceLockRepo(context),
+      agentTokens: createAgentTokenRepo(context),
+      toolPolicies: createToolPolicyRepo(context),
+      settings: createSettingsRepo(context),
+      proposals: createProposalRepo(context),
       alertClaims: createAlertClaimRepo(context),
       alertResolutions: createAlertResolutionRepo(context),
       jobRuns: createJobRunRepo(context),

@@ -28,6 +28,8 @@ export interface Database {
     kind: string;
     target: string | null;
     detail: string | null;
+    prev_hash: string | null;
+    hash: string | null;
   };
   fleet_snapshots: {
     name: string;
@@ -57,6 +59,45 @@ export interface Database {
     acquired_at: number;
     renewed_at: number;
     expires_at: number;
+  };
+  agent_tokens: {
+    id: string;
+    name: string;
+    token_hash: string;
+    hint: string;
+    groups: string;
+    test_mode: number;
+    created_at: number;
+    created_by: string | null;
+    expires_at: number | null;
+    revoked_at: number | null;
+    last_used_at: number | null;
+  };
+  tool_policies: { tool: string; policy: string; updated_at: number; updated_by: string | null };
+  settings: { key: string; value: string; updated_at: number; updated_by: string | null };
+  proposals: {
+    id: string;
+    tool: string;
+    token_id: string;
+    agent_name: string;
+    reason: string;
+    risks: string;
+    payload: string;
+    digest: string;
+    context: string;
+    test_mode: number;
+    state: string;
+    requests: number;
+    created_at: number;
+    expires_at: number;
+    decided_by: string | null;
+    decided_by_id: string | null;
+    decided_at: number | null;
+    comment: string | null;
+    started_at: number | null;
+    finished_at: number | null;
+    result: string | null;
+    error: string | null;
   };
   alert_claims: {
     alert_uid: string;

@@ -8,6 +8,9 @@ import { alertClaimsMigration } from "./007-alert-claims";
 import { alertResolutionsMigration } from "./008-alert-resolutions";
 import { jobRunsMigration } from "./009-job-runs";
 import { componentPrefsMigration } from "./010-component-prefs";
+import { agentTokensMigration } from "./011-agent-tokens";
+import { proposalsMigration } from "./012-proposals";
+import { auditChainMigration } from "./013-audit-chain";
 import { wallTokensMigration } from "./014-wall-tokens";
 import { wallAlertSamplesMigration } from "./015-wall-alert-samples";
 import { eventsAppendOnlyMigration } from "./016-events-append-only";
@@ -30,7 +33,9 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   alertResolutionsMigration,
   jobRunsMigration,
   componentPrefsMigration,
-  // 11-13: the agents branch.
+  agentTokensMigration,
+  proposalsMigration,
+  auditChainMigration,
   wallTokensMigration,
   wallAlertSamplesMigration,
   eventsAppendOnlyMigration,

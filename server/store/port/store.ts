@@ -1,10 +1,12 @@
 import type { AlertClaimRepo, AlertLastLookRepo, AlertResolutionRepo } from "./alert-repos";
+import type { AgentTokenRepo, SettingsRepo, ToolPolicyRepo } from "./agent-repos";
 import type { ComponentPrefsRepo } from "./component-prefs-repo";
 import type { EventRepo } from "./event-repo";
 import type { FleetSnapshotRepo, SavedViewRepo, UdfLabelRepo } from "./fleet-repos";
 import type { InstanceLockRepo } from "./instance-lock-repo";
 import type { JobRunRepo } from "./job-run-repo";
 import type { LoginAttemptRepo } from "./login-attempt-repo";
+import type { ProposalRepo } from "./proposal-repo";
 import type { SessionRepo } from "./session-repo";
 import type { SoftwareCatalogRepo } from "./software-catalog-repo";
 import type { UserRepo } from "./user-repo";
@@ -21,6 +23,10 @@ export interface Repos {
   udfLabels: UdfLabelRepo;
   softwareCatalog: SoftwareCatalogRepo;
   instanceLock: InstanceLockRepo;
+  agentTokens: AgentTokenRepo;
+  toolPolicies: ToolPolicyRepo;
+  settings: SettingsRepo;
+  proposals: ProposalRepo;
   alertClaims: AlertClaimRepo;
   alertResolutions: AlertResolutionRepo;
   jobRuns: JobRunRepo;

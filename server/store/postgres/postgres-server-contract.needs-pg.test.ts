@@ -5,6 +5,7 @@ import { describeAppendOnlyContract } from "../../testing/store/append-only-cont
 import { describeFleetContract } from "../../testing/store/fleet-contract";
 import { describeJobContract } from "../../testing/store/job-contract";
 import { describeWallContract } from "../../testing/store/wall-contract";
+import { describeAgentContract } from "../../testing/store/agent-contract";
 import { describeInstanceLockContract } from "../../testing/store/instance-lock-contract";
 import { describeLoginAttemptContract } from "../../testing/store/login-attempt-contract";
 import { usePostgresServerHarness } from "../../testing/store/postgres-server-harness";
@@ -26,4 +27,5 @@ describe("the store contract on a PostgreSQL server (DATABASE_URL)", { timeout: 
   describeAlertContract(open);
   describeJobContract(open);
   describeWallContract(open);
+  describeAgentContract(open);
 });

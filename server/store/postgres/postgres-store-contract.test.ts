@@ -5,6 +5,7 @@ import { describeAppendOnlyContract } from "../../testing/store/append-only-cont
 import { describeFleetContract } from "../../testing/store/fleet-contract";
 import { describeJobContract } from "../../testing/store/job-contract";
 import { describeWallContract } from "../../testing/store/wall-contract";
+import { describeAgentContract } from "../../testing/store/agent-contract";
 import { describeInstanceLockContract } from "../../testing/store/instance-lock-contract";
 import { describeLoginAttemptContract } from "../../testing/store/login-attempt-contract";
 import { usePgliteHarness } from "../../testing/store/pglite-harness";
@@ -25,4 +26,5 @@ describe("the store contract on PostgreSQL (embedded, PGlite)", { timeout: 60_00
   describeAlertContract(open);
   describeJobContract(open);
   describeWallContract(open);
+  describeAgentContract(open);
 });

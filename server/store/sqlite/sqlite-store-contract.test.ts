@@ -1,5 +1,6 @@
 import { describe } from "vitest";
 import { describeAccountContract } from "../../testing/store/account-contract";
+import { describeAgentContract } from "../../testing/store/agent-contract";
 import { describeAlertContract } from "../../testing/store/alert-contract";
 import { describeAppendOnlyContract } from "../../testing/store/append-only-contract";
 import { describeFleetContract } from "../../testing/store/fleet-contract";
@@ -21,6 +22,7 @@ describe("the store contract on SQLite", () => {
   describeJobContract(open);
   describeTransactionContract(open);
   describeRaceContract(open);
+  describeAgentContract(open);
   describeAlertContract(open);
   describeAppendOnlyContract(open);
   describeWallContract(open);

@@ -3,6 +3,7 @@ import type { DattoApi } from "../../datto/api/create-datto-api";
 import { createTestApp } from "../create-test-app";
 import { declaredRoutes, type Route } from "../route-table";
 import { resolveTestToken, testAgent, testWall } from "../test-tokens";
+import { agentSurfaces } from "./agent-surfaces";
 import { accountSurfaces } from "./account-surfaces";
 import { alertSurfaces } from "./alert-surfaces";
 import type { Received } from "./fuzz-check";
@@ -93,18 +94,21 @@ export async function createFuzzTarget(seed: number) {
   const surfaces: Record<string, Surface> = {
     ...accountSurfaces(world),
     ...fleetSurfaces(world),
+    ...agentSurfaces(),
     ...alertSurfaces(world),
     ...jobSurfaces(world),
     ...wallSurfaces(),
   };
   const { routes, unguarded } = declaredRoutes(t);
-  // A route's path may also be reached through another route's pattern: GET /api/alerts/resolve
-  // is GET /api/alerts/:uid with uid "resolve", not a wrong method of POST /api/alerts/resolve.
+  // A method the path answers: its own routes', and those of a pattern that matches it too
+  // (GET /api/alerts/:uid answers GET /api/alerts/resolve: not a "wrong method" there).
   const pathOf = (r: Route) => r.name.slice(r.method.length + 1);
-  const reaches = (pattern: string, path: string) =>
-    pattern === path || new RegExp(`^${pattern.replace(/:[^/]+/g, "[^/]+")}$`).test(path);
+  const patternOf = (path: string) =>
+    new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/:[A-Za-z]+/g, "[^/]+")}$`);
   const methodsOfPath = (route: Route) =>
-    routes.filter((r) => reaches(pathOf(r), pathOf(route))).map((r) => r.method);
+    routes
+      .filter((r) => pathOf(r) === pathOf(route) || patternOf(pathOf(r)).test(pathOf(route)))
+      .map((r) => r.method);
 
   /**
    * Lets the app run until `done()`. The clock moves only when the app sleeps on it (a read paced

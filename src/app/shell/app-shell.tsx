@@ -1,5 +1,6 @@
 import { Outlet, useNavigation } from "react-router";
 import { focusRing } from "@/components/ui/focus-ring";
+import { WritesPausedBanner } from "@/features/settings/components/writes-paused-banner";
 import { cn } from "@/lib/cn";
 import { useLiveUpdates } from "../live-updates";
 import { AppHeader } from "./app-header";
@@ -26,6 +27,7 @@ export function AppShell() {
         Skip to main content
       </a>
       <AppHeader />
+      <WritesPausedBanner />
       <div
         aria-hidden="true"
         className={cn(

@@ -18,7 +18,7 @@ export function MainNav(props: { className?: string }) {
               to={item.to}
               className={({ isActive }) =>
                 cn(
-                  "block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium",
+                  "flex items-center whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium",
                   isActive
                     ? "bg-indigo-50 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200"
                     : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-slate-50",
@@ -27,6 +27,7 @@ export function MainNav(props: { className?: string }) {
               }
             >
               {item.label}
+              {item.badge && <item.badge />}
             </NavLink>
           </li>
         ))}

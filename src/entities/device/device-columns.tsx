@@ -10,7 +10,6 @@ import { deviceClassLabel, shortOsName } from "./device-labels";
 import { SelectCell, SelectHeader } from "./select-cells";
 import { deviceTableMeta } from "./device-table-meta";
 
-
 type Col = ColumnDef<DeviceRow>;
 
 const blank = <span className="text-slate-500">—</span>;

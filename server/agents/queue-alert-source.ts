@@ -1,0 +1,45 @@
+import type { DeviceAlert, QueueAlert } from "../contract/alerts";
+import type { AlertQueue } from "../alerts/alert-queue";
+import type { OpenAlertSource } from "./agent-reads";
+
+const toDeviceAlert = (a: QueueAlert): DeviceAlert => ({
+  alertUid: a.alertUid,
+  priority: a.priority,
+  diagnostics: null,
+  timestamp: a.timestamp,
+  resolved: a.resolved,
+  resolvedBy: a.resolution?.by ?? null,
+  resolvedOn: a.resolution?.at ?? null,
+  contextClass: a.contextClass,
+  contextSummary: a.contextSummary,
+  deviceUid: a.deviceUid,
+  deviceName: a.deviceName,
+  siteUid: a.siteUid,
+  siteName: a.siteName,
+});
+
+/**
+ * Open alerts from the alert queue's snapshot (one poller for everyone, no Datto read per agent
+ * call); until its first poll has landed, from `fallback` (Datto through the gateway's cache). One
+ * alert is always read fresh from Datto: a resolve is checked against what Datto says now.
+ */
+export function createQueueAlertSource(
+  queue: Pick<AlertQueue, "current">,
+  fallback: OpenAlertSource,
+): OpenAlertSource {
+  return {
+    async open(where) {
+      const snapshot = await queue.current();
+      if (snapshot.fetchedAt === null) return fallback.open(where);
+      return snapshot.alerts
+        .filter(
+          (a) =>
+            !a.resolved &&
+            (!where.siteUid || a.siteUid === where.siteUid) &&
+            (!where.deviceUid || a.deviceUid === where.deviceUid),
+        )
+        .map(toDeviceAlert);
+    },
+    get: (alertUid) => fallback.get(alertUid),
+  };
+}
