@@ -13,7 +13,6 @@ import { proposalsMigration } from "./012-proposals";
 import { auditChainMigration } from "./013-audit-chain";
 import { wallTokensMigration } from "./014-wall-tokens";
 import { wallAlertSamplesMigration } from "./015-wall-alert-samples";
-import { eventsAppendOnlyMigration } from "./016-events-append-only";
 import { perPersonAlertMemoryMigration } from "./017-per-person-alert-memory";
 import type { Migration } from "./migration";
 
@@ -38,6 +37,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   auditChainMigration,
   wallTokensMigration,
   wallAlertSamplesMigration,
-  eventsAppendOnlyMigration,
   perPersonAlertMemoryMigration,
 ];

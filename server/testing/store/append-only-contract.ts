@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RawSql, StoreHarness } from "./store-harness";
 
 /**
- * The event log refuses changes in the database itself (migration 16): whoever connects, the
+ * The event log refuses changes in the database itself (migration 13, with the audit chain): whoever connects, the
  * app's role included, can add events but not change or remove them.
  */
 export function describeAppendOnlyContract(open: () => Promise<StoreHarness & { raw: RawSql }>) {
