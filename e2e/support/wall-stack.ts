@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { singleProcessEnv } from "../../server/testing/single-process-env";
 
 /**
  * A console of its own for the wall's e2e: the standalone simulator (with its /__sim control, so
@@ -37,8 +38,8 @@ export function createWallStack() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "rmm-deck-wall-e2e-"));
   let sim: ChildProcess | null = null;
   let app: ChildProcess | null = null;
-  const env = {
-    ...process.env,
+  // One instance on its own SQLite folder, even where CI exports DATABASE_URL and REDIS_URL.
+  const env = singleProcessEnv({
     DATA_DIR: dataDir,
     HOST: "127.0.0.1",
     PORT: String(APP_PORT),
@@ -47,7 +48,7 @@ export function createWallStack() {
     DATTO_API_SECRET: "sim-secret",
     WALL_REFRESH_SECONDS: String(REFRESH_SECONDS),
     LOG_LEVEL: "warn",
-  };
+  });
 
   async function startApp() {
     app = spawn(tsx, ["server/main.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
@@ -78,7 +79,7 @@ export function createWallStack() {
           "--seed",
           "4",
         ],
-        { env: process.env, stdio: ["ignore", "ignore", "inherit"] },
+        { env: singleProcessEnv(), stdio: ["ignore", "ignore", "inherit"] },
       );
       await waitFor(`${SIM_URL}/__sim/counters`, "The simulator");
       const user = spawnSync(

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DATABASE_FILE } from "../store/sqlite/open-database";
 import { createTestApp } from "../testing/create-test-app";
 import { ALL_READ_WRITE } from "../testing/agent-helpers";
+import { singleProcessEnv } from "../testing/single-process-env";
 
 /** `npm run audit:verify` over a real data folder, before and after someone edits the database file. */
 
@@ -16,7 +17,7 @@ afterEach(() => {
 
 function verify(dataDir: string) {
   const run = spawnSync(process.execPath, ["--import", "tsx", "server/main.ts", "audit-verify"], {
-    env: { ...process.env, DATA_DIR: dataDir },
+    env: singleProcessEnv({ DATA_DIR: dataDir }),
     encoding: "utf8",
   });
   return { code: run.status, out: run.stdout + run.stderr };
