@@ -37,7 +37,7 @@ test("a job run: Back, the nav and a reload mid-run keep its status and output; 
   const device = rows
     .filter((d) => d.siteName !== "Deleted Devices" && d.deviceClass === "device")
     .filter((d) => rolledOutcome(DISK_CLEANUP.uid, d.uid) === "Success")
-    .filter((d) => endsAfter(d.uid) >= 22_000)
+    .filter((d) => endsAfter(d.uid) >= 26_000)
     .sort((a, b) => endsAfter(a.uid) - endsAfter(b.uid))[0]!;
   expect(device).toBeTruthy();
 
@@ -76,9 +76,12 @@ test("a job run: Back, the nav and a reload mid-run keep its status and output; 
   await nav(page, "Devices").click();
   await expect(page.getByRole("grid", { name: "Devices" })).toBeVisible();
   await nav(page, "Jobs").click();
+  // The list links each run by its start time; the newest run is on top.
   await page
-    .getByRole("link", { name: /Disk Cleanup - Temp Files/ })
+    .getByRole("row")
+    .filter({ hasText: "Disk Cleanup - Temp Files" })
     .first()
+    .getByRole("link")
     .click();
   await expect(page).toHaveURL(runUrl);
   await expect(row).toContainText(live);

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { useSearchParams } from "react-router";
 import { ACTOR_KINDS } from "@server/contract/actor";
 import { buttonClasses, Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -33,22 +34,44 @@ const ACTOR_OPTIONS = [
 
 const toMs = (date: string) => (date ? String(new Date(`${date}T00:00:00`).getTime()) : undefined);
 
+/** The filter lives in the URL (dates as typed, yyyy-mm-dd): Back, a reload or a link keep it. */
+const FORM_KEYS = ["kind", "actorKind", "actor", "since", "until"] as const;
+type FilterForm = Record<(typeof FORM_KEYS)[number], string>;
+
+const formOf = (params: URLSearchParams): FilterForm =>
+  Object.fromEntries(FORM_KEYS.map((k) => [k, params.get(k) ?? ""])) as FilterForm;
+
+const filterOf = (form: FilterForm): AuditFilter => ({
+  kind: form.kind || undefined,
+  actorKind: form.actorKind || undefined,
+  actor: form.actor.trim() || undefined,
+  since: toMs(form.since),
+  until: form.until ? String(Number(toMs(form.until)) + 86_400_000) : undefined,
+});
+
 /** /audit: every write, proposal state change, sign-in, token and policy change; filtered, exported, verified. */
 export function AuditPage() {
   useDocumentTitle("Audit log");
-  const [form, setForm] = useState({ kind: "", actorKind: "", actor: "", since: "", until: "" });
-  const [filter, setFilter] = useState<AuditFilter>({});
+  const [params, setParams] = useSearchParams();
+  const applied = formOf(params);
+  const filter = filterOf(applied);
+  // The form shows what is applied until edited; a new URL (the nav, Back) resets it.
+  const [form, setForm] = useState(applied);
+  const [formFor, setFormFor] = useState(params.toString());
+  if (formFor !== params.toString()) {
+    setFormFor(params.toString());
+    setForm(applied);
+  }
   const pages = useInfiniteQuery(auditQueries.pages(filter));
   const chain = useQuery(auditQueries.chain());
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setFilter({
-      kind: form.kind || undefined,
-      actorKind: form.actorKind || undefined,
-      actor: form.actor.trim() || undefined,
-      since: toMs(form.since),
-      until: form.until ? String(Number(toMs(form.until)) + 86_400_000) : undefined,
-    });
+    const next = new URLSearchParams();
+    for (const key of FORM_KEYS) {
+      const value = form[key].trim();
+      if (value) next.set(key, value);
+    }
+    setParams(next, { replace: true });
   };
   const events = pages.data?.pages.flatMap((p) => p.events) ?? [];
   return (
