@@ -211,3 +211,34 @@ test("the alert queue: a selection, then a new filter starts a clean selection",
   await expect(page).not.toHaveURL(/priority=High/);
   await expect(selection).toHaveCount(0);
 });
+
+test("the wall shows every panel whole at 1920x1080 and 1440x900: nothing clipped", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, "admin");
+  await page.goto("/admin/walls");
+  await page.getByLabel("Wall name").fill("NOC fit");
+  await page.getByLabel("Layout").selectOption("all");
+  await page.getByRole("button", { name: "Create wall link" }).click();
+  const link = page.getByRole("textbox", { name: "Wall link" });
+  await expect(link).toHaveValue(/\/wall#token=/);
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const wall = await context.newPage();
+  await wall.goto(await link.inputValue());
+  await expect(wall.getByText("failed in the last 24 h")).toBeVisible();
+  // A panel cuts what does not fit (a wall never scrolls): what is cut is not seen.
+  const clipped = () =>
+    wall.evaluate(() =>
+      [...document.querySelectorAll("section[aria-labelledby^='wall-']")]
+        .filter((panel) => {
+          const body = panel.lastElementChild as HTMLElement;
+          return body.scrollHeight > body.clientHeight + 1;
+        })
+        .map((panel) => panel.querySelector("h2")?.textContent),
+    );
+  expect(await clipped()).toEqual([]);
+  await wall.setViewportSize({ width: 1440, height: 900 });
+  expect(await clipped()).toEqual([]);
+  await context.close();
+});

@@ -29,9 +29,9 @@ export function ProposalHistory() {
               <tr>
                 <th className="py-2 pr-4 font-medium">Outcome</th>
                 <th className="py-2 pr-4 font-medium">Action</th>
-                <th className="py-2 pr-4 font-medium">Agent</th>
-                <th className="py-2 pr-4 font-medium">Decided</th>
-                <th className="py-2 pr-4 font-medium">Result</th>
+                <th className="hidden py-2 pr-4 font-medium md:table-cell">Agent</th>
+                <th className="hidden py-2 pr-4 font-medium md:table-cell">Decided</th>
+                <th className="hidden py-2 pr-4 font-medium md:table-cell">Result</th>
               </tr>
             </thead>
             <tbody>
@@ -46,9 +46,55 @@ export function ProposalHistory() {
   );
 }
 
+/** Who decided and when, with the comment. */
+function Decided({ p }: { p: Proposal }) {
+  return (
+    <>
+      {p.decidedBy ?? "—"} {p.decidedAt ? `· ${formatDateTime(p.decidedAt)}` : ""}
+      {p.comment && <div className="text-slate-500 dark:text-slate-400">“{p.comment}”</div>}
+    </>
+  );
+}
+
+/** What came of it: the error, the alert, the job and its output. */
+function Result({ p }: { p: Proposal }) {
+  const job = p.result?.devices[0];
+  return (
+    <>
+      {p.error && <div className="text-red-700 dark:text-red-400">{p.error}</div>}
+      {p.payload.action === "resolve-alert" && (
+        <Link
+          className="text-indigo-700 underline dark:text-indigo-300"
+          to={`/alerts?state=resolved&alert=${encodeURIComponent(p.payload.alertUid)}`}
+        >
+          The alert
+        </Link>
+      )}
+      {p.result?.message && <div>{p.result.message}</div>}
+      {p.result?.jobUid && (
+        <div className="break-all text-slate-500 dark:text-slate-400">
+          Job {p.result.jobUid}
+          {job ? `: ${job.status}` : ""}
+        </div>
+      )}
+      {job?.stdout && (
+        <details>
+          <summary className="cursor-pointer">Output</summary>
+          <pre className="max-w-xl overflow-x-auto whitespace-pre-wrap rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">
+            {endpointText(job.stdout)}
+          </pre>
+        </details>
+      )}
+    </>
+  );
+}
+
+/**
+ * One decided proposal. On a phone the agent, the decision and the result go under the action
+ * (as five columns they were one word wide each).
+ */
 function HistoryRow({ p }: { p: Proposal }) {
   const device = p.context.device;
-  const job = p.result?.devices[0];
   return (
     <tr
       className="border-t border-slate-200 align-top dark:border-slate-700"
@@ -68,37 +114,20 @@ function HistoryRow({ p }: { p: Proposal }) {
         ) : (
           actionText(p)
         )}
-      </td>
-      <td className="py-2 pr-4">{p.agentName}</td>
-      <td className="py-2 pr-4">
-        {p.decidedBy ?? "—"} {p.decidedAt ? `· ${formatDateTime(p.decidedAt)}` : ""}
-        {p.comment && <div className="text-slate-500 dark:text-slate-400">“{p.comment}”</div>}
-      </td>
-      <td className="py-2 pr-4">
-        {p.error && <div className="text-red-700 dark:text-red-400">{p.error}</div>}
-        {p.payload.action === "resolve-alert" && (
-          <Link
-            className="text-indigo-700 underline dark:text-indigo-300"
-            to={`/alerts?state=resolved&alert=${encodeURIComponent(p.payload.alertUid)}`}
-          >
-            The alert
-          </Link>
-        )}
-        {p.result?.message && <div>{p.result.message}</div>}
-        {p.result?.jobUid && (
-          <div className="text-slate-500 dark:text-slate-400">
-            Job {p.result.jobUid}
-            {job ? `: ${job.status}` : ""}
+        <div className="mt-1 space-y-1 text-slate-600 md:hidden dark:text-slate-300">
+          <div>Agent {p.agentName}</div>
+          <div>
+            <Decided p={p} />
           </div>
-        )}
-        {job?.stdout && (
-          <details>
-            <summary className="cursor-pointer">Output</summary>
-            <pre className="max-w-xl overflow-x-auto whitespace-pre-wrap rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">
-              {endpointText(job.stdout)}
-            </pre>
-          </details>
-        )}
+          <Result p={p} />
+        </div>
+      </td>
+      <td className="hidden py-2 pr-4 md:table-cell">{p.agentName}</td>
+      <td className="hidden py-2 pr-4 md:table-cell">
+        <Decided p={p} />
+      </td>
+      <td className="hidden py-2 pr-4 md:table-cell">
+        <Result p={p} />
       </td>
     </tr>
   );

@@ -161,12 +161,12 @@ export function AuditPage() {
             <table className="w-full text-left text-sm">
               <thead className="text-slate-500 dark:text-slate-400">
                 <tr>
-                  <th className="py-2 pr-3 font-medium">#</th>
+                  <th className="hidden py-2 pr-3 font-medium md:table-cell">#</th>
                   <th className="py-2 pr-3 font-medium">When</th>
                   <th className="py-2 pr-3 font-medium">Who</th>
                   <th className="py-2 pr-3 font-medium">What</th>
-                  <th className="py-2 pr-3 font-medium">Target</th>
-                  <th className="py-2 font-medium">Detail</th>
+                  <th className="hidden py-2 pr-3 font-medium md:table-cell">Target</th>
+                  <th className="hidden py-2 font-medium md:table-cell">Detail</th>
                 </tr>
               </thead>
               <tbody>
@@ -175,12 +175,25 @@ export function AuditPage() {
                     key={e.id}
                     className="border-t border-slate-200 align-top dark:border-slate-700"
                   >
-                    <td className="py-2 pr-3 text-slate-500">{e.id}</td>
+                    <td className="hidden py-2 pr-3 text-slate-500 md:table-cell">{e.id}</td>
                     <td className="whitespace-nowrap py-2 pr-3">{formatDateTime(e.at)}</td>
-                    <td className="py-2 pr-3">{e.actor ?? "system"}</td>
-                    <td className="py-2 pr-3 font-mono">{e.kind}</td>
-                    <td className="max-w-48 break-all py-2 pr-3">{endpointText(e.target) ?? ""}</td>
-                    <td className="max-w-xl break-all py-2 font-mono text-xs">
+                    <td className="py-2 pr-3 break-all">{e.actor ?? "system"}</td>
+                    <td className="py-2 pr-3">
+                      <span className="font-mono">{e.kind}</span>
+                      {/* On a phone the target and detail go here: as columns they were a letter wide. */}
+                      <div className="mt-1 space-y-1 md:hidden">
+                        {e.target && <div className="break-all">{endpointText(e.target)}</div>}
+                        {e.detail && (
+                          <div className="font-mono text-xs break-all text-slate-600 dark:text-slate-300">
+                            {endpointText(JSON.stringify(e.detail))}
+                          </div>
+                        )}
+                      </div>
+                    </td>
+                    <td className="hidden max-w-48 break-all py-2 pr-3 md:table-cell">
+                      {endpointText(e.target) ?? ""}
+                    </td>
+                    <td className="hidden max-w-xl break-all py-2 font-mono text-xs md:table-cell">
                       {e.detail ? endpointText(JSON.stringify(e.detail)) : ""}
                     </td>
                   </tr>
