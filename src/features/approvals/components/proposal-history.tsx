@@ -29,9 +29,9 @@ export function ProposalHistory() {
               <tr>
                 <th className="py-2 pr-4 font-medium">Outcome</th>
                 <th className="py-2 pr-4 font-medium">Action</th>
-                <th className="hidden py-2 pr-4 font-medium md:table-cell">Agent</th>
-                <th className="hidden py-2 pr-4 font-medium md:table-cell">Decided</th>
-                <th className="hidden py-2 pr-4 font-medium md:table-cell">Result</th>
+                <th className="py-2 pr-4 font-medium">Agent</th>
+                <th className="py-2 pr-4 font-medium">Decided</th>
+                <th className="py-2 pr-4 font-medium">Result</th>
               </tr>
             </thead>
             <tbody>
@@ -90,8 +90,8 @@ function Result({ p }: { p: Proposal }) {
 }
 
 /**
- * One decided proposal. On a phone the agent, the decision and the result go under the action
- * (as five columns they were one word wide each).
+ * One decided proposal. Its cells keep a readable width: on a phone the table scrolls sideways
+ * in its card rather than squeezing the result to a word a line.
  */
 function HistoryRow({ p }: { p: Proposal }) {
   const device = p.context.device;
@@ -103,7 +103,7 @@ function HistoryRow({ p }: { p: Proposal }) {
       <td className="py-2 pr-4">
         <Badge tone={STATE_TONE[p.state]}>{PROPOSAL_STATE_LABELS[p.state]}</Badge>
       </td>
-      <td className="py-2 pr-4">
+      <td className="min-w-40 py-2 pr-4">
         {device ? (
           <Link
             className="text-indigo-700 underline dark:text-indigo-300"
@@ -114,19 +114,12 @@ function HistoryRow({ p }: { p: Proposal }) {
         ) : (
           actionText(p)
         )}
-        <div className="mt-1 space-y-1 text-slate-600 md:hidden dark:text-slate-300">
-          <div>Agent {p.agentName}</div>
-          <div>
-            <Decided p={p} />
-          </div>
-          <Result p={p} />
-        </div>
       </td>
-      <td className="hidden py-2 pr-4 md:table-cell">{p.agentName}</td>
-      <td className="hidden py-2 pr-4 md:table-cell">
+      <td className="py-2 pr-4">{p.agentName}</td>
+      <td className="min-w-32 py-2 pr-4">
         <Decided p={p} />
       </td>
-      <td className="hidden py-2 pr-4 md:table-cell">
+      <td className="min-w-48 py-2 pr-4">
         <Result p={p} />
       </td>
     </tr>

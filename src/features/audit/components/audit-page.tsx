@@ -176,10 +176,10 @@ export function AuditPage() {
                     className="border-t border-slate-200 align-top dark:border-slate-700"
                   >
                     <td className="hidden py-2 pr-3 text-slate-500 md:table-cell">{e.id}</td>
-                    <td className="whitespace-nowrap py-2 pr-3">{formatDateTime(e.at)}</td>
-                    <td className="py-2 pr-3 break-all">{e.actor ?? "system"}</td>
+                    <td className="py-2 pr-3 md:whitespace-nowrap">{formatDateTime(e.at)}</td>
+                    <td className="py-2 pr-3 break-words">{e.actor ?? "system"}</td>
                     <td className="py-2 pr-3">
-                      <span className="font-mono">{e.kind}</span>
+                      <span className="font-mono break-all">{e.kind}</span>
                       {/* On a phone the target and detail go here: as columns they were a letter wide. */}
                       <div className="mt-1 space-y-1 md:hidden">
                         {e.target && <div className="break-all">{endpointText(e.target)}</div>}
