@@ -46,9 +46,55 @@ export function ProposalHistory() {
   );
 }
 
+/** Who decided and when, with the comment. */
+function Decided({ p }: { p: Proposal }) {
+  return (
+    <>
+      {p.decidedBy ?? "—"} {p.decidedAt ? `· ${formatDateTime(p.decidedAt)}` : ""}
+      {p.comment && <div className="text-slate-500 dark:text-slate-400">“{p.comment}”</div>}
+    </>
+  );
+}
+
+/** What came of it: the error, the alert, the job and its output. */
+function Result({ p }: { p: Proposal }) {
+  const job = p.result?.devices[0];
+  return (
+    <>
+      {p.error && <div className="text-red-700 dark:text-red-400">{p.error}</div>}
+      {p.payload.action === "resolve-alert" && (
+        <Link
+          className="text-indigo-700 underline dark:text-indigo-300"
+          to={`/alerts?state=resolved&alert=${encodeURIComponent(p.payload.alertUid)}`}
+        >
+          The alert
+        </Link>
+      )}
+      {p.result?.message && <div>{p.result.message}</div>}
+      {p.result?.jobUid && (
+        <div className="break-all text-slate-500 dark:text-slate-400">
+          Job {p.result.jobUid}
+          {job ? `: ${job.status}` : ""}
+        </div>
+      )}
+      {job?.stdout && (
+        <details>
+          <summary className="cursor-pointer">Output</summary>
+          <pre className="max-w-xl overflow-x-auto whitespace-pre-wrap rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">
+            {endpointText(job.stdout)}
+          </pre>
+        </details>
+      )}
+    </>
+  );
+}
+
+/**
+ * One decided proposal. Its cells keep a readable width: on a phone the table scrolls sideways
+ * in its card rather than squeezing the result to a word a line.
+ */
 function HistoryRow({ p }: { p: Proposal }) {
   const device = p.context.device;
-  const job = p.result?.devices[0];
   return (
     <tr
       className="border-t border-slate-200 align-top dark:border-slate-700"
@@ -57,7 +103,7 @@ function HistoryRow({ p }: { p: Proposal }) {
       <td className="py-2 pr-4">
         <Badge tone={STATE_TONE[p.state]}>{PROPOSAL_STATE_LABELS[p.state]}</Badge>
       </td>
-      <td className="py-2 pr-4">
+      <td className="min-w-40 py-2 pr-4">
         {device ? (
           <Link
             className="text-indigo-700 underline dark:text-indigo-300"
@@ -70,35 +116,11 @@ function HistoryRow({ p }: { p: Proposal }) {
         )}
       </td>
       <td className="py-2 pr-4">{p.agentName}</td>
-      <td className="py-2 pr-4">
-        {p.decidedBy ?? "—"} {p.decidedAt ? `· ${formatDateTime(p.decidedAt)}` : ""}
-        {p.comment && <div className="text-slate-500 dark:text-slate-400">“{p.comment}”</div>}
+      <td className="min-w-32 py-2 pr-4">
+        <Decided p={p} />
       </td>
-      <td className="py-2 pr-4">
-        {p.error && <div className="text-red-700 dark:text-red-400">{p.error}</div>}
-        {p.payload.action === "resolve-alert" && (
-          <Link
-            className="text-indigo-700 underline dark:text-indigo-300"
-            to={`/alerts?state=resolved&alert=${encodeURIComponent(p.payload.alertUid)}`}
-          >
-            The alert
-          </Link>
-        )}
-        {p.result?.message && <div>{p.result.message}</div>}
-        {p.result?.jobUid && (
-          <div className="text-slate-500 dark:text-slate-400">
-            Job {p.result.jobUid}
-            {job ? `: ${job.status}` : ""}
-          </div>
-        )}
-        {job?.stdout && (
-          <details>
-            <summary className="cursor-pointer">Output</summary>
-            <pre className="max-w-xl overflow-x-auto whitespace-pre-wrap rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">
-              {endpointText(job.stdout)}
-            </pre>
-          </details>
-        )}
+      <td className="min-w-48 py-2 pr-4">
+        <Result p={p} />
       </td>
     </tr>
   );

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { useSearchParams } from "react-router";
 import { ACTOR_KINDS } from "@server/contract/actor";
 import { buttonClasses, Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -33,22 +34,44 @@ const ACTOR_OPTIONS = [
 
 const toMs = (date: string) => (date ? String(new Date(`${date}T00:00:00`).getTime()) : undefined);
 
+/** The filter lives in the URL (dates as typed, yyyy-mm-dd): Back, a reload or a link keep it. */
+const FORM_KEYS = ["kind", "actorKind", "actor", "since", "until"] as const;
+type FilterForm = Record<(typeof FORM_KEYS)[number], string>;
+
+const formOf = (params: URLSearchParams): FilterForm =>
+  Object.fromEntries(FORM_KEYS.map((k) => [k, params.get(k) ?? ""])) as FilterForm;
+
+const filterOf = (form: FilterForm): AuditFilter => ({
+  kind: form.kind || undefined,
+  actorKind: form.actorKind || undefined,
+  actor: form.actor.trim() || undefined,
+  since: toMs(form.since),
+  until: form.until ? String(Number(toMs(form.until)) + 86_400_000) : undefined,
+});
+
 /** /audit: every write, proposal state change, sign-in, token and policy change; filtered, exported, verified. */
 export function AuditPage() {
   useDocumentTitle("Audit log");
-  const [form, setForm] = useState({ kind: "", actorKind: "", actor: "", since: "", until: "" });
-  const [filter, setFilter] = useState<AuditFilter>({});
+  const [params, setParams] = useSearchParams();
+  const applied = formOf(params);
+  const filter = filterOf(applied);
+  // The form shows what is applied until edited; a new URL (the nav, Back) resets it.
+  const [form, setForm] = useState(applied);
+  const [formFor, setFormFor] = useState(params.toString());
+  if (formFor !== params.toString()) {
+    setFormFor(params.toString());
+    setForm(applied);
+  }
   const pages = useInfiniteQuery(auditQueries.pages(filter));
   const chain = useQuery(auditQueries.chain());
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setFilter({
-      kind: form.kind || undefined,
-      actorKind: form.actorKind || undefined,
-      actor: form.actor.trim() || undefined,
-      since: toMs(form.since),
-      until: form.until ? String(Number(toMs(form.until)) + 86_400_000) : undefined,
-    });
+    const next = new URLSearchParams();
+    for (const key of FORM_KEYS) {
+      const value = form[key].trim();
+      if (value) next.set(key, value);
+    }
+    setParams(next, { replace: true });
   };
   const events = pages.data?.pages.flatMap((p) => p.events) ?? [];
   return (
@@ -138,12 +161,12 @@ export function AuditPage() {
             <table className="w-full text-left text-sm">
               <thead className="text-slate-500 dark:text-slate-400">
                 <tr>
-                  <th className="py-2 pr-3 font-medium">#</th>
+                  <th className="hidden py-2 pr-3 font-medium md:table-cell">#</th>
                   <th className="py-2 pr-3 font-medium">When</th>
                   <th className="py-2 pr-3 font-medium">Who</th>
                   <th className="py-2 pr-3 font-medium">What</th>
-                  <th className="py-2 pr-3 font-medium">Target</th>
-                  <th className="py-2 font-medium">Detail</th>
+                  <th className="hidden py-2 pr-3 font-medium md:table-cell">Target</th>
+                  <th className="hidden py-2 font-medium md:table-cell">Detail</th>
                 </tr>
               </thead>
               <tbody>
@@ -152,12 +175,25 @@ export function AuditPage() {
                     key={e.id}
                     className="border-t border-slate-200 align-top dark:border-slate-700"
                   >
-                    <td className="py-2 pr-3 text-slate-500">{e.id}</td>
-                    <td className="whitespace-nowrap py-2 pr-3">{formatDateTime(e.at)}</td>
-                    <td className="py-2 pr-3">{e.actor ?? "system"}</td>
-                    <td className="py-2 pr-3 font-mono">{e.kind}</td>
-                    <td className="max-w-48 break-all py-2 pr-3">{endpointText(e.target) ?? ""}</td>
-                    <td className="max-w-xl break-all py-2 font-mono text-xs">
+                    <td className="hidden py-2 pr-3 text-slate-500 md:table-cell">{e.id}</td>
+                    <td className="py-2 pr-3 md:whitespace-nowrap">{formatDateTime(e.at)}</td>
+                    <td className="py-2 pr-3 break-words">{e.actor ?? "system"}</td>
+                    <td className="py-2 pr-3">
+                      <span className="font-mono break-all">{e.kind}</span>
+                      {/* On a phone the target and detail go here: as columns they were a letter wide. */}
+                      <div className="mt-1 space-y-1 md:hidden">
+                        {e.target && <div className="break-all">{endpointText(e.target)}</div>}
+                        {e.detail && (
+                          <div className="font-mono text-xs break-all text-slate-600 dark:text-slate-300">
+                            {endpointText(JSON.stringify(e.detail))}
+                          </div>
+                        )}
+                      </div>
+                    </td>
+                    <td className="hidden max-w-48 break-all py-2 pr-3 md:table-cell">
+                      {endpointText(e.target) ?? ""}
+                    </td>
+                    <td className="hidden max-w-xl break-all py-2 font-mono text-xs md:table-cell">
                       {e.detail ? endpointText(JSON.stringify(e.detail)) : ""}
                     </td>
                   </tr>

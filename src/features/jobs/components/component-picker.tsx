@@ -76,8 +76,10 @@ export function ComponentPicker(props: {
   const applied = useRef(false);
   const { onPick, initial } = props;
   useEffect(() => {
-    if (applied.current || !catalog.data || !initial) return;
+    // Only the link the page was opened with: a later `?component=` is the launcher noting the pick.
+    if (applied.current || !catalog.data) return;
     applied.current = true;
+    if (!initial) return;
     const wanted = initial.trim().toLowerCase();
     const found = catalog.data.components.find(
       (c) => c.uid === initial || c.name.toLowerCase() === wanted,

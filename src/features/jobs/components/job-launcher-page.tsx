@@ -13,6 +13,7 @@ import { formatDuration } from "@/lib/format";
 import { useDocumentTitle } from "@/lib/use-document-title";
 import { useLaunchJob, usePreviewJob } from "../api/mutations";
 import { ComponentPicker } from "./component-picker";
+import { useLauncherMemory } from "./launcher-memory";
 import {
   defaultValues,
   variableErrors,
@@ -132,6 +133,9 @@ export function JobLauncherPage() {
   const [showErrors, setShowErrors] = useState(false);
   const preview = usePreviewJob();
   const launch = useLaunchJob();
+  const memory = useLauncherMemory();
+  // The entry's remembered values apply to the first pick only (the one Back or a reload makes).
+  const restored = useRef(memory.saved);
 
   const variables = component
     ? Object.fromEntries(
@@ -152,15 +156,20 @@ export function JobLauncherPage() {
 
   const { reset: resetPreview } = preview;
   const { reset: resetLaunch } = launch;
+  const { remember } = memory;
   const pick = useCallback(
     (c: Component) => {
+      const saved = restored.current;
+      restored.current = null;
+      const start = saved?.component === c.uid ? saved.values : defaultValues(c);
       setComponent(c);
-      setValues(defaultValues(c));
+      setValues(start);
+      remember(c.uid, start);
       setShowErrors(false);
       resetPreview();
       resetLaunch();
     },
-    [resetPreview, resetLaunch],
+    [resetPreview, resetLaunch, remember],
   );
 
   if (!targets) {
@@ -222,6 +231,7 @@ export function JobLauncherPage() {
                   errors={showErrors ? errors : {}}
                   onChange={(v) => {
                     setValues(v);
+                    remember(component.uid, v);
                     preview.reset();
                   }}
                 />

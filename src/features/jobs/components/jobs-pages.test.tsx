@@ -53,6 +53,36 @@ describe("JobLauncherPage", () => {
     expect(screen.getByText("days=3")).toBeInTheDocument();
   });
 
+  it("comes back from another page with the component and the typed variables, but no preview", async () => {
+    const device = await windowsDevice();
+    const { user, router } = await renderApp(`/jobs/new?device=${device.uid}`, {
+      signedInAs: "technician",
+    });
+    await user.type(
+      await screen.findByRole("searchbox", { name: "Search components" }),
+      "temporary",
+    );
+    await user.click(await screen.findByRole("button", { name: /^Disk Cleanup - Temp Files/ }));
+    await user.clear(screen.getByLabelText("days"));
+    await user.type(screen.getByLabelText("days"), "3");
+    await user.click(screen.getByRole("button", { name: "Preview" }));
+    expect(await screen.findByRole("cell", { name: device.hostname })).toBeInTheDocument();
+
+    await router.navigate("/devices");
+    expect(await screen.findByRole("heading", { name: "Devices", level: 1 })).toBeInTheDocument();
+    await router.navigate(-1);
+    expect(await screen.findByLabelText("days")).toHaveValue("3");
+    expect(screen.getByRole("button", { name: /^Disk Cleanup - Temp Files/ })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
+    expect(screen.queryByRole("cell", { name: device.hostname })).toBeNull();
+    expect(screen.getByRole("button", { name: "Run on 1 device" })).toBeDisabled();
+    // Another pick starts from that component's defaults.
+    await user.click(screen.getByRole("button", { name: /^Check disk space/ }));
+    expect(screen.getByLabelText("warnPercent")).toHaveValue("10");
+  });
+
   it("opens with the component a link names (an alert's detail links this way)", async () => {
     const device = await windowsDevice();
     await renderApp(`/jobs/new?device=${device.uid}&component=flush%20dns%20cache`, {

@@ -10,9 +10,10 @@ import { WallBoard } from "./wall-board";
 import { AccessRevoked, NoWallLink, WallMessage } from "./wall-screens";
 
 /**
- * The whole page scales with the screen: the root font size follows the viewport width, and
- * everything is sized in rem, so 3840x2160 shows the 1920x1080 layout at twice the size (SVG and
- * text stay sharp). Dark whatever the console's theme.
+ * The whole page scales with the screen: the root font size follows the viewport (the smaller of
+ * its width and height, so a 16:9 screen fits as a 16:10 one does: by width alone 1920x1080 clipped
+ * the lower panels), and everything is sized in rem, so 3840x2160 shows the 1920x1080 layout at
+ * twice the size (SVG and text stay sharp). Dark whatever the console's theme.
  */
 function useWallDocument() {
   useEffect(() => {
@@ -22,7 +23,7 @@ function useWallDocument() {
       colorScheme: root.style.colorScheme,
       title: document.title,
     };
-    root.style.fontSize = "clamp(12px, 0.95vw, 48px)";
+    root.style.fontSize = "clamp(12px, min(0.95vw, 1.5vh), 48px)";
     root.style.colorScheme = "dark";
     document.title = "Wall · RMM Deck";
     return () => {
