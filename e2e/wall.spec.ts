@@ -121,6 +121,8 @@ test("STALE appears when Datto goes down, the last numbers stay marked old, and 
   await stack.setScenario("down");
   await expect(stale(wall)).toBeVisible({ timeout: 90_000 });
   await expect(stale(wall)).toContainText(/Datto/);
+  // Read from across the room: times in the wall's own clock, never a raw ISO stamp.
+  await expect(wall.locator("body")).not.toContainText(/\d{4}-\d\d-\d\dT\d\d:/);
   await expect(wall.getByText(/^OLD · as of/).first()).toBeVisible();
   const shot = testInfo.outputPath("wall-stale.png");
   await wall.screenshot({ path: shot });

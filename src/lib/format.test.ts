@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ageTone, formatBytes, formatDuration, formatRelativeTime, formatTime } from "./format";
+import {
+  ageTone,
+  formatBytes,
+  formatDateTime,
+  formatDuration,
+  formatRelativeTime,
+  formatTime,
+  withLocalTimes,
+} from "./format";
 
 const now = Date.parse("2026-03-10T12:00:00Z");
 const minutes = (n: number) => n * 60_000;
@@ -57,5 +65,21 @@ describe("formatDuration", () => {
     expect(formatDuration(minutes(4.4))).toBe("about 4 min");
     expect(formatDuration(minutes(130))).toBe("about 2 h 10 min");
     expect(formatDuration(minutes(120))).toBe("about 2 h");
+  });
+});
+
+describe("withLocalTimes", () => {
+  it("puts a server message's ISO times in the viewer's time, with the date when not today", () => {
+    const noon = Date.parse("2026-12-01T12:00:00Z");
+    const today = Date.parse("2026-12-01T11:58:30.062Z");
+    const lastWeek = Date.parse("2026-11-24T09:00:00Z");
+    const text = withLocalTimes(
+      `Datto is unreachable (last failure at ${new Date(today).toISOString()}); first at ${new Date(lastWeek).toISOString()}.`,
+      noon,
+    );
+    expect(text).toBe(
+      `Datto is unreachable (last failure at ${formatTime(today)}); first at ${formatDateTime(lastWeek)}.`,
+    );
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 });

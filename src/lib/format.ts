@@ -96,3 +96,19 @@ export function formatDuration(ms: number): string {
   const rest = minutes % 60;
   return `about ${hours} h${rest > 0 ? ` ${rest} min` : ""}`;
 }
+
+const ISO_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z\b/g;
+
+/**
+ * A server's message with its timestamps in the viewer's time: "last failure at
+ * 2026-11-30T14:03:11.000Z" reads "last failure at 15:03:11" (with the date when it is not
+ * today). The server cannot know the viewer's time zone, so it writes ISO and we translate.
+ */
+export function withLocalTimes(text: string, now: number): string {
+  const today = new Date(now).toDateString();
+  return text.replace(ISO_TIME, (iso) => {
+    const at = Date.parse(iso);
+    if (Number.isNaN(at)) return iso;
+    return new Date(at).toDateString() === today ? formatTime(at) : formatDateTime(at);
+  });
+}

@@ -1,5 +1,5 @@
 import type { Health } from "@server/contract/health";
-import { formatDateTime, formatTime } from "@/lib/format";
+import { formatTime, withLocalTimes } from "@/lib/format";
 
 export type HealthTone = "ok" | "warning" | "danger";
 
@@ -75,17 +75,5 @@ export const SERVER_UNREACHABLE: UpstreamView = {
     "The RMM Deck server is not answering. Check your network connection; if it persists, the server may be down.",
 };
 
-const ISO_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z\b/g;
-
-/**
- * The server's detail line with its timestamps in the viewer's time: "next try at
- * 2026-11-30T14:03:11.000Z" reads "next try at 15:03" (with the date when it is not today).
- */
-export function readableDetail(detail: string, now: number): string {
-  const today = new Date(now).toDateString();
-  return detail.replace(ISO_TIME, (iso) => {
-    const at = Date.parse(iso);
-    if (Number.isNaN(at)) return iso;
-    return new Date(at).toDateString() === today ? formatTime(at) : formatDateTime(at);
-  });
-}
+/** The server's detail line with its timestamps in the viewer's time (see src/lib/format). */
+export const readableDetail = withLocalTimes;

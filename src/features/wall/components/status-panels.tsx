@@ -1,5 +1,6 @@
 import type { WallSummary } from "@server/contract/wall";
 import { cn } from "@/lib/cn";
+import { withLocalTimes } from "@/lib/format";
 import { clockTime, formatAge } from "./wall-format";
 
 const NotYet = ({ reason }: { reason: string }) => (
@@ -93,7 +94,9 @@ export function DattoHealth({ datto }: { datto: WallSummary["datto"] }) {
       <p className={cn("text-4xl font-bold", isOk ? "text-emerald-300" : "text-red-400")}>
         {STATE_TEXT[datto.state]}
       </p>
-      {datto.detail && <p className="text-lg text-neutral-200">{datto.detail}</p>}
+      {datto.detail && (
+        <p className="text-lg text-neutral-200">{withLocalTimes(datto.detail, Date.now())}</p>
+      )}
       <div>
         <p className="text-xl text-neutral-200">
           Read budget: <span className="font-semibold tabular-nums">{datto.readsUsed}</span> of{" "}

@@ -1,3 +1,4 @@
+import { withLocalTimes } from "@/lib/format";
 import type { WallFreshness } from "../wall-freshness";
 import { clockTime, formatAge } from "./wall-format";
 
@@ -19,7 +20,7 @@ export function StaleBanner({ freshness, now }: { freshness: WallFreshness; now:
         <ul className="text-xl">
           {freshness.reasons.map((r) => (
             <li key={r} className="truncate">
-              {r}
+              {withLocalTimes(r, now)}
             </li>
           ))}
         </ul>
