@@ -43,6 +43,7 @@ export async function decodeOpenAlerts(
   );
   if (!parsed.success) return null;
   const entries = new Map<string, OpenAlertEntry>();
-  for (const { row, extras } of parsed.data.entries) entries.set(row.alertUid, entryOf(row, extras));
+  for (const { row, extras } of parsed.data.entries)
+    entries.set(row.alertUid, entryOf(row, extras));
   return entries;
 }

@@ -9,8 +9,8 @@ function NoAccess(props: { needs: Permission }) {
   useDocumentTitle("No access");
   return (
     <EmptyState title="You do not have access to this screen" titleAs="h1">
-      It needs the permission “{PERMISSION_LABELS[props.needs]}”, which the {user.role} role does not
-      hold; you are signed in as {user.username}.
+      It needs the permission “{PERMISSION_LABELS[props.needs]}”, which the {user.role} role does
+      not hold; you are signed in as {user.username}.
     </EmptyState>
   );
 }
