@@ -1,4 +1,9 @@
-import type { AlertCounts, AlertDetail, QueueAlert } from "../contract/alerts";
+import {
+  alertSourceOf,
+  type AlertCounts,
+  type AlertDetail,
+  type QueueAlert,
+} from "../contract/alerts";
 import type { DattoAlert } from "../datto/schemas/alert";
 import { addAlert, emptyAlertCounts } from "../fleet/alert-counts";
 import { mapAlert, mapAlertExtras } from "../fleet/map-alert";
@@ -13,15 +18,7 @@ export type OpenAlertEntry = { row: QueueAlert; extras: AlertExtras; text: strin
 export function toEntry(a: DattoAlert, now: number, firstSeenAt: number): OpenAlertEntry {
   const mapped = mapAlert(a, now);
   const row: QueueAlert = {
-    alertUid: mapped.alertUid,
-    priority: mapped.priority,
-    timestamp: mapped.timestamp,
-    contextClass: mapped.contextClass,
-    contextSummary: mapped.contextSummary,
-    deviceUid: mapped.deviceUid,
-    deviceName: mapped.deviceName,
-    siteUid: mapped.siteUid,
-    siteName: mapped.siteName,
+    ...alertSourceOf(mapped),
     firstSeenAt,
     claim: null,
     resolveOutcome: null,

@@ -23,14 +23,11 @@ export const ALERT_PRIORITIES = [
 ] as const;
 export const AlertPrioritySchema = z.enum(ALERT_PRIORITIES);
 
-export const DeviceAlertSchema = z.object({
+/** What every shape of an alert says: which alert, how urgent, what about, on which device. */
+export const AlertSourceSchema = z.object({
   alertUid: z.string(),
   priority: AlertPrioritySchema,
-  diagnostics: z.string().nullable(),
   timestamp: z.number().nullable(),
-  resolved: z.boolean(),
-  resolvedBy: z.string().nullable(),
-  resolvedOn: z.number().nullable(),
   /** The Datto "@class" of the alert context, e.g. "perf_disk_usage_ctx"; null when absent. */
   contextClass: z.string().nullable(),
   /** One line for a person, built from the context; generic for unknown classes. */
@@ -39,6 +36,27 @@ export const DeviceAlertSchema = z.object({
   deviceName: z.string().nullable(),
   siteUid: z.string().nullable(),
   siteName: z.string().nullable(),
+});
+export type AlertSource = z.infer<typeof AlertSourceSchema>;
+
+/** An alert's fields that every shape shares, picked from a fuller one. */
+export const alertSourceOf = (a: AlertSource): AlertSource => ({
+  alertUid: a.alertUid,
+  priority: a.priority,
+  timestamp: a.timestamp,
+  contextClass: a.contextClass,
+  contextSummary: a.contextSummary,
+  deviceUid: a.deviceUid,
+  deviceName: a.deviceName,
+  siteUid: a.siteUid,
+  siteName: a.siteName,
+});
+
+export const DeviceAlertSchema = AlertSourceSchema.extend({
+  diagnostics: z.string().nullable(),
+  resolved: z.boolean(),
+  resolvedBy: z.string().nullable(),
+  resolvedOn: z.number().nullable(),
 });
 export type DeviceAlert = z.infer<typeof DeviceAlertSchema>;
 
@@ -79,16 +97,7 @@ export const AlertResolutionSchema = z.object({
 export type AlertResolution = z.infer<typeof AlertResolutionSchema>;
 
 /** One row of the queue. Diagnostics are in the detail only (they can be long). */
-export const QueueAlertSchema = z.object({
-  alertUid: z.string(),
-  priority: AlertPrioritySchema,
-  timestamp: z.number().nullable(),
-  contextClass: z.string().nullable(),
-  contextSummary: z.string(),
-  deviceUid: z.string().nullable(),
-  deviceName: z.string().nullable(),
-  siteUid: z.string().nullable(),
-  siteName: z.string().nullable(),
+export const QueueAlertSchema = AlertSourceSchema.extend({
   /** When RMM Deck first saw it open (epoch ms): "new since you last looked" compares this. */
   firstSeenAt: z.number(),
   claim: AlertClaimSchema.nullable(),
