@@ -30,6 +30,9 @@ const GROUP_OPTIONS = [
   { value: "class", label: "Group by kind" },
 ];
 
+// On a phone the filters pair up, two to a row (w-[calc(50%-0.25rem)] beside the gap-2), instead
+// of a ragged column of fixed widths; from sm up each has its own width.
+
 /** The age filter as one select value: "max:24" (newer than a day), "min:24" (older). */
 const ageValue = (query: AlertQueueQuery): string =>
   query.maxAgeHours !== undefined
@@ -71,7 +74,7 @@ export function AlertFilterBar(props: {
       />
       <Select
         aria-label="Site"
-        className="h-8! w-44"
+        className="h-8! w-[calc(50%-0.25rem)] sm:w-44"
         value={query.siteUid?.[0] ?? ""}
         onChange={(e) => onQuery({ siteUid: e.target.value ? [e.target.value] : undefined })}
         options={[
@@ -81,7 +84,7 @@ export function AlertFilterBar(props: {
       />
       <Select
         aria-label="Kind of alert"
-        className="h-8! w-48"
+        className="h-8! w-[calc(50%-0.25rem)] sm:w-48"
         value={query.class?.[0] ?? ""}
         onChange={(e) => onQuery({ class: e.target.value ? [e.target.value] : undefined })}
         options={[
@@ -91,7 +94,7 @@ export function AlertFilterBar(props: {
       />
       <Select
         aria-label="Age"
-        className="h-8! w-40"
+        className="h-8! w-[calc(50%-0.25rem)] sm:w-40"
         value={ageValue(query)}
         onChange={(e) => {
           const [kind, n] = e.target.value.split(":");
@@ -105,7 +108,7 @@ export function AlertFilterBar(props: {
       {!props.resolvedView && (
         <Select
           aria-label="Claimed"
-          className="h-8! w-40"
+          className="h-8! w-[calc(50%-0.25rem)] sm:w-40"
           value={query.claimed ?? ""}
           onChange={(e) =>
             onQuery({ claimed: (e.target.value || undefined) as typeof query.claimed })
@@ -115,7 +118,7 @@ export function AlertFilterBar(props: {
       )}
       <Select
         aria-label="Grouping"
-        className="h-8! w-40"
+        className="h-8! w-[calc(50%-0.25rem)] sm:w-40"
         value={group ?? ""}
         onChange={(e) => props.onGroup((e.target.value || null) as typeof group)}
         options={GROUP_OPTIONS}

@@ -18,6 +18,7 @@ import { useNow } from "@/lib/use-now";
 import { useMarkLastLook } from "../last-look";
 import { toTarget, useAlertSelection } from "../use-alert-selection";
 import { useAlertUrlState } from "../use-alert-url-state";
+import { useElementWidth } from "../use-element-width";
 import type { AlertTableMeta } from "./alert-columns";
 import { AlertDetailPanel } from "./alert-detail-panel";
 import { AlertFilterBar } from "./alert-filter-bar";
@@ -77,11 +78,14 @@ export function AlertsPage() {
     () => ({ now, lastLook, selected: selection.uids, toggle, open: url.setOpen, resolvedView }),
     [now, lastLook, selection.uids, toggle, url.setOpen, resolvedView],
   );
+  const showsError = Boolean(windows.error && !latest);
+  const gridWidth = useElementWidth(gridRef, showsError);
   const { table, getRow } = useAlertTable({
     query,
     windows,
     meta,
     selectable: canResolve,
+    gridWidth,
     onQuery: url.setQuery,
   });
   const onRowKey = useCallback(
@@ -159,7 +163,7 @@ export function AlertsPage() {
       )}
 
       <div className={cn("grid min-h-0 gap-3", open && "xl:grid-cols-[minmax(0,1fr)_28rem]")}>
-        {windows.error && !latest ? (
+        {showsError ? (
           <ErrorState
             title="Alerts could not be loaded"
             error={windows.error}

@@ -28,12 +28,14 @@ export function useAlertTable(props: {
   meta: AlertTableMeta;
   /** The selection column, for someone who may act on open alerts. */
   selectable: boolean;
+  /** The grid's inner width when measured: "What happened" fills what the others leave. */
+  gridWidth: number | null;
   onQuery: (patch: Partial<AlertQueueQuery>) => void;
 }) {
   const { query, windows, meta, onQuery } = props;
   const columns = useMemo(
-    () => createAlertColumns(meta.resolvedView, props.selectable),
-    [meta.resolvedView, props.selectable],
+    () => createAlertColumns(meta.resolvedView, props.selectable, props.gridWidth),
+    [meta.resolvedView, props.selectable, props.gridWidth],
   );
   const sorting = useMemo<SortingState>(
     () => (query.sort ? [{ id: query.sort, desc: query.dir === "desc" }] : []),
