@@ -4,7 +4,7 @@ import { createAlertColumns } from "./alert-columns";
 const widths = (gridWidth: number | null) =>
   Object.fromEntries(createAlertColumns(false, true, gridWidth).map((c) => [c.id, c.size]));
 const total = (gridWidth: number | null) =>
-  Object.values(widths(gridWidth)).reduce((sum: number, w) => sum + (w ?? 0), 0);
+  createAlertColumns(false, true, gridWidth).reduce((sum, c) => sum + (c.size ?? 0), 0);
 
 describe("the queue's column widths", () => {
   it("gives 'What happened' the room a wide grid has, so the row spans the grid", () => {
