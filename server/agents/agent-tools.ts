@@ -6,7 +6,6 @@ import {
   type AgentToken,
   type ToolName,
 } from "../contract/agents";
-import { PROPOSAL_STATE_LABELS, type Proposal } from "../contract/proposals";
 import { DattoError } from "../datto/gateway/datto-error";
 import type { Clock } from "../lib/clock";
 import type { Proposals } from "../approvals/proposals";
@@ -15,78 +14,17 @@ import type { Store } from "../store/port/store";
 import { isTokenLive } from "./agent-token-resolver";
 import {
   deviceJson,
-  isServer,
   siteJson,
   UNTRUSTED_NOTICE,
   type AgentReads,
   type OpenAlertSource,
 } from "./agent-reads";
-import { checkVariables, type ComponentLookup } from "./component-lookup";
+import type { ComponentLookup } from "./component-lookup";
 import { TOOL_INPUTS, TOOL_SPECS, type ToolInput } from "./tool-catalog";
+import { fail, issuesText, proposalJson, type ToolAnswer, type ToolFailure } from "./tool-answers";
+import { createWriteProposals } from "./write-proposals";
 
-export type ToolFailure = {
-  ok: false;
-  status: 400 | 403 | 404 | 409 | 502;
-  code: string;
-  message: string;
-  details?: unknown;
-};
-export type ToolAnswer = { ok: true; data: unknown } | ToolFailure;
-
-const fail = (
-  status: ToolFailure["status"],
-  code: string,
-  message: string,
-  details?: unknown,
-): ToolFailure => ({
-  ok: false,
-  status,
-  code,
-  message,
-  ...(details === undefined ? {} : { details }),
-});
-
-/** A proposal as an agent reads it: its id and state first, the output as untrusted text. */
-export function proposalJson(p: Proposal) {
-  return {
-    proposalId: p.id,
-    state: p.state,
-    stateLabel: PROPOSAL_STATE_LABELS[p.state],
-    tool: p.tool,
-    testMode: p.testMode,
-    createdAt: new Date(p.createdAt).toISOString(),
-    expiresAt: new Date(p.expiresAt).toISOString(),
-    decidedBy: p.decidedBy,
-    comment: p.comment,
-    error: p.error,
-    ...(p.result
-      ? {
-          result: {
-            message: p.result.message,
-            jobUid: p.result.jobUid,
-            devices: p.result.devices.map((d) => ({
-              deviceUid: d.deviceUid,
-              status: d.status,
-              untrusted: { stdout: d.stdout, stderr: d.stderr },
-            })),
-          },
-        }
-      : {}),
-    ...(p.state === "pending"
-      ? {
-          next: "Waiting for a person to approve. Check again later with datto-get-proposal; do not propose it again.",
-        }
-      : {}),
-  };
-}
-
-function issuesText(error: {
-  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>;
-}): string {
-  return error.issues
-    .map((i) => (i.path.length ? `${i.path.map(String).join(".")}: ${i.message}` : i.message))
-    .join(" ");
-}
+export { proposalJson, type ToolAnswer, type ToolFailure } from "./tool-answers";
 
 /**
  * The agent's tools behind every way in (MCP and /api/agent/): the token is read afresh, its
@@ -102,7 +40,8 @@ export function createAgentTools(deps: {
   components: Pick<ComponentLookup, "find">;
   proposals: Proposals;
 }) {
-  const { store, clock, settings, reads, alerts, components, proposals } = deps;
+  const { store, clock, settings, reads, proposals } = deps;
+  const writes = createWriteProposals(deps);
 
   /** Why this token may not use this tool now, or null. */
   async function refusalFor(token: AgentToken | null, tool: ToolName): Promise<ToolFailure | null> {
@@ -183,120 +122,10 @@ export function createAgentTools(deps: {
         return { ok: true, data: proposalJson(found.proposal) };
       }
       case "datto-resolve-alert":
-        return resolveAlert(actor, token, input as ToolInput<typeof tool>);
+        return writes.resolveAlert(actor, token, input as ToolInput<typeof tool>);
       case "datto-run-quickjob":
-        return runQuickJob(actor, token, input as ToolInput<typeof tool>);
+        return writes.runQuickJob(actor, token, input as ToolInput<typeof tool>);
     }
-  }
-
-  async function proposed(
-    actor: AgentActor,
-    token: AgentToken,
-    p: Parameters<Proposals["propose"]>[2],
-  ) {
-    const policy = await settings.policyOf(p.tool);
-    const proposal = await proposals.propose(
-      actor,
-      token,
-      p,
-      policy === "auto" ? "auto" : "approval",
-    );
-    return { ok: true as const, data: proposalJson(proposal) };
-  }
-
-  async function resolveAlert(
-    actor: AgentActor,
-    token: AgentToken,
-    input: ToolInput<"datto-resolve-alert">,
-  ) {
-    const alert = await alerts.get(input.alertUid);
-    if (!alert)
-      return fail(
-        404,
-        "alert_not_found",
-        `No alert ${input.alertUid}. Use datto-list-alerts to find open alerts.`,
-      );
-    if (alert.resolved)
-      return fail(409, "alert_already_resolved", `Alert ${input.alertUid} is already resolved.`);
-    const device = alert.deviceUid ? reads.device(alert.deviceUid) : null;
-    const risks = [
-      ...(alert.priority === "Critical" ? ["a Critical alert"] : []),
-      ...(device && isServer(device) ? ["on a server"] : []),
-    ];
-    return proposed(actor, token, {
-      tool: "datto-resolve-alert",
-      payload: { action: "resolve-alert", alertUid: alert.alertUid },
-      reason: input.reason,
-      risks,
-      context: {
-        device: device && contextDevice(device),
-        component: null,
-        alert: {
-          uid: alert.alertUid,
-          summary: alert.contextSummary,
-          priority: alert.priority,
-          resolved: alert.resolved,
-        },
-      },
-    });
-  }
-
-  async function runQuickJob(
-    actor: AgentActor,
-    token: AgentToken,
-    input: ToolInput<"datto-run-quickjob">,
-  ) {
-    const device = reads.device(input.deviceUid);
-    if (!device) {
-      return fail(
-        404,
-        "device_not_found",
-        `No device ${input.deviceUid}. Use datto-list-devices to find its uid.`,
-      );
-    }
-    const found = await components.find(input.jobName);
-    if (!found.ok) {
-      return fail(found.code === "component_ambiguous" ? 400 : 404, found.code, found.message, {
-        candidates: found.candidates,
-      });
-    }
-    const checked = checkVariables(found.component, input.variables ?? {});
-    if (!checked.ok) return fail(400, "invalid_variables", checked.message);
-    const othersPending = (await store.proposals.list({ states: ["pending"], limit: 200 })).filter(
-      (p) =>
-        p.tokenId === token.id &&
-        p.payload.action === "run-quickjob" &&
-        p.payload.componentUid === found.component.uid &&
-        p.payload.deviceUid !== device.uid,
-    ).length;
-    const risks = [
-      ...(isServer(device) ? ["runs on a server"] : []),
-      ...(!device.online ? ["the device is offline: Datto queues the job until it is back"] : []),
-      ...(othersPending > 0
-        ? [`several devices: ${othersPending + 1} devices pending for this component`]
-        : []),
-    ];
-    return proposed(actor, token, {
-      tool: "datto-run-quickjob",
-      payload: {
-        action: "run-quickjob",
-        deviceUid: device.uid,
-        componentUid: found.component.uid,
-        componentName: found.component.name,
-        variables: checked.variables,
-      },
-      reason: input.reason,
-      risks,
-      context: {
-        device: contextDevice(device),
-        component: {
-          uid: found.component.uid,
-          name: found.component.name,
-          description: found.component.description,
-        },
-        alert: null,
-      },
-    });
   }
 
   return {
@@ -328,12 +157,3 @@ export function createAgentTools(deps: {
 }
 
 export type AgentTools = ReturnType<typeof createAgentTools>;
-
-const contextDevice = (d: ReturnType<AgentReads["device"]> & object) => ({
-  uid: d.uid,
-  hostname: d.hostname,
-  siteName: d.siteName,
-  online: d.online,
-  lastSeen: d.lastSeen,
-  deviceType: d.deviceType.category,
-});

@@ -1,21 +1,13 @@
-import type { DeviceAlert, QueueAlert } from "../contract/alerts";
+import { alertSourceOf, type DeviceAlert, type QueueAlert } from "../contract/alerts";
 import type { AlertQueue } from "../alerts/alert-queue";
 import type { OpenAlertSource } from "./agent-reads";
 
 const toDeviceAlert = (a: QueueAlert): DeviceAlert => ({
-  alertUid: a.alertUid,
-  priority: a.priority,
+  ...alertSourceOf(a),
   diagnostics: null,
-  timestamp: a.timestamp,
   resolved: a.resolved,
   resolvedBy: a.resolution?.by ?? null,
   resolvedOn: a.resolution?.at ?? null,
-  contextClass: a.contextClass,
-  contextSummary: a.contextSummary,
-  deviceUid: a.deviceUid,
-  deviceName: a.deviceName,
-  siteUid: a.siteUid,
-  siteName: a.siteName,
 });
 
 /**

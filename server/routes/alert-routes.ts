@@ -8,6 +8,7 @@ import { queryQueue } from "../alerts/queue-query";
 import type { AlertResolver } from "../alerts/resolve-alert";
 import { actorId, type Actor, type AppEnv } from "../contract/actor";
 import {
+  alertSourceOf,
   AlertQueueQuerySchema,
   BulkResolveBodySchema,
   ClaimBodySchema,
@@ -159,15 +160,7 @@ export function createAlertRoutes(deps: AlertRoutesDeps) {
               const mapped = mapAlert(read.data, read.fetchedAt);
               const record = (await alerts.recentlyResolved()).find((a) => a.alertUid === uid);
               alert = {
-                alertUid: mapped.alertUid,
-                priority: mapped.priority,
-                timestamp: mapped.timestamp,
-                contextClass: mapped.contextClass,
-                contextSummary: mapped.contextSummary,
-                deviceUid: mapped.deviceUid,
-                deviceName: mapped.deviceName,
-                siteUid: mapped.siteUid,
-                siteName: mapped.siteName,
+                ...alertSourceOf(mapped),
                 firstSeenAt: record?.firstSeenAt ?? read.fetchedAt,
                 claim: null,
                 resolveOutcome: null,

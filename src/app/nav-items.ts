@@ -1,8 +1,8 @@
 import type { ComponentType } from "react";
-import { roleAtLeast, type Role } from "@server/contract/roles";
+import type { Permission } from "@server/contract/permissions";
 import { shellRoutes } from "./routes";
 
-export type NavItem = { to: string; label: string; minRole: Role; badge?: ComponentType };
+export type NavItem = { to: string; label: string; needs: Permission; badge?: ComponentType };
 
 /** The nav items, derived from the route list so a screen and its link cannot drift apart. */
 export const navItems: readonly NavItem[] = shellRoutes.flatMap((route) =>
@@ -11,13 +11,14 @@ export const navItems: readonly NavItem[] = shellRoutes.flatMap((route) =>
         {
           to: route.nav.to ?? `/${route.path}`,
           label: route.nav.label,
-          minRole: route.minRole,
+          needs: route.needs,
           ...(route.nav.badge ? { badge: route.nav.badge } : {}),
         },
       ]
     : [],
 );
 
-export function navItemsFor(role: Role): NavItem[] {
-  return navItems.filter((item) => roleAtLeast(role, item.minRole));
+/** The items a person holding `permissions` can open. */
+export function navItemsFor(permissions: readonly Permission[]): NavItem[] {
+  return navItems.filter((item) => permissions.includes(item.needs));
 }

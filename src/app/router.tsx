@@ -1,7 +1,7 @@
 import { Navigate, type RouteObject } from "react-router";
 import { PageSpinner } from "@/components/ui/spinner";
 import { NotFound } from "./not-found";
-import { RequireRole } from "./require-role";
+import { RequirePermission } from "./require-permission";
 import { RequireSession } from "./require-session";
 import { RouteError } from "./route-error";
 import { HOME_PATH, shellRoutes } from "./routes";
@@ -40,7 +40,7 @@ export function createRoutes(): RouteObject[] {
               children: [
                 { index: true, element: <Navigate to={HOME_PATH} replace /> },
                 ...shellRoutes.map((route): RouteObject => ({
-                  element: <RequireRole minRole={route.minRole} />,
+                  element: <RequirePermission needs={route.needs} />,
                   ErrorBoundary: RouteError,
                   children: [
                     { path: route.path, lazy: async () => ({ Component: await route.load() }) },

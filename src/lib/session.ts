@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { createContext, use } from "react";
 import { MeSchema, type SessionUser } from "@server/contract/auth";
+import { ROLE_PERMISSIONS, type Permission } from "@server/contract/permissions";
 import { roleAtLeast, type Role } from "@server/contract/roles";
 import { client, isApiRequestError, parseResponse } from "./api-client";
 
@@ -36,6 +37,25 @@ export function useCurrentUser(): SessionUser {
   return user;
 }
 
+/**
+ * What the signed-in person may do: their role's permissions in the server's own table
+ * (server/contract/permissions.ts), so the screens ask what the server will check. /api/me answers
+ * the role only; the table is shared, so both sides derive the same list from it.
+ */
+export function permissionsOf(user: SessionUser): readonly Permission[] {
+  return ROLE_PERMISSIONS[user.role];
+}
+
+export function usePermissions(): readonly Permission[] {
+  return permissionsOf(useCurrentUser());
+}
+
+/** Whether the signed-in person holds `permission`. Ask this, not for a role. */
+export function useCan(permission: Permission): boolean {
+  return usePermissions().includes(permission);
+}
+
+/** @deprecated Ask for a permission with `useCan`; kept while features still call it. */
 export function useHasRole(minimum: Role): boolean {
   return roleAtLeast(useCurrentUser().role, minimum);
 }

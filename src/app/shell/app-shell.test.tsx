@@ -21,6 +21,44 @@ describe("signed-in shell", () => {
     expect(document.title).toBe("No access · RMM Deck");
   });
 
+  it("shows an approver Approvals (proposals:decide) and opens it", async () => {
+    const { user, router } = await renderApp("/sites", { signedInAs: "approver" });
+    const nav = await screen.findByRole("navigation", { name: "Main" });
+    await user.click(within(nav).getByRole("link", { name: /^Approvals/ }));
+    expect(await screen.findByRole("heading", { name: "Approvals", level: 1 })).toBeInTheDocument();
+    expect(currentPath(router)).toBe("/approvals");
+    expect(within(nav).queryByRole("link", { name: "Users" })).not.toBeInTheDocument();
+  });
+
+  it("hides Approvals from a technician and refuses the screen, naming the permission", async () => {
+    await renderApp("/approvals", { signedInAs: "technician" });
+    expect(await screen.findByText("You do not have access to this screen")).toBeInTheDocument();
+    expect(screen.getByText(/Deciding what agents propose/)).toBeInTheDocument();
+    const nav = screen.getByRole("navigation", { name: "Main" });
+    expect(within(nav).queryByRole("link", { name: /^Approvals/ })).not.toBeInTheDocument();
+    expect(within(nav).getByRole("link", { name: "Jobs" })).toBeInTheDocument();
+  });
+
+  it("lets a viewer list jobs but not reach the job launcher (jobs:run)", async () => {
+    const { router } = await renderApp("/jobs/new", { signedInAs: "viewer" });
+    expect(await screen.findByText("You do not have access to this screen")).toBeInTheDocument();
+    expect(screen.getByText(/Running jobs/)).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { name: "Run a component" })).not.toBeInTheDocument();
+
+    await act(() => router.navigate("/jobs"));
+    await waitFor(() =>
+      expect(screen.queryByText("You do not have access to this screen")).not.toBeInTheDocument(),
+    );
+  });
+
+  it("lets a technician reach the job launcher", async () => {
+    await renderApp("/jobs/new", { signedInAs: "technician" });
+    expect(
+      await screen.findByRole("heading", { name: "Run a component", level: 1 }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText("You do not have access to this screen")).not.toBeInTheDocument();
+  });
+
   it("says DEMO in demo mode and who is signed in", async () => {
     const { user } = await renderApp("/admin/users", { signedInAs: "technician" });
     expect(await screen.findByText("Demo mode: simulated tenant")).toBeInTheDocument();

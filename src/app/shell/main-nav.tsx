@@ -1,13 +1,12 @@
 import { NavLink } from "react-router";
 import { focusRing } from "@/components/ui/focus-ring";
 import { cn } from "@/lib/cn";
-import { useCurrentUser } from "@/lib/session";
+import { usePermissions } from "@/lib/session";
 import { navItemsFor } from "../nav-items";
 
-/** Only the screens the signed-in role can use (the server enforces the same rule on the data). */
+/** Only the screens the signed-in person may use (the server enforces the same permissions). */
 export function MainNav(props: { className?: string }) {
-  const { role } = useCurrentUser();
-  const items = navItemsFor(role);
+  const items = navItemsFor(usePermissions());
   if (items.length === 0) return null;
   return (
     <nav aria-label="Main" className={props.className}>

@@ -2,7 +2,7 @@ import type { AlertClaim } from "@server/contract/alerts";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/api-client";
 import { endpointText } from "@/lib/endpoint-text";
-import { useCurrentUser, useHasRole } from "@/lib/session";
+import { useCan, useCurrentUser } from "@/lib/session";
 import { useReleaseAlert } from "./alert-mutations";
 
 /** Who is on the alert, and claim / release / resolve for technicians and up. */
@@ -13,7 +13,8 @@ export function AlertActions(props: {
   onClaim: () => void;
   onResolve: () => void;
 }) {
-  const canAct = useHasRole("technician");
+  const canClaim = useCan("alerts:claim");
+  const canResolve = useCan("alerts:resolve");
   const me = useCurrentUser();
   const release = useReleaseAlert();
   const mine = props.claim !== null && props.claim.byId === me.id;
@@ -29,14 +30,14 @@ export function AlertActions(props: {
           <span className="text-slate-600 dark:text-slate-400">Nobody has claimed it.</span>
         )}
       </p>
-      {canAct && !props.resolved && (
+      {(canClaim || canResolve) && !props.resolved && (
         <div className="flex flex-wrap gap-2">
-          {(!props.claim || mine) && (
+          {canClaim && (!props.claim || mine) && (
             <Button size="sm" onClick={props.onClaim}>
               {mine ? "Edit note" : "Claim (c)"}
             </Button>
           )}
-          {props.claim && (
+          {canClaim && props.claim && (
             <Button
               size="sm"
               variant="ghost"
@@ -46,9 +47,11 @@ export function AlertActions(props: {
               {mine ? "Release" : `Release ${endpointText(props.claim.by)}'s claim`}
             </Button>
           )}
-          <Button size="sm" variant="danger" onClick={props.onResolve}>
-            Resolve… (r)
-          </Button>
+          {canResolve && (
+            <Button size="sm" variant="danger" onClick={props.onResolve}>
+              Resolve… (r)
+            </Button>
+          )}
         </div>
       )}
       {release.error && <p className="text-sm text-red-700">{errorMessage(release.error)}</p>}

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { ALERT_PRIORITIES, type AlertClaim, type DeviceAlert } from "@server/contract/alerts";
 import { Button } from "@/components/ui/button";
-import { useHasRole } from "@/lib/session";
+import { useCan } from "@/lib/session";
 import { ClaimDialog } from "./claim-dialog";
 import { ResolveDialog, type ResolveTarget } from "./resolve-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -30,7 +30,8 @@ export function AlertList(props: {
   actions?: { claims: ReadonlyMap<string, AlertClaim> };
 }) {
   const now = useNow();
-  const canAct = useHasRole("technician");
+  const canClaim = useCan("alerts:claim");
+  const canResolve = useCan("alerts:resolve");
   const [resolving, setResolving] = useState<ResolveTarget | null>(null);
   const [claiming, setClaiming] = useState<DeviceAlert | null>(null);
   if (props.alerts.length === 0) return <EmptyState title={props.emptyTitle} />;
@@ -88,7 +89,8 @@ export function AlertList(props: {
                 <AlertRowActions
                   alert={alert}
                   claim={props.actions.claims.get(alert.alertUid) ?? null}
-                  canAct={canAct}
+                  canClaim={canClaim}
+                  canResolve={canResolve}
                   onClaim={() => setClaiming(alert)}
                   onResolve={() =>
                     setResolving({
@@ -110,7 +112,8 @@ export function AlertList(props: {
 function AlertRowActions(props: {
   alert: DeviceAlert;
   claim: AlertClaim | null;
-  canAct: boolean;
+  canClaim: boolean;
+  canResolve: boolean;
   onClaim: () => void;
   onResolve: () => void;
 }) {
@@ -125,12 +128,12 @@ function AlertRowActions(props: {
       <Link to={queue} className="text-indigo-700 underline dark:text-indigo-300">
         Details
       </Link>
-      {props.canAct && !claim && (
+      {props.canClaim && !claim && (
         <Button size="sm" variant="ghost" onClick={props.onClaim}>
           Claim
         </Button>
       )}
-      {props.canAct && (
+      {props.canResolve && (
         <Button size="sm" variant="ghost" onClick={props.onResolve}>
           Resolve…
         </Button>

@@ -24,7 +24,18 @@ const blank = <span className="text-slate-500">—</span>;
 export const isNew = (a: QueueAlert, lastLook: number | null) =>
   lastLook !== null && a.firstSeenAt > lastLook && !a.resolved;
 
-export function createAlertColumns(resolvedView: boolean, selectable: boolean): Col[] {
+/** "What happened" never gets narrower than this; wider when the grid has room to spare. */
+const SUMMARY_MIN_WIDTH = 600;
+
+/**
+ * The queue's columns. `gridWidth` (the grid's inner width, when known) lets "What happened" take
+ * the room the other columns leave, so a wide window shows more of each summary instead of a gap.
+ */
+export function createAlertColumns(
+  resolvedView: boolean,
+  selectable: boolean,
+  gridWidth: number | null = null,
+): Col[] {
   const columns: Col[] = [];
   if (selectable) {
     columns.push({
@@ -109,7 +120,7 @@ export function createAlertColumns(resolvedView: boolean, selectable: boolean): 
     {
       id: "summary",
       header: "What happened",
-      size: 600,
+      size: SUMMARY_MIN_WIDTH,
       enableSorting: false,
       meta: { label: "What happened" },
       cell: (ctx) => {
@@ -167,5 +178,10 @@ export function createAlertColumns(resolvedView: boolean, selectable: boolean): 
           },
         },
   );
+  if (gridWidth !== null) {
+    const summary = columns.find((c) => c.id === "summary")!;
+    const others = columns.reduce((sum, c) => sum + (c === summary ? 0 : (c.size ?? 0)), 0);
+    summary.size = Math.max(SUMMARY_MIN_WIDTH, Math.floor(gridWidth - others));
+  }
   return columns;
 }

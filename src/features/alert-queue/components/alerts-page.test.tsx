@@ -44,6 +44,30 @@ describe("AlertsPage", () => {
     expect(within(panel).getByRole("button", { name: "Claim (c)" })).toBeInTheDocument();
   });
 
+  it("offers claim, resolve and selection only to people with alerts:claim / alerts:resolve", async () => {
+    const t = await getTestApp();
+    await t.services.alerts.tick();
+    const uid = t.sim.tenant.openAlerts()[0]!.alertUid;
+    await renderApp(`/alerts?alert=${uid}`, { signedInAs: "viewer" });
+    const panel = await screen.findByRole("region", { name: "Alert detail" });
+    await within(panel).findByRole("heading", { name: "Diagnostics" });
+    await waitFor(() => expect(alertRows().length).toBeGreaterThan(0));
+    expect(within(panel).queryByRole("button", { name: "Claim (c)" })).not.toBeInTheDocument();
+    expect(within(panel).queryByRole("button", { name: "Resolve… (r)" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("checkbox", { name: /^Select alert/ })).not.toBeInTheDocument();
+    expect(screen.queryByText(/Keys in the list/)).not.toBeInTheDocument();
+    cleanup();
+
+    await renderApp(`/alerts?alert=${uid}`, { signedInAs: "technician" });
+    const techPanel = await screen.findByRole("region", { name: "Alert detail" });
+    expect(
+      await within(techPanel).findByRole("button", { name: "Resolve… (r)" }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getAllByRole("checkbox", { name: /^Select alert/ }).length).toBeGreaterThan(0),
+    );
+  });
+
   it("keeps saved views on the server: the person finds them in a new browser", async () => {
     const t = await getTestApp();
     await t.services.alerts.tick();

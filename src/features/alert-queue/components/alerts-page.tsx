@@ -1,89 +1,34 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  getCoreRowModel,
-  useReactTable,
-  type OnChangeFn,
-  type Row,
-  type SortingState,
-} from "@tanstack/react-table";
+import { useQuery } from "@tanstack/react-query";
+import type { Row } from "@tanstack/react-table";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  ALERT_PRIORITIES,
-  ALERT_SORT_KEYS,
-  MAX_QUEUE_LIMIT,
-  type AlertDetailResponse,
-  type AlertSortKey,
-  type QueueAlert,
-} from "@server/contract/alerts";
-import { DebouncedInput } from "@/components/data-table/debounced-input";
+import type { AlertDetailResponse, QueueAlert } from "@server/contract/alerts";
 import { useSlashFocus } from "@/components/data-table/use-slash-focus";
 import { VirtualTable } from "@/components/data-table/virtual-table";
-import { Button, buttonClasses } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/error-state";
 import { InlineAlert } from "@/components/ui/inline-alert";
-import { Select } from "@/components/ui/select";
+import { alertQueries } from "@/entities/alert/alert-queries";
 import { ClaimDialog } from "@/entities/alert/claim-dialog";
-import { alertExportUrl, alertQueries } from "@/entities/alert/alert-queries";
+import { ResolveDialog, type ResolveTarget } from "@/entities/alert/resolve-dialog";
 import { useAlertWindows } from "@/entities/alert/use-alert-windows";
-import {
-  ResolveDialog,
-  RESOLVE_CAUTION,
-  type ResolveTarget,
-} from "@/entities/alert/resolve-dialog";
 import { cn } from "@/lib/cn";
-import { endpointText } from "@/lib/endpoint-text";
 import { formatRelativeTime } from "@/lib/format";
-import { useHasRole } from "@/lib/session";
+import { useCan } from "@/lib/session";
 import { useDocumentTitle } from "@/lib/use-document-title";
 import { useNow } from "@/lib/use-now";
 import { useMarkLastLook } from "../last-look";
+import { toTarget, useAlertSelection } from "../use-alert-selection";
 import { useAlertUrlState } from "../use-alert-url-state";
+import { useElementWidth } from "../use-element-width";
+import type { AlertTableMeta } from "./alert-columns";
 import { AlertDetailPanel } from "./alert-detail-panel";
-import { createAlertColumns, type AlertTableMeta } from "./alert-columns";
+import { AlertFilterBar } from "./alert-filter-bar";
 import { AlertGroups } from "./alert-groups";
-import { classLabel } from "./class-label";
-import { CriticalNotifier } from "./critical-notifier";
-import { SavedAlertViews } from "./saved-alert-views";
-
-const AGES = [
-  { value: "", label: "Any age" },
-  { value: "max:1", label: "Last hour" },
-  { value: "max:24", label: "Last 24 hours" },
-  { value: "min:24", label: "Older than a day" },
-  { value: "min:168", label: "Older than a week" },
-];
-const CLAIMED = [
-  { value: "", label: "Claimed or not" },
-  { value: "no", label: "Unclaimed" },
-  { value: "yes", label: "Claimed" },
-  { value: "mine", label: "Claimed by me" },
-];
-const GROUP_OPTIONS = [
-  { value: "", label: "No grouping" },
-  { value: "site", label: "Group by site" },
-  { value: "device", label: "Group by device" },
-  { value: "class", label: "Group by kind" },
-];
-
-const CHIP_TONE: Record<string, string> = {
-  Critical: "border-red-400 text-red-800 dark:text-red-200",
-  High: "border-amber-500 text-amber-900 dark:text-amber-200",
-  Moderate: "border-indigo-400 text-indigo-800 dark:text-indigo-200",
-};
+import { AlertScopeBar } from "./alert-scope-bar";
+import { AlertSelectionBar } from "./alert-selection-bar";
+import { useAlertTable } from "./use-alert-table";
 
 /** The newest open Critical alerts the notifier compares (newest first: new ones are on top). */
 const CRITICAL_WATCH = 100;
-
-const sortKey = (id: string): AlertSortKey | undefined =>
-  (ALERT_SORT_KEYS as readonly string[]).includes(id) ? (id as AlertSortKey) : undefined;
-
-const toTarget = (
-  a: Pick<QueueAlert, "alertUid" | "contextSummary" | "deviceName">,
-): ResolveTarget => ({
-  alertUid: a.alertUid,
-  summary: a.contextSummary,
-  device: a.deviceName,
-});
 
 /** The alert triage queue: every open alert at a glance, claimed, and worked to zero. */
 export function AlertsPage() {
@@ -91,16 +36,16 @@ export function AlertsPage() {
   const url = useAlertUrlState();
   const { query, group, open } = url;
   const resolvedView = query.state === "resolved";
-  const canAct = useHasRole("technician");
+  // Selecting (to resolve) and the keys act on open alerts, for those the server lets act.
+  const canResolve = useCan("alerts:resolve") && !resolvedView;
+  const canClaim = useCan("alerts:claim") && !resolvedView;
   const now = useNow();
   // The server filters, sorts, counts and groups; the table fetches the windows it shows.
   const apiQuery = useMemo(() => ({ ...query, groupBy: group ?? undefined }), [query, group]);
   const windows = useAlertWindows(apiQuery);
-  const alerts = windows.rows;
   const latest = windows.latest;
   const lastLook = latest?.lastLook ?? null;
   const markLastLook = useMarkLastLook();
-  const queryClient = useQueryClient();
   // Only for the notifier: the open Critical alerts, newest first (a small answer).
   // Read only once the person opted in to notifications, so a page load carries no extra answer.
   const [watchCritical, setWatchCritical] = useState(false);
@@ -108,15 +53,8 @@ export function AlertsPage() {
     ...alertQueries.queueTop({ priority: ["Critical"] }, CRITICAL_WATCH),
     enabled: watchCritical,
   });
-  // Selected alerts by uid, with what the resolve dialog lists: they stay selected when their
-  // rows scroll out of the loaded windows. A new filter or sort starts a new selection.
-  const [selected, setSelected] = useState<ReadonlyMap<string, ResolveTarget>>(new Map());
-  const queryKey = JSON.stringify(query);
-  const [selectionFor, setSelectionFor] = useState(queryKey);
-  if (selectionFor !== queryKey) {
-    setSelectionFor(queryKey);
-    setSelected(new Map());
-  }
+  const selection = useAlertSelection(query, windows.rows);
+  const { selected, toggle } = selection;
   const [resolving, setResolving] = useState<readonly ResolveTarget[] | null>(null);
   const [claiming, setClaiming] = useState<{ uid: string; summary: string; note?: string } | null>(
     null,
@@ -136,69 +74,24 @@ export function AlertsPage() {
     };
   }, [markLastLook]);
 
-  const selectedList = useMemo(() => [...selected.values()], [selected]);
-  const selectedUids = useMemo(() => new Set(selected.keys()), [selected]);
-  const loaded = useRef(new Map<string, QueueAlert>());
-  loaded.current = new Map(alerts.map((a) => [a.alertUid, a]));
-  const toggle = useCallback((uid: string) => {
-    setSelected((s) => {
-      const next = new Map(s);
-      const row = loaded.current.get(uid);
-      if (next.has(uid)) next.delete(uid);
-      else if (row) next.set(uid, toTarget(row));
-      return next;
-    });
-  }, []);
-  const selectAll = async () => {
-    const top = await queryClient.fetchQuery(alertQueries.queueTop(query, MAX_QUEUE_LIMIT));
-    setSelected(new Map(top.alerts.map((a) => [a.alertUid, toTarget(a)])));
-  };
   const meta = useMemo<AlertTableMeta>(
-    () => ({ now, lastLook, selected: selectedUids, toggle, open: url.setOpen, resolvedView }),
-    [now, lastLook, selectedUids, toggle, url.setOpen, resolvedView],
+    () => ({ now, lastLook, selected: selection.uids, toggle, open: url.setOpen, resolvedView }),
+    [now, lastLook, selection.uids, toggle, url.setOpen, resolvedView],
   );
-  const columns = useMemo(
-    () => createAlertColumns(resolvedView, canAct && !resolvedView),
-    [resolvedView, canAct],
-  );
-  const sorting = useMemo<SortingState>(
-    () => (query.sort ? [{ id: query.sort, desc: query.dir === "desc" }] : []),
-    [query.sort, query.dir],
-  );
-  const onSortingChange = useCallback<OnChangeFn<SortingState>>(
-    (updater) => {
-      const next = typeof updater === "function" ? updater(sorting) : updater;
-      const first = next[0];
-      const sort = first ? sortKey(first.id) : undefined;
-      url.setQuery({ sort, dir: sort ? (first!.desc ? "desc" : "asc") : undefined });
-    },
-    [sorting, url],
-  );
-  const table = useReactTable({
-    data: alerts,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => row.alertUid,
-    manualSorting: true,
-    manualFiltering: true,
-    enableMultiSort: false,
-    sortDescFirst: false,
-    state: { sorting },
-    onSortingChange,
+  const showsError = Boolean(windows.error && !latest);
+  const gridWidth = useElementWidth(gridRef, showsError);
+  const { table, getRow } = useAlertTable({
+    query,
+    windows,
     meta,
+    selectable: canResolve,
+    gridWidth,
+    onQuery: url.setQuery,
   });
-  const getRow = useCallback(
-    (index: number): Row<QueueAlert> | undefined => {
-      const row = windows.rowAt(index);
-      return row ? table.getRowModel().rowsById[row.alertUid] : undefined;
-    },
-    [table, windows],
-  );
   const onRowKey = useCallback(
     (key: string, row: Row<QueueAlert>) => {
-      if (!canAct || resolvedView) return false;
       const a = row.original;
-      if (key === "c") {
+      if (key === "c" && canClaim) {
         setClaiming({
           uid: a.alertUid,
           summary: a.contextSummary,
@@ -206,29 +99,15 @@ export function AlertsPage() {
         });
         return true;
       }
-      if (key === "r") {
+      if (key === "r" && canResolve) {
         setResolving([toTarget(a)]);
         return true;
       }
       return false;
     },
-    [canAct, resolvedView],
+    [canClaim, canResolve],
   );
 
-  const counts = latest?.counts;
-  const priorities = new Set(query.priority ?? []);
-  const togglePriority = (p: (typeof ALERT_PRIORITIES)[number]) => {
-    const next = new Set(priorities);
-    if (next.has(p)) next.delete(p);
-    else next.add(p);
-    url.setQuery({ priority: next.size ? [...next] : undefined });
-  };
-  const age =
-    query.maxAgeHours !== undefined
-      ? `max:${query.maxAgeHours}`
-      : query.minAgeHours !== undefined
-        ? `min:${query.minAgeHours}`
-        : "";
   const newCount = resolvedView ? 0 : (latest?.newCount ?? 0);
   const openDetail = (d: AlertDetailResponse) => d.alert;
 
@@ -251,161 +130,40 @@ export function AlertsPage() {
         </InlineAlert>
       )}
 
-      <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Which alerts">
-        <div className="flex rounded-md border border-slate-300 dark:border-slate-600">
-          {(["open", "resolved"] as const).map((s) => (
-            <button
-              key={s}
-              type="button"
-              aria-pressed={(query.state ?? "open") === s}
-              onClick={() => {
-                url.setQuery({
-                  state: s === "open" ? undefined : s,
-                  sort: undefined,
-                  dir: undefined,
-                });
-              }}
-              className={cn(
-                "px-3 py-1 text-sm",
-                (query.state ?? "open") === s
-                  ? "bg-indigo-600 text-white"
-                  : "text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800",
-              )}
-            >
-              {s === "open" ? "Open" : "Resolved (24 h)"}
-            </button>
-          ))}
-        </div>
-        {ALERT_PRIORITIES.map((p) => (
-          <button
-            key={p}
-            type="button"
-            aria-pressed={priorities.has(p)}
-            onClick={() => togglePriority(p)}
-            className={cn(
-              "rounded-full border px-2.5 py-0.5 text-sm",
-              CHIP_TONE[p] ??
-                "border-slate-300 text-slate-700 dark:border-slate-600 dark:text-slate-200",
-              priorities.has(p) && "bg-slate-900 text-white dark:bg-white dark:text-slate-900",
-            )}
-          >
-            {p} <span className="font-semibold">{counts ? counts[p] : "…"}</span>
-          </button>
-        ))}
-        {newCount > 0 && (
-          <Button size="sm" variant="ghost" onClick={() => void markLastLook()}>
-            {newCount} new since your last look — mark seen
-          </Button>
-        )}
-      </div>
-
-      <div className="flex flex-wrap items-end gap-2">
-        <label htmlFor="alert-search" className="sr-only">
-          Search alerts
-        </label>
-        <DebouncedInput
-          id="alert-search"
-          inputRef={searchRef}
-          type="search"
-          placeholder="Search summary, diagnostics, device, site, who…  ( / )"
-          className="h-8! max-w-sm"
-          value={query.q ?? ""}
-          onValueChange={(q) => url.setQuery({ q: q || undefined })}
-        />
-        <Select
-          aria-label="Site"
-          className="h-8! w-44"
-          value={query.siteUid?.[0] ?? ""}
-          onChange={(e) => url.setQuery({ siteUid: e.target.value ? [e.target.value] : undefined })}
-          options={[
-            { value: "", label: "All sites" },
-            ...(latest?.sites ?? []).map((s) => ({ value: s.uid, label: endpointText(s.name) })),
-          ]}
-        />
-        <Select
-          aria-label="Kind of alert"
-          className="h-8! w-48"
-          value={query.class?.[0] ?? ""}
-          onChange={(e) => url.setQuery({ class: e.target.value ? [e.target.value] : undefined })}
-          options={[
-            { value: "", label: "All kinds" },
-            ...(latest?.classes ?? []).map((c) => ({ value: c, label: classLabel(c) })),
-          ]}
-        />
-        <Select
-          aria-label="Age"
-          className="h-8! w-40"
-          value={age}
-          onChange={(e) => {
-            const [kind, n] = e.target.value.split(":");
-            url.setQuery({
-              maxAgeHours: kind === "max" ? Number(n) : undefined,
-              minAgeHours: kind === "min" ? Number(n) : undefined,
-            });
-          }}
-          options={AGES}
-        />
-        {!resolvedView && (
-          <Select
-            aria-label="Claimed"
-            className="h-8! w-40"
-            value={query.claimed ?? ""}
-            onChange={(e) =>
-              url.setQuery({ claimed: (e.target.value || undefined) as typeof query.claimed })
-            }
-            options={CLAIMED}
-          />
-        )}
-        <Select
-          aria-label="Grouping"
-          className="h-8! w-40"
-          value={group ?? ""}
-          onChange={(e) => url.setGroup((e.target.value || null) as typeof group)}
-          options={GROUP_OPTIONS}
-        />
-        {query.deviceUid && (
-          <Button size="sm" variant="ghost" onClick={() => url.setQuery({ deviceUid: undefined })}>
-            Clear device filter
-          </Button>
-        )}
-        <SavedAlertViews query={query} group={group} onApply={url.replaceView} />
-        <a href={alertExportUrl(query)} download className={buttonClasses("secondary", "sm")}>
-          Export CSV
-        </a>
-        <CriticalNotifier alerts={critical.data?.alerts ?? []} onEnabledChange={setWatchCritical} />
-      </div>
+      <AlertScopeBar
+        query={query}
+        counts={latest?.counts}
+        newCount={newCount}
+        onQuery={url.setQuery}
+        onMarkSeen={() => void markLastLook()}
+      />
+      <AlertFilterBar
+        query={query}
+        group={group}
+        latest={latest}
+        resolvedView={resolvedView}
+        searchRef={searchRef}
+        onQuery={url.setQuery}
+        onGroup={url.setGroup}
+        onApplyView={url.replaceView}
+        criticalAlerts={critical.data?.alerts ?? []}
+        onWatchCritical={setWatchCritical}
+      />
 
       {group && <AlertGroups groups={latest?.groups ?? []} group={group} onPick={url.setQuery} />}
 
-      {canAct && !resolvedView && selectedList.length > 0 && (
-        <div
-          className="flex flex-wrap items-center gap-2 rounded-md bg-indigo-50 px-3 py-2 text-sm dark:bg-indigo-950"
-          role="region"
-          aria-label="Selection"
-        >
-          <span>{selectedList.length} selected</span>
-          <Button size="sm" variant="danger" onClick={() => setResolving(selectedList)}>
-            Resolve {selectedList.length}…
-          </Button>
-          <Button size="sm" variant="ghost" onClick={() => setSelected(new Map())}>
-            Clear selection
-          </Button>
-          <span className="text-xs text-slate-600 dark:text-slate-400">{RESOLVE_CAUTION}</span>
-        </div>
-      )}
-      {canAct && !resolvedView && windows.total > 0 && selectedList.length === 0 && (
-        <p className="text-xs text-slate-600 dark:text-slate-400">
-          Keys in the list: j/k move, x select, c claim, r resolve, Enter details.{" "}
-          <button type="button" className="underline" onClick={() => void selectAll()}>
-            {windows.total <= MAX_QUEUE_LIMIT
-              ? `Select all ${windows.total} shown`
-              : `Select the first ${MAX_QUEUE_LIMIT} shown`}
-          </button>
-        </p>
+      {canResolve && (
+        <AlertSelectionBar
+          selected={selection.list}
+          total={windows.total}
+          onResolve={setResolving}
+          onClear={selection.clear}
+          onSelectAll={() => void selection.selectAll()}
+        />
       )}
 
       <div className={cn("grid min-h-0 gap-3", open && "xl:grid-cols-[minmax(0,1fr)_28rem]")}>
-        {windows.error && !latest ? (
+        {showsError ? (
           <ErrorState
             title="Alerts could not be loaded"
             error={windows.error}
@@ -419,9 +177,7 @@ export function AlertsPage() {
             getRow={getRow}
             onVisibleRangeChange={windows.onVisibleRangeChange}
             onOpenRow={(row) => url.setOpen(row.original.alertUid)}
-            onToggleRow={
-              canAct && !resolvedView ? (_i, row) => toggle(row.original.alertUid) : undefined
-            }
+            onToggleRow={canResolve ? (_i, row) => toggle(row.original.alertUid) : undefined}
             onRowKey={onRowKey}
             resetKey={JSON.stringify(query)}
             renderKey={`${now}:${lastLook}:${selected.size}:${[...selected.keys()].join(",").length}`}
@@ -462,7 +218,7 @@ export function AlertsPage() {
           targets={resolving}
           onClose={(finished) => {
             setResolving(null);
-            if (finished) setSelected(new Map());
+            if (finished) selection.clear();
           }}
         />
       )}
