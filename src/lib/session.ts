@@ -2,7 +2,6 @@ import { queryOptions } from "@tanstack/react-query";
 import { createContext, use } from "react";
 import { MeSchema, type SessionUser } from "@server/contract/auth";
 import { ROLE_PERMISSIONS, type Permission } from "@server/contract/permissions";
-import { roleAtLeast, type Role } from "@server/contract/roles";
 import { client, isApiRequestError, parseResponse } from "./api-client";
 
 /**
@@ -53,11 +52,6 @@ export function usePermissions(): readonly Permission[] {
 /** Whether the signed-in person holds `permission`. Ask this, not for a role. */
 export function useCan(permission: Permission): boolean {
   return usePermissions().includes(permission);
-}
-
-/** @deprecated Ask for a permission with `useCan`; kept while features still call it. */
-export function useHasRole(minimum: Role): boolean {
-  return roleAtLeast(useCurrentUser().role, minimum);
 }
 
 /** Where to send someone who must sign in first; `next` brings them back afterwards. */

@@ -12,7 +12,7 @@ import { FleetFreshness } from "@/entities/fleet/fleet-freshness";
 import { RefreshButton, RefreshResult } from "@/entities/fleet/refresh-control";
 import { isApiRequestError } from "@/lib/api-client";
 import { endpointText } from "@/lib/endpoint-text";
-import { useHasRole } from "@/lib/session";
+import { useCan } from "@/lib/session";
 import { useDocumentTitle } from "@/lib/use-document-title";
 import { useRefreshDevice } from "../api/queries";
 import { AlertsTab } from "./alerts-tab";
@@ -50,7 +50,7 @@ export function DevicePage() {
   const uid = useParams().deviceUid ?? "";
   const device = useQuery(deviceQueries.detail(uid));
   const refresh = useRefreshDevice(uid);
-  const canRefresh = useHasRole("technician");
+  const canRefresh = useCan("fleet:refresh");
   const [tab, setTab] = useTab(device.data);
   const hostname = device.data ? endpointText(device.data.hostname) : null;
   useDocumentTitle(hostname ?? (device.isError ? "No such device" : null), "Devices");

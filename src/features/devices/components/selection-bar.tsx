@@ -9,7 +9,7 @@ import { deviceQueries } from "@/entities/device/device-queries";
 import type { DeviceTarget } from "@/entities/device/device-selection";
 import type { DeviceSelectionControl } from "@/entities/device/use-device-selection";
 import { endpointText } from "@/lib/endpoint-text";
-import { useHasRole } from "@/lib/session";
+import { useCan } from "@/lib/session";
 
 /** The launcher for the visible selection: the server resolves its query (decision 0014). */
 function jobLauncherUrl(target: DeviceTarget) {
@@ -49,7 +49,7 @@ export function SelectionBar(props: { control: DeviceSelectionControl; columns: 
   const { control } = props;
   const { total, target, viewTotal } = control;
   const { copied, copy } = useCopyHostnames();
-  const canRun = useHasRole("technician");
+  const canRun = useCan("jobs:run");
   if (total === 0 && !control.notice) return null;
   const hidden = total !== undefined && target ? total - target.count : 0;
   const acting = target?.count ?? 0;

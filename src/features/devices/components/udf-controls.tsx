@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { InlineAlert } from "@/components/ui/inline-alert";
 import { Input } from "@/components/ui/input";
 import { errorMessage } from "@/lib/api-client";
-import { useHasRole } from "@/lib/session";
+import { useCan } from "@/lib/session";
 import { useSaveUdfLabels } from "../api/fleet-options";
 
 const NUMBER_HINT = `Enter a UDF number from 1 to ${UDF_COUNT}.`;
@@ -92,7 +92,7 @@ export function UdfControls(props: {
   labels: UdfLabels;
   onAddColumn: (key: string) => void;
 }) {
-  const isAdmin = useHasRole("admin");
+  const isAdmin = useCan("settings:manage");
   const [number, setNumber] = useState("");
   const [error, setError] = useState<string | null>(null);
 

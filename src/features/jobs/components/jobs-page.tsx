@@ -4,7 +4,7 @@ import { DebouncedInput } from "@/components/data-table/debounced-input";
 import { Select } from "@/components/ui/select";
 import { JobRunList } from "@/entities/job/job-run-list";
 import type { JobFilters } from "@/entities/job/job-queries";
-import { useHasRole } from "@/lib/session";
+import { useCan } from "@/lib/session";
 import { useDocumentTitle } from "@/lib/use-document-title";
 
 const STATUS_OPTIONS = [
@@ -21,7 +21,7 @@ const FILTER_KEYS = ["status", "requester", "component", "deviceUid", "siteUid"]
 export function JobsPage() {
   useDocumentTitle("Jobs");
   const [params, setParams] = useSearchParams();
-  const canRun = useHasRole("technician");
+  const canRun = useCan("jobs:run");
   const filters: JobFilters = {};
   for (const key of FILTER_KEYS) {
     const value = params.get(key);

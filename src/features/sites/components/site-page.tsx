@@ -7,7 +7,7 @@ import { FleetFreshness } from "@/entities/fleet/fleet-freshness";
 import { RefreshButton, RefreshResult } from "@/entities/fleet/refresh-control";
 import { siteQueries } from "@/entities/site/site-queries";
 import { isApiRequestError } from "@/lib/api-client";
-import { useHasRole } from "@/lib/session";
+import { useCan } from "@/lib/session";
 import { useDocumentTitle } from "@/lib/use-document-title";
 import { useRefreshSite } from "../api/mutations";
 import { SiteAlerts } from "./site-alerts";
@@ -19,7 +19,7 @@ export function SitePage() {
   const siteUid = useParams().siteUid ?? "";
   const site = useQuery(siteQueries.detail(siteUid));
   const refresh = useRefreshSite(siteUid);
-  const canRefresh = useHasRole("technician");
+  const canRefresh = useCan("fleet:refresh");
   useDocumentTitle(site.data?.name ?? (site.isError ? "No such site" : null), "Sites");
 
   if (site.isPending) return <PageSpinner label="Loading site…" />;
