@@ -70,8 +70,8 @@ export function createAlertQueue(deps: AlertQueueDeps) {
   let polledSinceStart = false;
   let lastError: string | null = null;
   let lastErrorAt: number | null = null;
-  /** Resolves sent whose outcome is unknown, with who sent them: the next poll settles each. */
-  const unknownOutcomes = new Map<string, Actor>();
+  /** Resolves sent whose outcome is unknown, who sent them and when: the next list settles each. */
+  const unknownOutcomes = new Map<string, { actor: Actor; sentAt: number }>();
   let running: Promise<void> | null = null;
   let controller = new AbortController();
   let loop: Promise<void> | null = null;
@@ -148,9 +148,12 @@ export function createAlertQueue(deps: AlertQueueDeps) {
       for (const { row, extras } of parsed.data.entries) {
         next.set(row.alertUid, { row, extras, text: searchText(row, extras.diagnostics) });
       }
+      const previous = open;
       open = next;
       fetchedAt = stored.fetchedAt;
       deps.onCounts?.(countsByDevice(open.values()), stored.fetchedAt);
+      // A follower's own resolves of unknown outcome: settled by a list read after they were sent.
+      if (newer) await settleUnknownOutcomes(previous, next, clock.now(), stored.fetchedAt);
       if (newer) polledSinceStart = true;
       return true;
     } catch (error) {
@@ -220,8 +223,10 @@ export function createAlertQueue(deps: AlertQueueDeps) {
     previous: ReadonlyMap<string, Entry>,
     next: ReadonlyMap<string, Entry>,
     now: number,
+    listedAt = Infinity,
   ) {
-    for (const [uid, actor] of [...unknownOutcomes]) {
+    for (const [uid, { actor, sentAt }] of [...unknownOutcomes]) {
+      if (sentAt > listedAt) continue;
       unknownOutcomes.delete(uid);
       const stillOpen = next.has(uid);
       const row = previous.get(uid)?.row;
@@ -447,7 +452,7 @@ export function createAlertQueue(deps: AlertQueueDeps) {
     },
     /** A resolve was sent and its outcome is unknown: shown as such until the next poll. */
     outcomeUnknown(uid: string, actor: Actor) {
-      unknownOutcomes.set(uid, actor);
+      unknownOutcomes.set(uid, { actor, sentAt: clock.now() });
     },
   };
 }
