@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { runBackground } from "./coord/background";
 import { createExecutionRecovery, settleableRows } from "./coord/execution-recovery";
 import { holdExecutorLease } from "./coord/executor-lease";
+import { shareRefreshes, shareSoftwareLists } from "./coord/shared-fleet";
 import { shareWatches } from "./coord/shared-watch";
 import { claimDatabaseForCluster } from "./coord/cluster-claim";
 import { connectCoordination } from "./coord/coordination";
@@ -276,13 +277,18 @@ export async function createServices(
           }
         : {}),
     });
+    // Several instances: each one's software crawl results and device/site refreshes reach the
+    // others (server/coord/shared-fleet.ts, decision 0030).
+    const softwareLists = coordination ? shareSoftwareLists(coordination.channels, logger) : null;
     const software = createSoftwareSearch({
       datto,
       fleet,
       clock,
       logger,
       stored: store.softwareCatalog,
+      ...(softwareLists ? { onStored: softwareLists.stored } : {}),
     });
+    softwareLists?.follow(() => software.loadStored());
     const alerts = createAlertQueue({
       datto,
       clock,
@@ -439,7 +445,9 @@ export async function createServices(
       datto,
       fleet,
       software,
-      refresh: createFleetRefresh({ fleet }),
+      refresh: createFleetRefresh({
+        fleet: shareRefreshes(fleet, coordination?.channels ?? null, logger),
+      }),
       users: createUserAdmin({ store }),
       savedViews: createSavedViews({ store }),
       udfNames: createUdfNames({ store }),

@@ -81,6 +81,22 @@ describe("three instances write to Datto as one", () => {
       return totals.every((t) => t === DEVICES) ? true : null;
     });
 
+    // "Refresh now" on one instance: every instance serves the row it read, without reading it.
+    const changed = sim.simulator.tenant.listDevices()[DEVICES - 1]!;
+    sim.simulator.control.setDeviceOnline(changed.uid, !changed.online);
+    const onlineOn = async (p: (typeof people)[number]) => {
+      const r = await p.get(`/api/devices?q=${encodeURIComponent(changed.hostname)}&limit=5`);
+      const rows = ((await r.json()) as { rows: Array<{ uid: string; online: boolean }> }).rows;
+      return rows.find((d) => d.uid === changed.uid)?.online;
+    };
+    expect(await onlineOn(people[1]!)).toBe(changed.online);
+    const deviceReads = counters().byRoute["GET /v2/device/{deviceUid}"] ?? 0;
+    expect((await people[0]!.post(`/api/devices/${changed.uid}/refresh`)).status).toBe(200);
+    await until("the refreshed row on every instance", 5_000, async () =>
+      (await Promise.all(people.map(onlineOn))).every((o) => o === !changed.online) ? true : null,
+    );
+    expect((counters().byRoute["GET /v2/device/{deviceUid}"] ?? 0) - deviceReads).toBe(1);
+
     // An agent and a wall, each one token, served by every instance.
     const admin = personOn(instances[0]!.url, await signIn(instances[0]!.url, "adm"));
     const agentToken = (await (
