@@ -6,7 +6,6 @@ import type {
   Proposal,
   ProposalContext,
   ProposalPayload,
-  ProposalResult,
   ProposalState,
 } from "../contract/proposals";
 import { recordEvent } from "../events/record-event";
@@ -17,6 +16,7 @@ import type { LiveBus } from "../live/live-bus";
 import type { ProposalRecord } from "../store/port/proposal-repo";
 import type { Store } from "../store/port/store";
 import { proposalDigest } from "./proposal-digest";
+import { notifyNewProposal, plannedRequest } from "./proposal-notice";
 import { createProposalExecution } from "./proposal-execution";
 import { createProposalMoves } from "./proposal-moves";
 import { recoverProposals } from "./proposal-recovery";
@@ -72,28 +72,13 @@ export type NewProposalInput = {
 
 const toPublic = ({ decidedById: _omit, ...p }: ProposalRecord): Proposal => p;
 
-/** What a planned (test-mode) write would have sent to Datto. */
-function plannedRequest(p: ProposalPayload, agent: string): ProposalResult {
-  const message =
-    p.action === "run-quickjob"
-      ? `Test mode: would send PUT /v2/device/${p.deviceUid}/quickjob ${JSON.stringify({
-          jobName: `${p.componentName} (RMM Deck: agent ${agent}, approved by <approver>)`,
-          jobComponent: {
-            componentUid: p.componentUid,
-            variables: Object.entries(p.variables).map(([name, value]) => ({ name, value })),
-          },
-        })}`
-      : `Test mode: would send POST /v2/alert/${p.alertUid}/resolve`;
-  return { jobUid: null, jobName: null, devices: [], message };
-}
-
 /**
  * Proposals: an agent's writes waiting for a person, and their one execution (decision 0023).
  * Every state change is a conditional UPDATE whose row count decides, with its audit event in the
  * same transaction: two approvers, two processes, or a restart never run one proposal twice.
  */
 export function createProposals(deps: ProposalDeps) {
-  const { store, clock, logger, settings } = deps;
+  const { store, clock, settings } = deps;
   const moves = createProposalMoves({
     store,
     clock,
@@ -103,21 +88,7 @@ export function createProposals(deps: ProposalDeps) {
   const { move, expireDue, publish } = moves;
   const { execute, withJobProgress } = createProposalExecution(deps, moves);
 
-  async function notifyNew(p: ProposalRecord) {
-    if (!deps.notify) return;
-    const { proposalWebhookUrl } = await settings.read();
-    if (!proposalWebhookUrl) return;
-    const what =
-      p.payload.action === "run-quickjob"
-        ? `run "${p.payload.componentName}" on ${p.context.device?.hostname ?? p.payload.deviceUid}`
-        : `resolve the alert "${p.context.alert?.summary ?? p.payload.alertUid}"`;
-    const text = `RMM Deck: agent ${p.agentName} proposes to ${what}. Reason: ${p.reason}${p.risks.length ? ` Risks: ${p.risks.join("; ")}.` : ""} Decide in the approval queue.`;
-    deps.notify(proposalWebhookUrl, text).catch((error: unknown) =>
-      logger.warn("proposal webhook failed", {
-        error: error instanceof Error ? error.message : String(error),
-      }),
-    );
-  }
+  const notifyNew = (p: ProposalRecord) => notifyNewProposal(p, deps);
 
   return {
     /**

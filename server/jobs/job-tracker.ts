@@ -5,13 +5,12 @@ import type { LiveBus } from "../live/live-bus";
 import type { Clock } from "../lib/clock";
 import type { Logger } from "../lib/logger";
 import type { Store } from "../store/port/store";
+import { MIN_BACKOFF_MS, sentItem, storedItem, type Item } from "./tracked-item";
 
 /** How often a watched run's targets are read: a change shows within 5 s (tick + poll + hint). */
 export const WATCHED_POLL_MS = 3_000;
 /** A run stays watched this long after someone last read it (the run page polls and listens). */
 export const WATCH_FOR_MS = 30_000;
-const FIRST_POLL_MS = 5_000;
-const MIN_BACKOFF_MS = 10_000;
 export const MAX_BACKOFF_MS = 3 * 60_000;
 const TICK_MS = 1_000;
 /** How often the running tracker looks in the store for targets sent by any instance. */
@@ -19,20 +18,6 @@ export const RESCAN_MS = 5_000;
 const WINDOW_MS = 60_000;
 /** Stored output per stream; the rest is cut with a note. */
 const MAX_OUTPUT_CHARS = 200_000;
-
-type Item = {
-  runId: string;
-  deviceUid: string;
-  jobUid: string;
-  /** "status": poll the result; "output": the run is final and flagged output, fetch it once. */
-  kind: "status" | "output";
-  status: TargetStatus;
-  nextAt: number;
-  intervalMs: number;
-  lastPolledAt: number;
-  stdout: boolean;
-  stderr: boolean;
-};
 
 export type TrackerStats = {
   tracked: number;
@@ -227,19 +212,7 @@ export function createJobTracker(deps: {
   };
 
   function add(runId: string, deviceUid: string, jobUid: string) {
-    const now = clock.now();
-    items.set(key(runId, deviceUid), {
-      runId,
-      deviceUid,
-      jobUid,
-      kind: "status",
-      status: "Pending",
-      nextAt: now + FIRST_POLL_MS,
-      intervalMs: MIN_BACKOFF_MS,
-      lastPolledAt: now,
-      stdout: false,
-      stderr: false,
-    });
+    items.set(key(runId, deviceUid), sentItem(runId, deviceUid, jobUid, clock.now()));
   }
 
   /** Tracks the stored targets in `statuses` not tracked yet (sent here or by another instance). */
@@ -248,20 +221,8 @@ export function createJobTracker(deps: {
     const before = items.size;
     for (const t of await store.jobRuns.targetsIn(statuses)) {
       if (!t.dattoJobUid || items.has(key(t.runId, t.deviceUid))) continue;
-      const final = DATTO_FINAL_STATUSES.includes(t.status);
-      if (final && (t.outputFetched || (!t.hasStdout && !t.hasStderr))) continue;
-      items.set(key(t.runId, t.deviceUid), {
-        runId: t.runId,
-        deviceUid: t.deviceUid,
-        jobUid: t.dattoJobUid,
-        kind: final ? "output" : "status",
-        status: t.status,
-        nextAt: now,
-        intervalMs: MIN_BACKOFF_MS,
-        lastPolledAt: 0,
-        stdout: t.hasStdout,
-        stderr: t.hasStderr,
-      });
+      const item = storedItem(t, now);
+      if (item) items.set(key(t.runId, t.deviceUid), item);
     }
     if (items.size > before) logger.info("job tracker picked up", { targets: items.size - before });
   }
