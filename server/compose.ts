@@ -1,4 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { runBackground } from "./coord/background";
+import { createExecutionRecovery, settleableRows } from "./coord/execution-recovery";
+import { holdExecutorLease } from "./coord/executor-lease";
+import { shareRefreshes, shareSoftwareLists } from "./coord/shared-fleet";
+import { shareWatches } from "./coord/shared-watch";
 import { claimDatabaseForCluster } from "./coord/cluster-claim";
 import { connectCoordination } from "./coord/coordination";
 import { createAlertClaims, type AlertClaims } from "./alerts/claim-alert";
@@ -106,7 +111,7 @@ export interface Services {
   components: Components;
   /** Job use-cases: preview, launchJob, get, list, output, recentFailures. */
   jobs: Jobs;
-  /** The one job tracker (start/stop/tick), resumed from the store at start. */
+  /** The one job tracker (start/stop/tick): background work, on the leader of several instances. */
   jobTracker: JobTracker;
   jobDispatcher: JobDispatcher;
   /** The in-process simulated tenant in demo mode (and tests), null against a live tenant. */
@@ -214,14 +219,20 @@ export async function createServices(
     await coordination?.close();
     throw error;
   }
+  // This instance as an executor of job runs and proposals (decision 0030): recovery elsewhere
+  // leaves its rows alone while this lease lives.
+  const executorId = coordination?.instanceId ?? randomUUID();
+  let executorLease: { release(): Promise<void> } | null = null;
   const close = async () => {
     await stopWork();
+    await executorLease?.release();
     await lock.release();
     await coordination?.close();
     await store.close();
   };
 
   try {
+    executorLease = await holdExecutorLease({ store, clock, logger, id: executorId });
     if (config.mode === "demo") await seedDemoUsers(store);
     else if ((await store.users.countActiveAdmins()) === 0) {
       logger.warn(
@@ -266,13 +277,18 @@ export async function createServices(
           }
         : {}),
     });
+    // Several instances: each one's software crawl results and device/site refreshes reach the
+    // others (server/coord/shared-fleet.ts, decision 0030).
+    const softwareLists = coordination ? shareSoftwareLists(coordination.channels, logger) : null;
     const software = createSoftwareSearch({
       datto,
       fleet,
       clock,
       logger,
       stored: store.softwareCatalog,
+      ...(softwareLists ? { onStored: softwareLists.stored } : {}),
     });
+    softwareLists?.follow(() => software.loadStored());
     const alerts = createAlertQueue({
       datto,
       clock,
@@ -303,6 +319,7 @@ export async function createServices(
       logger,
       live,
       tracker: jobTracker,
+      executorId,
     });
     const jobs = createJobs({
       store,
@@ -310,7 +327,7 @@ export async function createServices(
       components,
       clock,
       dispatcher: jobDispatcher,
-      tracker: jobTracker,
+      tracker: shareWatches(jobTracker, coordination?.channels ?? null, clock),
       writesPerMinute: config.budget.writesPerOperationPerMinute,
     });
     const componentLookup = componentLookupFromCatalog(components);
@@ -318,6 +335,7 @@ export async function createServices(
     const agentReads = createAgentReads({ fleet, datto, alerts: alertSource });
     const proposals = createProposals({
       store,
+      executorId,
       clock,
       logger,
       live,
@@ -361,13 +379,32 @@ export async function createServices(
     const wallTokens = createWallTokens({ store, clock });
     // Background work: start/stop objects run by this process alone, or by the leader of
     // several (server/coord/); followers serve what the leader stored (the fleet snapshot, the
-    // open alerts), loading it when the leader's hint arrives and every few seconds. The component
-    // catalog and the job tracker run on every instance: each tracks the runs it dispatched (and,
-    // after a restart, resumes the unfinished ones from the store), inside the shared budget.
+    // open alerts), loading it when the leader's hint arrives and every few seconds. The job
+    // tracker is background work too: the leader tracks every run in the store, whoever sent it.
+    // Recovery of a dead instance's job targets and proposals runs at start on every instance and,
+    // with several, every few seconds on the leader (decision 0030).
+    const recovery = createExecutionRecovery({
+      settleable: settleableRows({ store, clock, executorId, alone: !coordination }),
+      parts: [
+        jobDispatcher,
+        {
+          recover: async (settleable) => {
+            const ids = await proposals.recover(settleable);
+            if (ids.length > 0)
+              logger.warn("proposals left executing by a stopped instance are now outcome unknown", {
+                ids,
+              });
+          },
+        },
+      ],
+      logger,
+    });
     const background: Array<{ start(): unknown; stop(): Promise<void> }> = [
       fleet,
       alerts,
       wallSampler,
+      jobTracker,
+      ...(coordination ? [recovery] : []),
     ];
     const work = runBackground({
       background,
@@ -382,6 +419,7 @@ export async function createServices(
     stopWork = async () => {
       await work.stop();
       await wallSampler.stop();
+      await recovery.stop();
       await proposalWorker.stop();
       await alerts.stop();
       await alertResolver.settled();
@@ -392,8 +430,10 @@ export async function createServices(
       await fleet.stop();
     };
     await software.loadStored();
-    await jobDispatcher.recover();
-    await jobTracker.resume();
+    await recovery.runOnce();
+    // Alone, the tracker holds what is unfinished from the start (tests tick it without starting
+    // it); with several instances the leader's loads it when it starts.
+    if (!coordination) await jobTracker.resume();
     await proposalWorker.start();
 
     return {
@@ -405,7 +445,9 @@ export async function createServices(
       datto,
       fleet,
       software,
-      refresh: createFleetRefresh({ fleet }),
+      refresh: createFleetRefresh({
+        fleet: shareRefreshes(fleet, coordination?.channels ?? null, logger),
+      }),
       users: createUserAdmin({ store }),
       savedViews: createSavedViews({ store }),
       udfNames: createUdfNames({ store }),

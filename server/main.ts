@@ -99,7 +99,6 @@ async function serveConsole(): Promise<void> {
   });
   services.startWork();
   void services.components.start();
-  void services.jobTracker.start();
 
   let stopping = false;
   const stop = () => {

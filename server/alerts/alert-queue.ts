@@ -8,7 +8,11 @@ import type { Clock } from "../lib/clock";
 import type { Logger } from "../lib/logger";
 import type { LiveBus } from "../live/live-bus";
 import type { Store } from "../store/port/store";
-import { recordResolvedElsewhere, settleUnknownOutcomes } from "./left-open-list";
+import {
+  recordResolvedElsewhere,
+  settleUnknownOutcomes,
+  type UnknownOutcome,
+} from "./left-open-list";
 import {
   countsByDevice,
   errorText,
@@ -56,8 +60,8 @@ export function createAlertQueue(deps: AlertQueueDeps) {
   let polledSinceStart = false;
   let lastError: string | null = null;
   let lastErrorAt: number | null = null;
-  /** Resolves sent whose outcome is unknown, with who sent them: the next poll settles each. */
-  const unknownOutcomes = new Map<string, Actor>();
+  /** Resolves sent whose outcome is unknown, who sent them and when: the next list settles each. */
+  const unknownOutcomes = new Map<string, UnknownOutcome>();
   let running: Promise<void> | null = null;
   let controller = new AbortController();
   let loop: Promise<void> | null = null;
@@ -88,9 +92,21 @@ export function createAlertQueue(deps: AlertQueueDeps) {
       }
       const next = await decodeOpenAlerts(stored.payload);
       if (!next) return false;
+      const previous = open;
       open = next;
       fetchedAt = stored.fetchedAt;
       deps.onCounts?.(countsByDevice(open.values()), stored.fetchedAt);
+      // A follower's own resolves of unknown outcome: settled by a list read after they were sent.
+      if (newer) {
+        await settleUnknownOutcomes(
+          store,
+          unknownOutcomes,
+          previous,
+          next,
+          clock.now(),
+          stored.fetchedAt,
+        );
+      }
       if (newer) polledSinceStart = true;
       return true;
     } catch (error) {
@@ -249,7 +265,7 @@ export function createAlertQueue(deps: AlertQueueDeps) {
     },
     /** A resolve was sent and its outcome is unknown: shown as such until the next poll. */
     outcomeUnknown(uid: string, actor: Actor) {
-      unknownOutcomes.set(uid, actor);
+      unknownOutcomes.set(uid, { actor, sentAt: clock.now() });
     },
   };
 }

@@ -15,18 +15,27 @@ type ResolutionStore = Pick<Store, "alertClaims" | "alertResolutions" | "transac
 /** Disappeared alerts whose resolver we ask Datto for, per poll (one read each). */
 const RESOLVER_LOOKUPS_PER_POLL = 10;
 
+/** A resolve sent whose outcome is unknown: who sent it, and when. */
+export interface UnknownOutcome {
+  actor: Actor;
+  sentAt: number;
+}
+
 /**
- * Resolves sent whose outcome was unknown: the poll tells. Gone from the list, the alert is
+ * Resolves sent whose outcome was unknown: the poll tells (or, on a follower, a stored list the
+ * leader polled at `listedAt`, which settles only the resolves sent before it). Gone from the list, the alert is
  * recorded as resolved by whoever sent it; either way the settling is an event.
  */
 export async function settleUnknownOutcomes(
   store: ResolutionStore,
-  unknownOutcomes: Map<string, Actor>,
+  unknownOutcomes: Map<string, UnknownOutcome>,
   previous: ReadonlyMap<string, OpenAlertEntry>,
   next: ReadonlyMap<string, OpenAlertEntry>,
   now: number,
+  listedAt = Infinity,
 ) {
-  for (const [uid, actor] of [...unknownOutcomes]) {
+  for (const [uid, { actor, sentAt }] of [...unknownOutcomes]) {
+    if (sentAt > listedAt) continue;
     unknownOutcomes.delete(uid);
     const stillOpen = next.has(uid);
     const row = previous.get(uid)?.row;

@@ -1,4 +1,3 @@
-import type { Actor } from "../contract/actor";
 import {
   AlertDetailSchema,
   type AlertClaim,
@@ -27,7 +26,7 @@ export interface OpenAlertViewDeps {
   /** The poller's current list (replaced whole by each poll, never edited in place). */
   open: () => ReadonlyMap<string, OpenAlertEntry>;
   /** Resolves sent whose outcome is unknown until the next poll. */
-  unknownOutcomes: ReadonlyMap<string, Actor>;
+  unknownOutcomes: ReadonlyMap<string, unknown>;
   fetchedAt: () => number | null;
   freshness: () => Freshness;
 }

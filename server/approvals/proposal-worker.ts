@@ -3,9 +3,9 @@ import type { Proposals } from "./proposals";
 
 /**
  * The proposals' background work: expire what is due and run approved proposals that waited
- * (out a pause of writes, or a restart between approval and execution). start() first marks any
- * proposal left executing by a stopped process as outcome unknown. An explicit start/stop/tick
- * object so that, with several instances, only the leader runs it.
+ * (out a pause of writes, or a restart between approval and execution). Proposals left executing
+ * by a stopped instance are settled by the execution recovery (server/coord/execution-recovery.ts).
+ * An explicit start/stop/tick object so that, with several instances, only the leader runs it.
  */
 export function createProposalWorker(deps: {
   proposals: Proposals;
@@ -31,12 +31,6 @@ export function createProposalWorker(deps: {
 
   return {
     async start() {
-      const recovered = await deps.proposals.recover();
-      if (recovered.length > 0) {
-        deps.logger.warn("proposals found executing after a restart are now outcome unknown", {
-          ids: recovered,
-        });
-      }
       timer = setInterval(() => void tick(), intervalMs);
       timer.unref?.();
     },

@@ -6,21 +6,22 @@ import type {
   Proposal,
   ProposalContext,
   ProposalPayload,
-  ProposalResult,
   ProposalState,
 } from "../contract/proposals";
-import { DattoError } from "../datto/gateway/datto-error";
 import { recordEvent } from "../events/record-event";
 import type { Clock } from "../lib/clock";
 import type { Logger } from "../lib/logger";
 import { refusal, type Outcome } from "../lib/outcome";
 import type { LiveBus } from "../live/live-bus";
-import { isWritesPaused } from "../settings/pausable-gateway";
 import type { ProposalRecord } from "../store/port/proposal-repo";
 import type { Store } from "../store/port/store";
-import { agentActorOf } from "../agents/agent-token-resolver";
 import { proposalDigest } from "./proposal-digest";
-import { isFinalJobStatus, type ProposalActions } from "./proposal-actions";
+import { notifyNewProposal, plannedRequest } from "./proposal-notice";
+import { createProposalExecution } from "./proposal-execution";
+import { createProposalMoves } from "./proposal-moves";
+import { recoverProposals } from "./proposal-recovery";
+import type { Settleable } from "../coord/execution-recovery";
+import type { ProposalActions } from "./proposal-actions";
 
 /** The system as a decider (policy Auto): recorded by this name, never a person. */
 const AUTO_APPROVER = "policy:auto";
@@ -37,6 +38,8 @@ const DECIDED: readonly ProposalState[] = [
 
 export type ProposalDeps = {
   store: Store;
+  /** This instance as an executor, recorded on the proposals it executes (decision 0030). */
+  executorId?: string;
   clock: Clock;
   logger: Logger;
   live: LiveBus;
@@ -69,229 +72,23 @@ export type NewProposalInput = {
 
 const toPublic = ({ decidedById: _omit, ...p }: ProposalRecord): Proposal => p;
 
-/** What a planned (test-mode) write would have sent to Datto. */
-function plannedRequest(p: ProposalPayload, agent: string): ProposalResult {
-  const message =
-    p.action === "run-quickjob"
-      ? `Test mode: would send PUT /v2/device/${p.deviceUid}/quickjob ${JSON.stringify({
-          jobName: `${p.componentName} (RMM Deck: agent ${agent}, approved by <approver>)`,
-          jobComponent: {
-            componentUid: p.componentUid,
-            variables: Object.entries(p.variables).map(([name, value]) => ({ name, value })),
-          },
-        })}`
-      : `Test mode: would send POST /v2/alert/${p.alertUid}/resolve`;
-  return { jobUid: null, jobName: null, devices: [], message };
-}
-
 /**
  * Proposals: an agent's writes waiting for a person, and their one execution (decision 0023).
  * Every state change is a conditional UPDATE whose row count decides, with its audit event in the
  * same transaction: two approvers, two processes, or a restart never run one proposal twice.
  */
 export function createProposals(deps: ProposalDeps) {
-  const { store, clock, logger, live, actions, settings } = deps;
-  const publish = (kind: string, id: string) =>
-    live.publish({ topic: "proposals", kind, id, at: clock.now() });
+  const { store, clock, settings } = deps;
+  const moves = createProposalMoves({
+    store,
+    clock,
+    live: deps.live,
+    executorId: deps.executorId ?? randomUUID(),
+  });
+  const { move, expireDue, publish } = moves;
+  const { execute, withJobProgress } = createProposalExecution(deps, moves);
 
-  /** One state change and its event, atomically; true when this call made it. */
-  async function move(
-    p: ProposalRecord,
-    actor: Actor | null,
-    from: readonly ProposalState[],
-    to: ProposalState,
-    change: Parameters<Store["proposals"]["transition"]>[3] = {},
-    where: Parameters<Store["proposals"]["transition"]>[4] = {},
-    detail: Record<string, unknown> = {},
-  ): Promise<boolean> {
-    const moved = await store.transaction(async (tx) => {
-      if (!(await tx.proposals.transition(p.id, from, to, change, where))) return false;
-      await recordEvent(tx.events, actor, {
-        kind: `proposal.${to}`,
-        target: p.id,
-        detail: { tool: p.tool, agent: p.agentName, ...detail },
-      });
-      return true;
-    });
-    if (moved) publish(to, p.id);
-    return moved;
-  }
-
-  async function expireDue(): Promise<void> {
-    const now = clock.now();
-    for (const id of await store.proposals.expireDue(now)) {
-      await recordEvent(store.events, null, { kind: "proposal.expired", target: id, detail: null });
-      publish("expired", id);
-    }
-  }
-
-  /** Runs an approved proposal, once; a no-op for any other state, and while writes are paused. */
-  async function execute(id: string): Promise<ProposalRecord | null> {
-    const p = await store.proposals.find(id);
-    if (!p || p.state !== "approved") return p;
-    if (await settings.writesPaused()) return p;
-    if (p.expiresAt <= clock.now()) {
-      await move(p, null, ["approved"], "expired");
-      return store.proposals.find(id);
-    }
-    const token = await store.agentTokens.find(p.tokenId);
-    const done = (await deps.alreadyDone?.(p)) ?? null;
-    if (done) {
-      const result = { jobUid: null, jobName: null, devices: [], message: done };
-      await move(
-        p,
-        null,
-        ["approved"],
-        "succeeded",
-        { result, finishedAt: clock.now() },
-        {},
-        { sent: false },
-      );
-      return store.proposals.find(id);
-    }
-    const problem = await deps.recheck(p, token);
-    if (problem || !token) {
-      const error = problem ?? "The agent token no longer exists.";
-      await move(
-        p,
-        null,
-        ["approved"],
-        "failed",
-        { error, finishedAt: clock.now() },
-        {},
-        { error },
-      );
-      return store.proposals.find(id);
-    }
-    // The one winner: every other caller, here or in another process, finds it no longer approved.
-    if (!(await move(p, null, ["approved"], "executing", { startedAt: clock.now() }))) {
-      return store.proposals.find(id);
-    }
-    // The agent is the requester (its use-case checks its permissions), the person the approver.
-    const requested = { requester: agentActorOf(token), approvedBy: p.decidedBy ?? "unknown" };
-    try {
-      const result = await perform(p, requested);
-      await move(
-        p,
-        null,
-        ["executing"],
-        "succeeded",
-        { result, finishedAt: clock.now() },
-        {},
-        {
-          ...(result.jobUid ? { jobUid: result.jobUid } : {}),
-        },
-      );
-    } catch (error) {
-      if (isWritesPaused(error)) {
-        // Nothing was sent: it waits, approved, until writes resume.
-        await move(p, null, ["executing"], "approved", { startedAt: null });
-      } else if (error instanceof DattoError && error.outcomeUnknown) {
-        const message = `${error.message} Datto may or may not have done it: check in Datto before proposing it again.`;
-        await move(p, null, ["executing"], "outcome_unknown", {
-          error: message,
-          finishedAt: clock.now(),
-        });
-      } else {
-        const message =
-          error instanceof DattoError ? error.message : "The write failed; the error was logged.";
-        if (!(error instanceof DattoError))
-          logger.error("proposal execution failed", { id, error: String(error) });
-        await move(
-          p,
-          null,
-          ["executing"],
-          "failed",
-          { error: message, finishedAt: clock.now() },
-          {},
-          { error: message },
-        );
-      }
-    }
-    return store.proposals.find(id);
-  }
-
-  async function perform(
-    p: ProposalRecord,
-    requested: { requester: AgentActor; approvedBy: string },
-  ): Promise<ProposalResult> {
-    const payload = p.payload;
-    if (payload.action === "resolve-alert") {
-      await actions.resolveAlert({ ...requested, alertUid: payload.alertUid });
-      return {
-        jobUid: null,
-        jobName: null,
-        devices: [],
-        message: "The alert was resolved in Datto.",
-      };
-    }
-    const job = await actions.runQuickJob({
-      ...requested,
-      deviceUid: payload.deviceUid,
-      componentUid: payload.componentUid,
-      componentName: payload.componentName,
-      variables: payload.variables,
-      idempotencyKey: p.id,
-    });
-    return {
-      runId: job.runId,
-      jobUid: job.jobUid,
-      jobName: job.jobName,
-      devices: [{ deviceUid: payload.deviceUid, status: "Pending", stdout: null, stderr: null }],
-      message: "The quick job was created in Datto.",
-    };
-  }
-
-  /** A job's progress and output, read while it has not finished, kept once it has. */
-  async function withJobProgress(p: ProposalRecord): Promise<ProposalRecord> {
-    const result = p.result;
-    if (
-      p.state !== "succeeded" ||
-      (!result?.jobUid && !result?.runId) ||
-      result.devices.every((d) => isFinalJobStatus(d.status))
-    ) {
-      return p;
-    }
-    const token = await store.agentTokens.find(p.tokenId);
-    if (!token) return p;
-    const ref = { runId: result.runId ?? null, jobUid: result.jobUid };
-    try {
-      const devices = await Promise.all(
-        result.devices.map(async (d) =>
-          isFinalJobStatus(d.status)
-            ? d
-            : {
-                deviceUid: d.deviceUid,
-                ...(await actions.jobStatus(ref, d.deviceUid, agentActorOf(token))),
-              },
-        ),
-      );
-      const updated = { ...result, devices };
-      if (devices.every((d) => isFinalJobStatus(d.status))) {
-        await store.proposals.transition(p.id, ["succeeded"], "succeeded", { result: updated });
-      }
-      return { ...p, result: updated };
-    } catch (error) {
-      if (!(error instanceof DattoError)) throw error;
-      return p; // Datto unavailable: the last known state stands.
-    }
-  }
-
-  async function notifyNew(p: ProposalRecord) {
-    if (!deps.notify) return;
-    const { proposalWebhookUrl } = await settings.read();
-    if (!proposalWebhookUrl) return;
-    const what =
-      p.payload.action === "run-quickjob"
-        ? `run "${p.payload.componentName}" on ${p.context.device?.hostname ?? p.payload.deviceUid}`
-        : `resolve the alert "${p.context.alert?.summary ?? p.payload.alertUid}"`;
-    const text = `RMM Deck: agent ${p.agentName} proposes to ${what}. Reason: ${p.reason}${p.risks.length ? ` Risks: ${p.risks.join("; ")}.` : ""} Decide in the approval queue.`;
-    deps.notify(proposalWebhookUrl, text).catch((error: unknown) =>
-      logger.warn("proposal webhook failed", {
-        error: error instanceof Error ? error.message : String(error),
-      }),
-    );
-  }
+  const notifyNew = (p: ProposalRecord) => notifyNewProposal(p, deps);
 
   return {
     /**
@@ -471,23 +268,11 @@ export function createProposals(deps: ProposalDeps) {
     },
 
     /**
-     * After a restart: a proposal found executing may or may not have reached Datto. It becomes
-     * outcome unknown and is never sent again. Run once at start, by the instance that holds the
-     * data folder (server/store/instance-lock.ts).
+     * After a restart, or another instance's death: a proposal found executing may or may not have
+     * reached Datto. It becomes outcome unknown and is never sent again. Only those `settleable`
+     * names (their executor is gone: decision 0030); answers their ids.
      */
-    async recover(): Promise<string[]> {
-      const ids = await store.proposals.idsIn("executing");
-      for (const id of ids) {
-        const p = await store.proposals.find(id);
-        if (!p) continue;
-        await move(p, null, ["executing"], "outcome_unknown", {
-          error:
-            "The server stopped while this was being sent to Datto: it may or may not have run. Check in Datto before proposing it again.",
-          finishedAt: clock.now(),
-        });
-      }
-      return ids;
-    },
+    recover: (settleable: Settleable) => recoverProposals({ store, clock, move, settleable }),
 
     /** Expires what is due and runs approved proposals (those that waited out a pause). */
     async tick(): Promise<void> {

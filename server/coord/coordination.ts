@@ -9,7 +9,7 @@ import type { LiveBus } from "../live/live-bus";
 import type { UpstreamAllowance } from "../middleware/upstream-allowance";
 import { createLeaderLease, type LeaderLease } from "./leader-lease";
 import { createRedisAllowance } from "./redis-allowance";
-import { createRedisChannels } from "./redis-channels";
+import { createRedisChannels, type RedisChannels } from "./redis-channels";
 import { createRedisLiveBus } from "./redis-live-bus";
 import { createRedisRateBudget } from "./redis-rate-budget";
 import { createRedisResponseStore } from "./redis-response-store";
@@ -24,6 +24,8 @@ export type Coordination = {
   cache: SharedResponseStore;
   allowance: UpstreamAllowance;
   live: LiveBus & { beforeRemote(prepare: (event: LiveEvent) => Promise<void>): void };
+  /** Messages between instances only (not for browsers): watched runs, refreshed rows. */
+  channels: RedisChannels;
   /** The lease deciding which instance runs the background work (not started yet). */
   leader(callbacks: {
     onLead(): void | Promise<void>;
@@ -82,6 +84,7 @@ export async function connectCoordination(options: {
     cache: createRedisResponseStore(redis, channels, keyPrefix, logger),
     allowance: createRedisAllowance(window, keyPrefix, limits.perPersonPerMinute),
     live: createRedisLiveBus(channels, instanceId),
+    channels,
     leader(callbacks) {
       const lease = createLeaderLease({
         redis,

@@ -16,7 +16,12 @@ import { createFilterMembership } from "./filter-membership";
 import { walkFleet } from "./fleet-walk";
 import { udfUsage } from "./udf-usage";
 import { emptyAlertCounts } from "./alert-counts";
-import { refreshedWithDevice, refreshedWithSite } from "./refresh-one";
+import {
+  refreshedWithDevice,
+  refreshedWithSite,
+  withRefreshedRows,
+  type RefreshedRows,
+} from "./refresh-one";
 import { querySites } from "./site-query";
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT } from "./snapshot-codec";
 
@@ -59,6 +64,8 @@ export interface FleetIndex {
    * swapped in now when any device's counts changed, and used by later walks instead of a read.
    */
   applyAlertCounts(counts: ReadonlyMap<string, AlertCounts>): void;
+  /** Several instances: rows another instance's "Refresh now" read, put in here too (0030). */
+  adoptRefreshed(rows: RefreshedRows): void;
 }
 
 export type Refreshed<T> =
@@ -222,6 +229,7 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
       loop = null;
     },
     refreshAll,
+    adoptRefreshed: (rows) => swap(withRefreshedRows(current, rows)),
     async refreshSite(uid) {
       const read = await refreshedWithSite(datto, current, uid);
       if (read.stale) return read;

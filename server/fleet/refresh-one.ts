@@ -1,7 +1,9 @@
 import type { DattoApi } from "../datto/api/create-datto-api";
 import type { Fresh } from "../datto/gateway/types";
 import { emptyAlertCounts } from "./alert-counts";
+import type { DeviceRow } from "../contract/devices";
 import { withDevice, withSite, type FleetSnapshot, type FleetSnapshotData } from "./fleet-snapshot";
+import type { SiteBase } from "./site-rows";
 import { alertCountsByDevice } from "./fleet-walk";
 import { mapDeviceRow } from "./map-device";
 import { mapSite } from "./map-site";
@@ -63,4 +65,28 @@ export async function refreshedWithSite(
     mapDeviceRow(d, base, counts.get(d.uid) ?? emptyAlertCounts()),
   );
   return { stale, fetchedAt, data: withSite(dataOf(current), base, rows) };
+}
+
+/** What one instance's refresh put in its index, for the other instances to put in theirs. */
+export type RefreshedRows = { device: DeviceRow } | { site: SiteBase; devices: DeviceRow[] };
+
+/** The rows another instance refreshed, put into `current` (decision 0030). */
+export function withRefreshedRows(current: FleetSnapshot, rows: RefreshedRows): FleetSnapshotData {
+  return "device" in rows
+    ? withDevice(dataOf(current), rows.device)
+    : withSite(dataOf(current), rows.site, rows.devices);
+}
+
+/** The rows a refresh of this device or site put into `current`, to pass on. */
+export function refreshedRowsOf(
+  current: FleetSnapshot,
+  what: { device: string } | { site: string },
+): RefreshedRows | null {
+  if ("device" in what) {
+    const at = current.deviceIndex.get(what.device);
+    return at === undefined ? null : { device: current.devices[at]! };
+  }
+  const site = current.siteIndex.get(what.site);
+  if (!site) return null;
+  return { site, devices: current.devices.filter((d) => d.siteUid === what.site) };
 }

@@ -27,6 +27,8 @@ export interface SoftwareSearchDeps {
   concurrency?: number;
   /** Keeps the lists read across restarts, so a restart does not crawl the fleet again. */
   stored?: SoftwareCatalogRepo | null;
+  /** A list was stored (several instances: the others reload the stored lists, decision 0030). */
+  onStored?: () => void;
 }
 
 const FAILURE_RETRY_MS = 10 * 60_000;
@@ -67,6 +69,7 @@ export function createSoftwareSearch(deps: SoftwareSearchDeps) {
     catalog.put(uid, items, fetchedAt);
     try {
       await deps.stored?.put(uid, items, fetchedAt);
+      if (deps.stored) deps.onStored?.();
     } catch (error) {
       logger.warn("software list not saved", {
         device: uid,

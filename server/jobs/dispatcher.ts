@@ -4,6 +4,7 @@ import { DattoError } from "../datto/gateway/datto-error";
 import type { LiveBus } from "../live/live-bus";
 import type { Clock } from "../lib/clock";
 import type { Logger } from "../lib/logger";
+import type { Settleable } from "../coord/execution-recovery";
 import type { Store } from "../store/port/store";
 import type { JobTracker } from "./job-tracker";
 
@@ -16,10 +17,11 @@ export interface JobDispatcher {
   /** How many targets of a run being dispatched have been handled (null when none runs). */
   progress(runId: string): { sent: number; total: number } | null;
   /**
-   * After a restart: a target caught mid-PUT has an unknown outcome, and one never sent is
-   * marked not sent (nothing is resent by itself).
+   * After a restart, or another instance's death: a target caught mid-PUT has an unknown outcome,
+   * and one never sent is marked not sent (nothing is resent by itself). Only runs `settleable`
+   * names (their executor is gone: decision 0030); resolves to how many targets it settled.
    */
-  recover(): Promise<void>;
+  recover(settleable: Settleable): Promise<number>;
   /** Stops sending; targets not sent yet are marked not sent. */
   stop(): Promise<void>;
   /** Resolves when no run is being dispatched (tests, the bench). */
@@ -40,12 +42,19 @@ export function createJobDispatcher(deps: {
   logger: Logger;
   live: LiveBus;
   tracker: JobTracker;
+  /** This instance as an executor: recorded on the runs it dispatches (decision 0030). */
+  executorId: string;
 }): JobDispatcher {
-  const { store, datto, clock, logger, live, tracker } = deps;
+  const { store, datto, clock, logger, live, tracker, executorId } = deps;
   const running = new Map<string, { promise: Promise<void>; sent: number; total: number }>();
   let controller = new AbortController();
 
   async function send(runId: string, state: { sent: number; total: number }) {
+    // One dispatcher per run, whichever instance asks: the others leave it to the claimant.
+    if (!(await store.executors.claim("job-run", runId, executorId))) {
+      logger.info("job run dispatched by another instance", { run: runId });
+      return;
+    }
     const found = await store.jobRuns.get(runId);
     if (!found) return;
     const { run, targets } = found;
@@ -121,20 +130,32 @@ export function createJobDispatcher(deps: {
       const state = running.get(runId);
       return state ? { sent: state.sent, total: state.total } : null;
     },
-    async recover() {
-      const stuck = await store.jobRuns.targetsIn(["sending", "queued"]);
+    async recover(settleable) {
+      const stuck = (await store.jobRuns.targetsIn(["sending", "queued"])).filter(
+        (t) => !running.has(t.runId),
+      );
+      const runIds = [...new Set(stuck.map((t) => t.runId))];
+      const subjects = [];
+      for (const id of runIds) {
+        const found = await store.jobRuns.get(id);
+        if (found) subjects.push({ id, since: found.run.createdAt });
+      }
+      const settle = await settleable("job-run", subjects);
+      let settled = 0;
       for (const t of stuck) {
+        if (!settle.has(t.runId)) continue;
         const wasSending = t.status === "sending";
         await store.jobRuns.updateTarget(t.runId, t.deviceUid, {
           status: wasSending ? "outcome-unknown" : "not-sent",
           detail: wasSending
             ? `${OUTCOME_UNKNOWN_NOTE} (RMM Deck stopped while sending it). It was not resent.`
-            : "RMM Deck restarted before sending this one: nothing was sent.",
+            : "RMM Deck stopped before sending this one: nothing was sent.",
           finishedAt: clock.now(),
         });
+        settled += 1;
       }
-      if (stuck.length > 0)
-        logger.warn("job dispatch recovered after a restart", { targets: stuck.length });
+      if (settled > 0) logger.warn("job dispatch recovered after a stop", { targets: settled });
+      return settled;
     },
     async stop() {
       controller.abort(new Error("Job dispatch stopped."));

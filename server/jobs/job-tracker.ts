@@ -5,32 +5,19 @@ import type { LiveBus } from "../live/live-bus";
 import type { Clock } from "../lib/clock";
 import type { Logger } from "../lib/logger";
 import type { Store } from "../store/port/store";
+import { MIN_BACKOFF_MS, sentItem, storedItem, type Item } from "./tracked-item";
 
 /** How often a watched run's targets are read: a change shows within 5 s (tick + poll + hint). */
 export const WATCHED_POLL_MS = 3_000;
 /** A run stays watched this long after someone last read it (the run page polls and listens). */
 export const WATCH_FOR_MS = 30_000;
-const FIRST_POLL_MS = 5_000;
-const MIN_BACKOFF_MS = 10_000;
 export const MAX_BACKOFF_MS = 3 * 60_000;
 const TICK_MS = 1_000;
+/** How often the running tracker looks in the store for targets sent by any instance. */
+export const RESCAN_MS = 5_000;
 const WINDOW_MS = 60_000;
 /** Stored output per stream; the rest is cut with a note. */
 const MAX_OUTPUT_CHARS = 200_000;
-
-type Item = {
-  runId: string;
-  deviceUid: string;
-  jobUid: string;
-  /** "status": poll the result; "output": the run is final and flagged output, fetch it once. */
-  kind: "status" | "output";
-  status: TargetStatus;
-  nextAt: number;
-  intervalMs: number;
-  lastPolledAt: number;
-  stdout: boolean;
-  stderr: boolean;
-};
 
 export type TrackerStats = {
   tracked: number;
@@ -46,13 +33,15 @@ export type TrackerStats = {
  * from 10 s up to 3 minutes; it stops polling a target once Datto calls it final and then fetches
  * stdout/stderr once, only when flagged. It spends at most `share` of the read budget per rolling
  * minute whatever the number of running jobs (background priority), and resumes from the store.
+ * With several instances only the leader runs it (decision 0030): while running it picks up every
+ * Pending or Running target in the store every RESCAN_MS, whichever instance sent it.
  */
 export interface JobTracker {
   start(): Promise<void>;
   stop(): Promise<void>;
   /** One round: polls what is due within the read cap. */
   tick(): Promise<void>;
-  /** Loads every unfinished target (and unfetched output) from the store. */
+  /** Loads every unfinished target (and unfetched output) from the store, keeping those it has. */
   resume(): Promise<void>;
   add(runId: string, deviceUid: string, jobUid: string): void;
   /** Someone has this run open. */
@@ -72,10 +61,12 @@ export function createJobTracker(deps: {
   readsPerMinute: number;
   share: number;
   tickMs?: number;
+  rescanMs?: number;
 }): JobTracker {
   const { store, datto, clock, logger, live } = deps;
   const readCap = Math.max(1, Math.floor(deps.readsPerMinute * deps.share));
   const tickMs = deps.tickMs ?? TICK_MS;
+  const rescanMs = deps.rescanMs ?? RESCAN_MS;
   const items = new Map<string, Item>();
   const watched = new Map<string, number>();
   const reads: number[] = [];
@@ -221,51 +212,42 @@ export function createJobTracker(deps: {
   };
 
   function add(runId: string, deviceUid: string, jobUid: string) {
+    items.set(key(runId, deviceUid), sentItem(runId, deviceUid, jobUid, clock.now()));
+  }
+
+  /** Tracks the stored targets in `statuses` not tracked yet (sent here or by another instance). */
+  async function load(statuses: readonly TargetStatus[]) {
     const now = clock.now();
-    items.set(key(runId, deviceUid), {
-      runId,
-      deviceUid,
-      jobUid,
-      kind: "status",
-      status: "Pending",
-      nextAt: now + FIRST_POLL_MS,
-      intervalMs: MIN_BACKOFF_MS,
-      lastPolledAt: now,
-      stdout: false,
-      stderr: false,
-    });
+    const before = items.size;
+    for (const t of await store.jobRuns.targetsIn(statuses)) {
+      if (!t.dattoJobUid || items.has(key(t.runId, t.deviceUid))) continue;
+      const item = storedItem(t, now);
+      if (item) items.set(key(t.runId, t.deviceUid), item);
+    }
+    if (items.size > before) logger.info("job tracker picked up", { targets: items.size - before });
   }
 
   return {
-    async resume() {
-      const now = clock.now();
-      const open = await store.jobRuns.targetsIn(["Pending", "Running", ...DATTO_FINAL_STATUSES]);
-      for (const t of open) {
-        if (!t.dattoJobUid) continue;
-        const final = DATTO_FINAL_STATUSES.includes(t.status);
-        if (final && (t.outputFetched || (!t.hasStdout && !t.hasStderr))) continue;
-        items.set(key(t.runId, t.deviceUid), {
-          runId: t.runId,
-          deviceUid: t.deviceUid,
-          jobUid: t.dattoJobUid,
-          kind: final ? "output" : "status",
-          status: t.status,
-          nextAt: now,
-          intervalMs: MIN_BACKOFF_MS,
-          lastPolledAt: 0,
-          stdout: t.hasStdout,
-          stderr: t.hasStderr,
-        });
-      }
-      if (items.size > 0) logger.info("job tracker resumed", { targets: items.size });
-    },
+    resume: () => load(["Pending", "Running", ...DATTO_FINAL_STATUSES]),
     async start() {
       if (loop) return;
       controller = new AbortController();
       const signal = controller.signal;
       loop = (async () => {
+        // Everything unfinished at first (outputs too), then what any instance sent since.
+        let scanned = await load(["Pending", "Running", ...DATTO_FINAL_STATUSES]).then(
+          () => clock.now(),
+          (error: unknown) => {
+            logger.warn("job tracker could not resume", { error: String(error) });
+            return 0;
+          },
+        );
         while (!signal.aborted) {
           try {
+            if (clock.now() - scanned >= rescanMs) {
+              scanned = clock.now();
+              await load(["Pending", "Running"]);
+            }
             await tick();
           } catch (error) {
             logger.warn("job tracker round failed", { error: String(error) });
@@ -279,6 +261,9 @@ export function createJobTracker(deps: {
       await loop;
       await ticking;
       loop = null;
+      // Another instance may lead now: it tracks from the store; this one starts afresh if it
+      // leads again.
+      items.clear();
     },
     tick,
     add,

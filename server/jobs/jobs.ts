@@ -1,16 +1,14 @@
 import { createHash, randomUUID } from "node:crypto";
 import { actorKey, actorName, actorId, type Actor } from "../contract/actor";
 import type { Component } from "../contract/components";
-import { DeviceQuerySchema, type DeviceRow } from "../contract/devices";
+import type { DeviceRow } from "../contract/devices";
 import {
   CONFIRM_ABOVE,
-  MAX_JOB_DEVICES,
   type JobOutput,
   type JobPreview,
   type JobRun,
   type JobRunSummary,
   type JobListQuery,
-  type JobTarget,
   type TargetStatus,
 } from "../contract/jobs";
 import type { ComponentCatalog } from "../components/component-catalog";
@@ -19,12 +17,14 @@ import { recordEvent } from "../events/record-event";
 import type { FleetIndex } from "../fleet/fleet-index";
 import type { Clock } from "../lib/clock";
 import { refusal, type Outcome } from "../lib/outcome";
-import type { JobVariable, StoredJobRun, StoredJobTarget } from "../store/port/job-run-repo";
+import type { JobVariable } from "../store/port/job-run-repo";
 import type { Store } from "../store/port/store";
 import type { JobDispatcher } from "./dispatcher";
 import { jobNameFor } from "./job-name";
 import type { JobTracker } from "./job-tracker";
-import { preview as previewText, suspiciousLines } from "./output-safety";
+import { estimateDispatchMs, toSummary, toTarget } from "./job-views";
+import { suspiciousLines } from "./output-safety";
+import { resolveComponent, resolveDevices } from "./job-targets";
 import { resolveVariables } from "./variables";
 
 /** What a launch names: the component (uid or name) and the devices, by uid or as a selection. */
@@ -87,53 +87,6 @@ export interface Jobs {
   recentFailures(sinceMs: number): Promise<RecentFailure[]>;
 }
 
-/** Writes per minute: how long sending `n` PUTs takes inside the budget, about. */
-export function estimateDispatchMs(n: number, writesPerMinute: number): number {
-  const perCall = 250;
-  if (n <= writesPerMinute) return n * perCall;
-  return Math.ceil((n - writesPerMinute) / writesPerMinute) * 60_000 + writesPerMinute * perCall;
-}
-
-function toTarget(t: StoredJobTarget): JobTarget {
-  return {
-    deviceUid: t.deviceUid,
-    hostname: t.hostname,
-    siteUid: t.siteUid,
-    siteName: t.siteName,
-    status: t.status,
-    dattoJobUid: t.dattoJobUid,
-    detail: t.detail,
-    sentAt: t.sentAt,
-    ranOn: t.ranOn,
-    finishedAt: t.finishedAt,
-    warnings: t.warnings,
-    hasStdout: t.hasStdout,
-    hasStderr: t.hasStderr,
-    stdoutPreview: previewText(t.stdout),
-    stderrPreview: previewText(t.stderr),
-    suspiciousLines: [...suspiciousLines(t.stdout), ...suspiciousLines(t.stderr)].slice(0, 20),
-  };
-}
-
-export function toSummary(run: StoredJobRun): JobRunSummary {
-  return {
-    id: run.id,
-    createdAt: run.createdAt,
-    componentUid: run.componentUid,
-    componentName: run.componentName,
-    jobName: run.jobName,
-    requester: run.requester,
-    approvedBy: run.approvedBy,
-    state: run.state,
-    targetCount: run.targetCount,
-    finalCount: run.finalCount,
-    problemCount: run.problemCount,
-    counts: run.counts,
-    finishedAt: run.finishedAt,
-    firstHostname: run.firstHostname,
-  };
-}
-
 const hashRequest = (r: Resolved) =>
   createHash("sha256")
     .update(
@@ -144,11 +97,6 @@ const hashRequest = (r: Resolved) =>
       }),
     )
     .digest("hex");
-
-const listNames = (names: string[]) =>
-  names.length <= 3
-    ? names.join(", ")
-    : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
 
 export function createJobs(deps: {
   store: Store;
@@ -161,108 +109,6 @@ export function createJobs(deps: {
 }): Jobs {
   const { store, fleet, components, clock, dispatcher, tracker } = deps;
 
-  async function resolveComponent(input: JobRequestInput) {
-    const wanted = input.componentUid ?? input.componentName ?? input.component ?? "";
-    const match = await components.find(wanted);
-    if (match.kind === "found") return { ok: true as const, component: match.component };
-    const brief = (c: Component) => ({ uid: c.uid, name: c.name });
-    if (match.kind === "ambiguous") {
-      return refusal(
-        "invalid",
-        "ambiguous_component",
-        `"${wanted}" matches ${match.candidates.length} components: ${listNames(match.candidates.map((c) => c.name))}. Name one exactly.`,
-        { candidates: match.candidates.map(brief) },
-      );
-    }
-    const hint =
-      match.suggestions.length > 0
-        ? ` Did you mean ${listNames(match.suggestions.map((c) => `"${c.name}"`))}?`
-        : "";
-    return refusal("not-found", "unknown_component", `No component is called "${wanted}".${hint}`, {
-      suggestions: match.suggestions.map(brief),
-    });
-  }
-
-  async function resolveDevices(input: JobRequestInput) {
-    const snapshot = fleet.snapshot();
-    let devices: DeviceRow[];
-    if (input.target) {
-      const parsed = DeviceQuerySchema.safeParse(
-        Object.fromEntries(new URLSearchParams(input.target.query)),
-      );
-      if (!parsed.success) {
-        return refusal("invalid", "invalid_target", "target.query is not a device query.");
-      }
-      if (parsed.data.filterId !== undefined) {
-        return refusal(
-          "invalid",
-          "invalid_target",
-          "A selection inside a Datto saved filter cannot be launched on: pick the devices, or select them with RMM Deck's own filters.",
-        );
-      }
-      const { offset: _o, limit: _l, ...query } = parsed.data;
-      const result = await fleet.queryDevices(query, { unlimited: true });
-      if (result.total !== input.target.count) {
-        return refusal(
-          "conflict",
-          "selection_changed",
-          `The selection now holds ${result.total} devices, not the ${input.target.count} you confirmed. Check the preview again.`,
-          { count: result.total },
-        );
-      }
-      devices = result.rows;
-    } else {
-      const uids = [...new Set(input.deviceUids ?? [])];
-      const unknown = uids.filter((uid) => !snapshot.deviceIndex.has(uid));
-      if (unknown.length > 0) {
-        return refusal(
-          "not-found",
-          "unknown_device",
-          `No device ${listNames(unknown)} in the fleet: it may be deleted or not synced yet.`,
-          { deviceUids: unknown },
-        );
-      }
-      devices = uids.map((uid) => snapshot.devices[snapshot.deviceIndex.get(uid)!]!);
-    }
-    if (devices.length === 0) {
-      return refusal("invalid", "no_devices", "The selection holds no devices.");
-    }
-    if (devices.length > MAX_JOB_DEVICES) {
-      return refusal(
-        "invalid",
-        "too_many_devices",
-        `A run can target at most ${MAX_JOB_DEVICES} devices; this one has ${devices.length}.`,
-      );
-    }
-    const bad = devices.flatMap((d) => {
-      if (snapshot.siteRowIndex.get(d.siteUid)?.isDeletedDevices)
-        return [{ deviceUid: d.uid, hostname: d.hostname, reason: "is deleted" }];
-      if (d.deviceClass !== "device")
-        return [
-          {
-            deviceUid: d.uid,
-            hostname: d.hostname,
-            reason: `is a ${d.deviceClass}, which cannot run components`,
-          },
-        ];
-      return [];
-    });
-    if (bad.length > 0) {
-      return refusal(
-        "invalid",
-        "device_not_runnable",
-        `Cannot run a component on ${bad
-          .map((b) => `${b.hostname} (${b.reason})`)
-          .slice(0, 3)
-          .join(
-            ", ",
-          )}${bad.length > 3 ? ` and ${bad.length - 3} more` : ""}. Remove ${bad.length === 1 ? "it" : "them"} and try again.`,
-        { devices: bad },
-      );
-    }
-    return { ok: true as const, devices };
-  }
-
   async function resolve(
     actor: Actor,
     input: JobRequestInput,
@@ -270,11 +116,11 @@ export function createJobs(deps: {
   ): Promise<Outcome<Resolved>> {
     const denied = authorize(actor, "jobs:run");
     if (denied) return denied;
-    const component = await resolveComponent(input);
+    const component = await resolveComponent(components, input);
     if (!component.ok) return component;
     const variables = resolveVariables(component.component, input.variables ?? {});
     if (!variables.ok) return variables;
-    const devices = await resolveDevices(input);
+    const devices = await resolveDevices(fleet, input);
     if (!devices.ok) return devices;
     return {
       ok: true,

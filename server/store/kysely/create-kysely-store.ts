@@ -12,6 +12,7 @@ import { createSettingsRepo, createToolPolicyRepo } from "./agent-settings-repos
 import { createAgentTokenRepo } from "./agent-token-repo";
 import { createComponentPrefsRepo } from "./component-prefs-repo";
 import { createEventRepo } from "./event-repo";
+import { createExecutorRepo } from "./executor-repo";
 import { createFleetSnapshotRepo } from "./fleet-snapshot-repo";
 import { createInstanceLockRepo } from "./instance-lock-repo";
 import { createJobRunRepo } from "./job-run-repo";
@@ -85,6 +86,7 @@ export function createKyselyStore({
       alertClaims: createAlertClaimRepo(context),
       alertResolutions: createAlertResolutionRepo(context),
       jobRuns: createJobRunRepo(context),
+      executors: createExecutorRepo(context),
       componentPrefs: createComponentPrefsRepo(context),
       alertLastLooks: createAlertLastLookRepo(context),
       wallTokens: createWallTokenRepo(context),

@@ -98,6 +98,8 @@ export interface Database {
     finished_at: number | null;
     result: string | null;
     error: string | null;
+    /** The instance executing it (migration 18); null before it ever executed. */
+    executor_id: string | null;
   };
   alert_claims: {
     alert_uid: string;
@@ -138,6 +140,8 @@ export interface Database {
     counts: string;
     first_hostname: string | null;
     finished_at: number | null;
+    /** The instance dispatching it (migration 18); null until one claims it. */
+    executor_id: string | null;
   };
   job_targets: {
     run_id: string;

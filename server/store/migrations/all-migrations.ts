@@ -14,6 +14,7 @@ import { auditChainMigration } from "./013-audit-chain";
 import { wallTokensMigration } from "./014-wall-tokens";
 import { wallAlertSamplesMigration } from "./015-wall-alert-samples";
 import { perPersonAlertMemoryMigration } from "./017-per-person-alert-memory";
+import { executorsMigration } from "./018-executors";
 import type { Migration } from "./migration";
 
 /**
@@ -38,4 +39,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   wallTokensMigration,
   wallAlertSamplesMigration,
   perPersonAlertMemoryMigration,
+  executorsMigration,
 ];

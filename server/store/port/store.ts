@@ -2,6 +2,7 @@ import type { AlertClaimRepo, AlertLastLookRepo, AlertResolutionRepo } from "./a
 import type { AgentTokenRepo, SettingsRepo, ToolPolicyRepo } from "./agent-repos";
 import type { ComponentPrefsRepo } from "./component-prefs-repo";
 import type { EventRepo } from "./event-repo";
+import type { ExecutorRepo } from "./executor-repo";
 import type { FleetSnapshotRepo, SavedViewRepo, UdfLabelRepo } from "./fleet-repos";
 import type { InstanceLockRepo } from "./instance-lock-repo";
 import type { JobRunRepo } from "./job-run-repo";
@@ -30,6 +31,8 @@ export interface Repos {
   alertClaims: AlertClaimRepo;
   alertResolutions: AlertResolutionRepo;
   jobRuns: JobRunRepo;
+  /** Which instance executes a run's dispatch or a proposal (decision 0030). */
+  executors: ExecutorRepo;
   componentPrefs: ComponentPrefsRepo;
   alertLastLooks: AlertLastLookRepo;
   wallTokens: WallTokenRepo;

@@ -2,6 +2,7 @@ import { describe } from "vitest";
 import { describeAccountContract } from "../../testing/store/account-contract";
 import { describeAlertContract } from "../../testing/store/alert-contract";
 import { describeAppendOnlyContract } from "../../testing/store/append-only-contract";
+import { describeExecutorContract } from "../../testing/store/executor-contract";
 import { describeFleetContract } from "../../testing/store/fleet-contract";
 import { describeJobContract } from "../../testing/store/job-contract";
 import { describeWallContract } from "../../testing/store/wall-contract";
@@ -26,6 +27,7 @@ describe("the store contract on a PostgreSQL server (DATABASE_URL)", { timeout: 
   describeAppendOnlyContract(open);
   describeAlertContract(open);
   describeJobContract(open);
+  describeExecutorContract(open);
   describeWallContract(open);
   describeAgentContract(open);
 });

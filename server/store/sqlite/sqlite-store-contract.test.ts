@@ -3,6 +3,7 @@ import { describeAccountContract } from "../../testing/store/account-contract";
 import { describeAgentContract } from "../../testing/store/agent-contract";
 import { describeAlertContract } from "../../testing/store/alert-contract";
 import { describeAppendOnlyContract } from "../../testing/store/append-only-contract";
+import { describeExecutorContract } from "../../testing/store/executor-contract";
 import { describeFleetContract } from "../../testing/store/fleet-contract";
 import { describeJobContract } from "../../testing/store/job-contract";
 import { describeInstanceLockContract } from "../../testing/store/instance-lock-contract";
@@ -20,6 +21,7 @@ describe("the store contract on SQLite", () => {
   describeFleetContract(open);
   describeInstanceLockContract(open);
   describeJobContract(open);
+  describeExecutorContract(open);
   describeTransactionContract(open);
   describeRaceContract(open);
   describeAgentContract(open);
