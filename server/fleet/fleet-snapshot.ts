@@ -1,7 +1,9 @@
 import type { DeviceRow } from "../contract/devices";
 import type { SiteRow } from "../contract/sites";
 import { buildSiteRow, type SiteBase } from "./site-rows";
-import { computeSortKeys, naturalKey, sortedOrder, type SortKeys } from "./sort-keys";
+import { udfUsage } from "./udf-usage";
+import { createTextIndex, type TextIndex } from "./text-index";
+import { naturalKey, sortedOrder, sortRanks, type SortRanks } from "./sort-keys";
 
 /** The Datto-derived data of one complete walk: what is persisted and what a snapshot is built from. */
 export type FleetSnapshotData = {
@@ -25,32 +27,11 @@ export interface FleetSnapshot {
   readonly deviceIndex: ReadonlyMap<string, number>;
   readonly siteIndex: ReadonlyMap<string, SiteBase>;
   readonly siteRowIndex: ReadonlyMap<string, SiteRow>;
-  /** Every device's lowercase free-text haystack, joined; device i spans textStarts[i]..[i+1]. */
-  readonly text: string;
-  readonly textStarts: Int32Array;
+  /** Free-text search (text-index.ts). */
+  readonly textIndex: TextIndex;
   order(column: string, dir: "asc" | "desc"): Int32Array;
   /** A per-snapshot cache of derived columns (e.g. lowercase OS), built on first use. */
   memo<T>(key: string, build: (devices: readonly DeviceRow[]) => T): T;
-}
-
-function haystack(d: DeviceRow): string {
-  const parts = [
-    d.hostname,
-    d.lastLoggedInUser,
-    d.intIpAddress,
-    d.extIpAddress,
-    d.operatingSystem,
-    d.siteName,
-    d.description,
-    ...Object.values(d.udf),
-  ];
-  // The separator of the joined text must not occur inside one device's text.
-  return parts
-    .filter((p) => p)
-    .join("\n")
-    .toLowerCase()
-    .split("\u0001")
-    .join(" ");
 }
 
 export function createSnapshot(data: FleetSnapshotData | null): FleetSnapshot {
@@ -71,17 +52,14 @@ export function createSnapshot(data: FleetSnapshotData | null): FleetSnapshot {
     else bySite.set(d.siteUid, [d]);
   }
   const siteRows = sites.map((s) => buildSiteRow(s, bySite.get(s.uid) ?? []));
-  const haystacks = devices.map(haystack);
-  const textStarts = new Int32Array(devices.length + 1);
-  haystacks.forEach((h, i) => (textStarts[i + 1] = textStarts[i]! + h.length + 1));
   const memos = new Map<string, unknown>();
-  const sortKeys = new Map<string, SortKeys>();
+  const sortRanksBy = new Map<string, SortRanks>();
   // Devices are already in natural hostname order (ties by input index, as sortedOrder breaks
   // them), so the default sort of the first page after every swap costs nothing.
   const orders = new Map<string, Int32Array>([
     ["hostname:asc", Int32Array.from(devices, (_, i) => i)],
   ]);
-  return {
+  const snapshot: FleetSnapshot = {
     fetchedAt: data?.fetchedAt ?? null,
     sites,
     devices,
@@ -89,9 +67,7 @@ export function createSnapshot(data: FleetSnapshotData | null): FleetSnapshot {
     deviceIndex: new Map(devices.map((d, i) => [d.uid, i])),
     siteIndex: new Map(sites.map((s) => [s.uid, s])),
     siteRowIndex: new Map(siteRows.map((s) => [s.uid, s])),
-    // "\u0001" separates devices so a search term never matches across two of them.
-    text: haystacks.join("\u0001") + "\u0001",
-    textStarts,
+    textIndex: createTextIndex(devices),
     memo<T>(key: string, build: (devices: readonly DeviceRow[]) => T): T {
       if (!memos.has(key)) memos.set(key, build(devices));
       return memos.get(key) as T;
@@ -100,14 +76,17 @@ export function createSnapshot(data: FleetSnapshotData | null): FleetSnapshot {
       const cacheKey = `${column}:${dir}`;
       let cached = orders.get(cacheKey);
       if (!cached) {
-        let k = sortKeys.get(column);
-        if (!k) sortKeys.set(column, (k = computeSortKeys(devices, column)));
-        cached = sortedOrder(k, dir);
+        let r = sortRanksBy.get(column);
+        if (!r) sortRanksBy.set(column, (r = sortRanks(devices, column)));
+        cached = sortedOrder(r, dir);
         orders.set(cacheKey, cached);
       }
       return cached;
     },
   };
+  // Every list answer carries the UDFs in use: counted here, so the first page after a swap is cheap.
+  udfUsage(snapshot);
+  return snapshot;
 }
 
 /** A copy of `data` with one device replaced (or added), for an on-demand device refresh. */
