@@ -11,7 +11,12 @@ import type { Logger } from "../lib/logger";
 import type { FleetSnapshotRepo } from "../store/port/fleet-repos";
 import { queryDevices, type DeviceQueryResult } from "./device-query";
 import { fleetFreshness } from "./fleet-freshness";
-import { createSnapshot, type FleetSnapshot, type FleetSnapshotData } from "./fleet-snapshot";
+import {
+  createSnapshot,
+  withAlertCounts,
+  type FleetSnapshot,
+  type FleetSnapshotData,
+} from "./fleet-snapshot";
 import { createFilterMembership } from "./filter-membership";
 import { walkFleet } from "./fleet-walk";
 import { udfUsage } from "./udf-usage";
@@ -101,7 +106,7 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
   let loop: Promise<void> | null = null;
   const filters = createFilterMembership({ datto, clock, logger });
 
-  // The one place the served snapshot changes: a single reference assignment of a complete one.
+  // Where the served snapshot changes (and applyAlertCounts): one reference assignment of a complete one.
   const swap = (data: FleetSnapshotData) => {
     current = createSnapshot(data);
   };
@@ -288,7 +293,7 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
         changed = true;
         return { ...d, openAlerts: { ...next } };
       });
-      if (changed) swap({ fetchedAt: snapshot.fetchedAt, sites: [...snapshot.sites], devices });
+      if (changed) current = withAlertCounts(snapshot, devices);
     },
   };
 }

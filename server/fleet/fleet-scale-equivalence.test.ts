@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DEVICE_COLUMN_KEYS, type DeviceRow } from "../contract/devices";
+import { DEVICE_COLUMN_KEYS, type DeviceQuery, type DeviceRow } from "../contract/devices";
 import { makeDeviceRow } from "../testing/make-device-row";
+import { queryDevices } from "./device-query";
+import { createSnapshot, withAlertCounts } from "./fleet-snapshot";
 import { naturalKey, sortedOrder, sortRanks } from "./sort-keys";
 import { createTextIndex } from "./text-index";
 
@@ -189,5 +191,31 @@ describe("sort orders (ranks + counting sort) against a comparator sort", () => 
     expect([...sortedOrder(sortRanks(v4, "intIpAddress"), "asc")]).toEqual([2, 1, 0]);
     const mixed = only(["10.0.0.10", "fe80::1", "10.0.0.9"]);
     expect([...sortedOrder(sortRanks(mixed, "intIpAddress"), "asc")]).toEqual([2, 0, 1]);
+  });
+});
+
+describe("new alert counts carry the snapshot's indexes over", () => {
+  it("answers as a snapshot built from scratch, sorting by open alerts anew", () => {
+    const before = createSnapshot({ fetchedAt: 1, sites: [], devices });
+    const queries: DeviceQuery[] = [
+      { q: "ws-1", sort: "openAlerts", dir: "desc" },
+      { sort: "openAlerts" },
+      { q: "acme", sort: "siteName" },
+      { patchStatus: "NoData", sort: "lastSeen", dir: "desc" },
+    ];
+    for (const q of queries) queryDevices(before, q, { now: 0 }); // fill the caches
+    const counted = before.devices.map((d, i) =>
+      i % 7 === 0 ? { ...d, openAlerts: { ...d.openAlerts, total: 1, critical: i % 3 } } : d,
+    );
+    const carried = withAlertCounts(before, counted);
+    const fresh = createSnapshot({ fetchedAt: 1, sites: [], devices: counted });
+    for (const q of [...queries, { limit: 500 }]) {
+      const got = queryDevices(carried, { ...q, limit: 500 }, { now: 0 });
+      const want = queryDevices(fresh, { ...q, limit: 500 }, { now: 0 });
+      expect(got.total).toBe(want.total);
+      expect(got.rows.map((r) => [r.uid, r.openAlerts.critical])).toEqual(
+        want.rows.map((r) => [r.uid, r.openAlerts.critical]),
+      );
+    }
   });
 });
