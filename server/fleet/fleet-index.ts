@@ -20,6 +20,7 @@ import {
 import { createFilterMembership } from "./filter-membership";
 import { walkFleet } from "./fleet-walk";
 import { udfUsage } from "./udf-usage";
+import { warmSortOrders } from "./warm-orders";
 import { emptyAlertCounts } from "./alert-counts";
 import { refreshedWithDevice, refreshedWithSite } from "./refresh-one";
 import { querySites } from "./site-query";
@@ -71,13 +72,8 @@ export type Refreshed<T> =
 
 const RETRY_AFTER_FAILURE_MS = 60_000;
 const ZERO_COUNTS = emptyAlertCounts();
-const sameCounts = (a: AlertCounts, b: AlertCounts) =>
-  a.total === b.total &&
-  a.critical === b.critical &&
-  a.high === b.high &&
-  a.moderate === b.moderate &&
-  a.low === b.low &&
-  a.information === b.information;
+const COUNTS = ["total", "critical", "high", "moderate", "low", "information"] as const;
+const sameCounts = (a: AlertCounts, b: AlertCounts) => COUNTS.every((k) => a[k] === b[k]);
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : "unknown error");
 /** Shown in the sync status to every signed-in user: only DattoError text is safe by construction. */
@@ -106,9 +102,10 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
   let loop: Promise<void> | null = null;
   const filters = createFilterMembership({ datto, clock, logger });
 
-  // Where the served snapshot changes (and applyAlertCounts): one reference assignment of a complete one.
-  const swap = (data: FleetSnapshotData) => {
-    current = createSnapshot(data);
+  // The one place the served snapshot changes: a single reference assignment of a complete one.
+  const swap = (next: FleetSnapshotData | FleetSnapshot) => {
+    const served = (current = "order" in next ? next : createSnapshot(next));
+    warmSortOrders(served, () => current === served && !controller.signal.aborted);
   };
 
   async function persist(data: FleetSnapshotData) {
@@ -293,7 +290,7 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
         changed = true;
         return { ...d, openAlerts: { ...next } };
       });
-      if (changed) current = withAlertCounts(snapshot, devices);
+      if (changed) swap(withAlertCounts(snapshot, devices));
     },
   };
 }

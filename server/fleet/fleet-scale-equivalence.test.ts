@@ -219,3 +219,31 @@ describe("new alert counts carry the snapshot's indexes over", () => {
     }
   });
 });
+
+describe("kept matches (device-query.ts)", () => {
+  const uidsOf = (s: ReturnType<typeof createSnapshot>, q: DeviceQuery, now = 0) =>
+    queryDevices(s, q, { now }).rows.map((r) => r.uid);
+  it("later windows and other sorts of a kept search answer as a fresh snapshot does", () => {
+    const warm = createSnapshot({ fetchedAt: 1, sites: [], devices });
+    const queries: DeviceQuery[] = [
+      { q: "ws" },
+      { q: "ws", offset: 100 },
+      { q: "ws", sort: "lastSeen" },
+      { q: "ws", sort: "lastSeen", dir: "desc", offset: 50 },
+      { q: "ws" },
+      { q: "ws smith", patchStatus: "NoData" },
+      { q: "ws smith", patchStatus: "NoData", sort: "hostname", offset: 3 },
+    ];
+    for (const q of queries) {
+      const fresh = createSnapshot({ fetchedAt: 1, sites: [], devices });
+      expect(uidsOf(warm, q)).toEqual(uidsOf(fresh, q));
+    }
+  });
+  it("does not keep a filter relative to now", () => {
+    const s = createSnapshot({ fetchedAt: 1, sites: [], devices });
+    const q: DeviceQuery = { lastSeenOlderThanDays: 1, limit: 500 };
+    const early = queryDevices(s, q, { now: 1_700_000_000_000 }).total;
+    const late = queryDevices(s, q, { now: 1_700_000_000_000 + 30 * 86_400_000 }).total;
+    expect(early).toBeLessThan(late);
+  });
+});
