@@ -137,9 +137,9 @@ export function createTextIndex(devices: readonly DeviceRow[]): TextIndex {
       }
       return hits;
     }
-    const candidates = within === null ? null : indexesOf(within);
     // Re-testing candidates one by one pays when they are a small part of the fleet.
-    if (candidates && candidates.length < count / 8) scanSome(term, candidates, hits);
+    const candidates = within === null ? null : fewOf(within, count / 8);
+    if (candidates) scanSome(term, candidates, hits);
     else scanAll(term, hits);
     for (const { codes, values } of coded) {
       const ok = Uint8Array.from(values, (v) => (v !== "" && v.includes(term) ? 1 : 0));
@@ -176,9 +176,11 @@ export function createTextIndex(devices: readonly DeviceRow[]): TextIndex {
   };
 }
 
-function indexesOf(flags: Uint8Array): Int32Array {
+/** The indexes flagged 1, or null when there are `most` or more (then a full scan is cheaper). */
+function fewOf(flags: Uint8Array, most: number): Int32Array | null {
   let n = 0;
   for (let i = 0; i < flags.length; i++) n += flags[i]!;
+  if (n >= most) return null;
   const out = new Int32Array(n);
   for (let i = 0, k = 0; i < flags.length; i++) if (flags[i] === 1) out[k++] = i;
   return out;
