@@ -20,7 +20,6 @@ import {
 import { createFilterMembership } from "./filter-membership";
 import { walkFleet } from "./fleet-walk";
 import { udfUsage } from "./udf-usage";
-import { warmSortOrders } from "./warm-orders";
 import { emptyAlertCounts } from "./alert-counts";
 import { refreshedWithDevice, refreshedWithSite } from "./refresh-one";
 import { querySites } from "./site-query";
@@ -104,8 +103,7 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
 
   // The one place the served snapshot changes: a single reference assignment of a complete one.
   const swap = (next: FleetSnapshotData | FleetSnapshot) => {
-    const served = (current = "order" in next ? next : createSnapshot(next));
-    warmSortOrders(served, () => current === served && !controller.signal.aborted);
+    current = "order" in next ? next : createSnapshot(next);
   };
 
   async function persist(data: FleetSnapshotData) {
