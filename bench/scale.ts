@@ -72,7 +72,7 @@ export async function benchScale(): Promise<BenchRow[]> {
             name: "follower: first sorted query after loading",
             value: firstQueryMs,
             unit: "ms",
-            note: "builds the sort order once (later ones are built in the background after a load)",
+            note: "builds that sort order once (ranks, then a counting sort)",
           },
           {
             name: "follower: first sorted query, CPU time",
