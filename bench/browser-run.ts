@@ -11,7 +11,8 @@ import type { BenchRow } from "./table";
  */
 /** 50,000 by default; issue 13's 200,000 with BENCH_BROWSER_DEVICES=200000. */
 const DEVICES = Number(process.env.BENCH_BROWSER_DEVICES ?? 50_000);
-const PORT = 4180;
+/** BENCH_BROWSER_PORT: a session sharing the machine runs its bench on its own port. */
+const PORT = Number(process.env.BENCH_BROWSER_PORT ?? 4180);
 
 export async function benchBrowserWithServer(): Promise<BenchRow[]> {
   const chromium = findChromium();

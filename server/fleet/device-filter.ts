@@ -65,30 +65,10 @@ const keepIf =
     for (let i = 0; i < mask.length; i++) if (mask[i] === 1 && !test(i)) mask[i] = 0;
   };
 
-/**
- * Free text over the joined haystack: indexOf jumps straight to the next hit and then to the next
- * device, so a rare term costs one scan of the text instead of one `includes` per device.
- */
+/** Free text: the devices holding the word in any searchable field (text-index.ts). */
 function textTerm(s: FleetSnapshot, term: string): Refine {
   return (mask) => {
-    if (mask.length === 0) return;
-    const hits = new Uint8Array(mask.length);
-    const { text, textStarts } = s;
-    let at = text.indexOf(term);
-    let lo = 0;
-    while (at >= 0) {
-      // Hits come in text order: gallop forward from the last device hit, then bisect.
-      let step = 1;
-      while (lo + step < mask.length && textStarts[lo + step]! <= at) step *= 2;
-      let hi = Math.min(mask.length - 1, lo + step);
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (textStarts[mid]! <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      hits[lo] = 1;
-      at = text.indexOf(term, textStarts[lo + 1]!);
-    }
+    const hits = s.textIndex.hits(term);
     for (let i = 0; i < mask.length; i++) mask[i]! &= hits[i]!;
   };
 }

@@ -50,15 +50,20 @@ export function queryDevices(
     for (let k = offset; k < end; k++) rows.push(devices[order[k]!]!);
     return { total: order.length, offset, limit: finite(limit, rows.length), rows, udfInUse };
   }
-  const mask = new Uint8Array(devices.length).fill(1);
-  for (const refine of filters) refine(mask);
   const ranked = query.sort === undefined ? freeTerms(query.q) : [];
-  if (ranked.length > 0) {
-    const host = hostnameColumn(snapshot);
-    // 2: a hostname match (walked first), 1: any other match.
-    for (let i = 0; i < mask.length; i++) {
-      if (mask[i] === 1 && ranked.every((t) => host[i]!.includes(t))) mask[i] = 2;
+  const key = options.onlyUids ? null : matchKey(query);
+  let mask = key === null ? undefined : keptMatches(snapshot).get(key);
+  if (!mask) {
+    mask = new Uint8Array(devices.length).fill(1);
+    for (const refine of filters) refine(mask);
+    if (ranked.length > 0) {
+      const host = hostnameColumn(snapshot);
+      // 2: a hostname match (walked first), 1: any other match.
+      for (let i = 0; i < mask.length; i++) {
+        if (mask[i] === 1 && ranked.every((t) => host[i]!.includes(t))) mask[i] = 2;
+      }
     }
+    if (key !== null) keep(snapshot, key, mask);
   }
   let total = 0;
   for (const tier of ranked.length > 0 ? [2, 1] : [1]) {
@@ -73,3 +78,34 @@ export function queryDevices(
 }
 
 const finite = (limit: number, count: number) => (Number.isFinite(limit) ? limit : count);
+
+/**
+ * The matches of the last few filters per snapshot: the next window of a search, or the same
+ * search sorted another way, walks a kept mask instead of filtering 200,000 devices again
+ * (decision 0031). Not kept: filters relative to now (older than N days) and Datto saved filters.
+ */
+const KEPT_MATCHES = 8;
+const kept = new WeakMap<FleetSnapshot, Map<string, Uint8Array>>();
+
+function matchKey(query: DeviceQuery): string | null {
+  const relative =
+    query.lastSeenOlderThanDays !== undefined ||
+    query.lastAuditOlderThanDays !== undefined ||
+    (query.within ?? "").includes("OlderThanDays");
+  if (relative) return null;
+  const { sort, dir: _dir, offset: _offset, limit: _limit, filterId: _filterId, ...filter } = query;
+  // Unsorted searches rank hostname matches first: a different mask from a sorted one.
+  return JSON.stringify([sort === undefined, filter]);
+}
+
+function keptMatches(snapshot: FleetSnapshot): Map<string, Uint8Array> {
+  let map = kept.get(snapshot);
+  if (!map) kept.set(snapshot, (map = new Map()));
+  return map;
+}
+
+function keep(snapshot: FleetSnapshot, key: string, mask: Uint8Array) {
+  const map = keptMatches(snapshot);
+  map.set(key, mask);
+  if (map.size > KEPT_MATCHES) map.delete(map.keys().next().value!);
+}

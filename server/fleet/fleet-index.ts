@@ -11,7 +11,12 @@ import type { Logger } from "../lib/logger";
 import type { FleetSnapshotRepo } from "../store/port/fleet-repos";
 import { queryDevices, type DeviceQueryResult } from "./device-query";
 import { fleetFreshness } from "./fleet-freshness";
-import { createSnapshot, type FleetSnapshot, type FleetSnapshotData } from "./fleet-snapshot";
+import {
+  createSnapshot,
+  withAlertCounts,
+  type FleetSnapshot,
+  type FleetSnapshotData,
+} from "./fleet-snapshot";
 import { createFilterMembership } from "./filter-membership";
 import { walkFleet } from "./fleet-walk";
 import { udfUsage } from "./udf-usage";
@@ -73,13 +78,8 @@ export type Refreshed<T> =
 
 const RETRY_AFTER_FAILURE_MS = 60_000;
 const ZERO_COUNTS = emptyAlertCounts();
-const sameCounts = (a: AlertCounts, b: AlertCounts) =>
-  a.total === b.total &&
-  a.critical === b.critical &&
-  a.high === b.high &&
-  a.moderate === b.moderate &&
-  a.low === b.low &&
-  a.information === b.information;
+const COUNTS = ["total", "critical", "high", "moderate", "low", "information"] as const;
+const sameCounts = (a: AlertCounts, b: AlertCounts) => COUNTS.every((k) => a[k] === b[k]);
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : "unknown error");
 /** Shown in the sync status to every signed-in user: only DattoError text is safe by construction. */
@@ -109,8 +109,8 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
   const filters = createFilterMembership({ datto, clock, logger });
 
   // The one place the served snapshot changes: a single reference assignment of a complete one.
-  const swap = (data: FleetSnapshotData) => {
-    current = createSnapshot(data);
+  const swap = (next: FleetSnapshotData | FleetSnapshot) => {
+    current = "order" in next ? next : createSnapshot(next);
   };
 
   async function persist(data: FleetSnapshotData) {
@@ -296,7 +296,7 @@ export function createFleetIndex(deps: FleetIndexDeps): FleetIndex {
         changed = true;
         return { ...d, openAlerts: { ...next } };
       });
-      if (changed) swap({ fetchedAt: snapshot.fetchedAt, sites: [...snapshot.sites], devices });
+      if (changed) swap(withAlertCounts(snapshot, devices));
     },
   };
 }

@@ -16,18 +16,13 @@ export function naturalKey(value: string): string {
   return key.replace(/\d+/g, (digits) => digits.padStart(12, "0"));
 }
 
-export type SortKeys =
-  { kind: "number"; values: Float64Array } | { kind: "string"; values: (string | null)[] };
-
 const bool = (v: boolean) => (v ? 1 : 0);
 const num = (v: number | null) => (v === null ? Number.NaN : v);
-const str = (v: string | null | undefined) =>
-  v === null || v === undefined || v === "" ? null : naturalKey(v);
 
 /** Orders IPv4 numerically ("10.0.0.9" before "10.0.0.10"); anything else as natural text. */
-const ipKey = (v: string | null) => {
-  if (!v) return null;
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(v);
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const ipKey = (v: string) => {
+  const m = IPV4.exec(v);
   return m
     ? m
         .slice(1)
@@ -50,56 +45,141 @@ const NUMERIC: Record<string, (d: DeviceRow) => number> = {
   openAlerts: (d) => alertWeight(d.openAlerts),
 };
 
-const TEXT: Record<string, (d: DeviceRow) => string | null> = {
-  hostname: (d) => str(d.hostname),
-  siteName: (d) => str(d.siteName),
-  deviceClass: (d) => str(d.deviceClass),
-  deviceType: (d) => str(d.deviceType.type ?? d.deviceType.category),
-  operatingSystem: (d) => str(d.operatingSystem),
-  lastLoggedInUser: (d) => str(d.lastLoggedInUser),
-  intIpAddress: (d) => ipKey(d.intIpAddress),
-  extIpAddress: (d) => ipKey(d.extIpAddress),
-  description: (d) => str(d.description),
-  domain: (d) => str(d.domain),
-  patchStatus: (d) => str(d.patchStatus),
-  antivirusStatus: (d) => str(d.antivirusStatus),
-  antivirusProduct: (d) => str(d.antivirusProduct),
-  warrantyDate: (d) => str(d.warrantyDate),
+/** The text of a text column; empty (null, "") sorts last. */
+const TEXT: Record<string, (d: DeviceRow) => string | null | undefined> = {
+  hostname: (d) => d.hostname,
+  siteName: (d) => d.siteName,
+  deviceClass: (d) => d.deviceClass,
+  deviceType: (d) => d.deviceType.type ?? d.deviceType.category,
+  operatingSystem: (d) => d.operatingSystem,
+  lastLoggedInUser: (d) => d.lastLoggedInUser,
+  intIpAddress: (d) => d.intIpAddress,
+  extIpAddress: (d) => d.extIpAddress,
+  description: (d) => d.description,
+  domain: (d) => d.domain,
+  patchStatus: (d) => d.patchStatus,
+  antivirusStatus: (d) => d.antivirusStatus,
+  antivirusProduct: (d) => d.antivirusProduct,
+  warrantyDate: (d) => d.warrantyDate,
 };
+const KEY: Record<string, (v: string) => string> = { intIpAddress: ipKey, extIpAddress: ipKey };
 
-/** Keys for a valid sort column (see isDeviceSortKey); udfN sorts as natural text. */
-export function computeSortKeys(devices: readonly DeviceRow[], column: string): SortKeys {
+/** Each device's place among the distinct non-empty values (-1: empty), and how many there are. */
+export type SortRanks = { ranks: Int32Array; distinct: number };
+
+/**
+ * Ranks instead of a comparator sort over 200,000 keys (decision 0031): each distinct value gets
+ * its key once (a site name or an OS is shared by thousands of devices) and the distinct values
+ * are sorted once; both directions are then a counting sort over the ranks, O(devices).
+ * For a valid sort column (see isDeviceSortKey); udfN sorts as natural text.
+ */
+export function sortRanks(devices: readonly DeviceRow[], column: string): SortRanks {
   const numeric = NUMERIC[column];
-  if (numeric) return { kind: "number", values: Float64Array.from(devices, numeric) };
-  const text = TEXT[column] ?? ((d: DeviceRow) => str(d.udf[column]));
-  return { kind: "string", values: devices.map(text) };
+  if (numeric) {
+    const values = new Float64Array(devices.length);
+    for (let i = 0; i < devices.length; i++) values[i] = numeric(devices[i]!);
+    return numberRanks(values);
+  }
+  const text = TEXT[column] ?? ((d: DeviceRow) => d.udf[column]);
+  return textRanks(devices, text, KEY[column] ?? naturalKey);
+}
+
+function numberRanks(values: Float64Array): SortRanks {
+  const ranks = new Int32Array(values.length).fill(-1);
+  // A loop, not TypedArray#filter: its callback costs more than the native numeric sort.
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) count += 1;
+  const present = new Float64Array(count);
+  for (let i = 0, k = 0; i < values.length; i++)
+    if (!Number.isNaN(values[i]!)) present[k++] = values[i]!;
+  present.sort();
+  let m = 0;
+  for (let k = 0; k < present.length; k++) {
+    if (m === 0 || present[k] !== present[m - 1]) present[m++] = present[k]!;
+  }
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
+    if (Number.isNaN(x)) continue;
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (present[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    ranks[i] = lo;
+  }
+  return { ranks, distinct: m };
+}
+
+function textRanks(
+  devices: readonly DeviceRow[],
+  text: (d: DeviceRow) => string | null | undefined,
+  key: (v: string) => string,
+): SortRanks {
+  const codeOf = new Map<string, number>();
+  const distinct: string[] = [];
+  const codes = new Int32Array(devices.length);
+  for (let i = 0; i < devices.length; i++) {
+    const v = text(devices[i]!);
+    if (!v) {
+      codes[i] = -1;
+      continue;
+    }
+    let code = codeOf.get(v);
+    if (code === undefined) {
+      code = distinct.length;
+      distinct.push(v);
+      codeOf.set(v, code);
+    }
+    codes[i] = code;
+  }
+  const ranks = new Int32Array(devices.length);
+  const rankOf = distinctRanks(distinct, key);
+  for (let i = 0; i < devices.length; i++) ranks[i] = codes[i]! < 0 ? -1 : rankOf.ranks[codes[i]!]!;
+  return { ranks, distinct: rankOf.distinct };
+}
+
+/** IPv4 "a.b.c.d" as one number in the order of its zero-padded key (ipKey); else null. */
+function ipNumber(v: string): number | null {
+  const m = IPV4.exec(v);
+  return m
+    ? ((Number(m[1]) * 1000 + Number(m[2])) * 1000 + Number(m[3])) * 1000 + Number(m[4])
+    : null;
+}
+
+/** The rank of each distinct text by its key; texts with one key ("PC-1", "pc-1") tie. */
+function distinctRanks(distinct: string[], key: (v: string) => string): SortRanks {
+  if (key === ipKey) {
+    // Addresses are all different: numbers sort natively where strings need comparisons.
+    const numbers = new Float64Array(distinct.length);
+    let allV4 = true;
+    for (let c = 0; c < distinct.length && allV4; c++) {
+      const n = ipNumber(distinct[c]!);
+      if (n === null) allV4 = false;
+      else numbers[c] = n;
+    }
+    if (allV4) return numberRanks(numbers);
+  }
+  const keys = distinct.map(key);
+  // The default sort compares as `<` does, without a comparator call per pair.
+  const sorted = [...keys].sort();
+  const rankOfKey = new Map<string, number>();
+  for (const k of sorted) if (!rankOfKey.has(k)) rankOfKey.set(k, rankOfKey.size);
+  return { ranks: Int32Array.from(keys, (k) => rankOfKey.get(k)!), distinct: rankOfKey.size };
 }
 
 /**
- * Device indexes ordered by `keys`; empty values last in both directions; ties keep index order
- * (the snapshot's hostname order), so the sort is stable and deterministic.
+ * Device indexes ordered by their ranks; empty values last in both directions; ties keep index
+ * order (the snapshot's hostname order), so the sort is stable and deterministic.
  */
-export function sortedOrder(keys: SortKeys, dir: "asc" | "desc"): Int32Array {
-  const sign = dir === "asc" ? 1 : -1;
-  const order = Array.from({ length: keys.values.length }, (_, i) => i);
-  if (keys.kind === "number") {
-    const v = keys.values;
-    order.sort((a, b) => {
-      const x = v[a]!;
-      const y = v[b]!;
-      if (Number.isNaN(x) || Number.isNaN(y)) {
-        return Number.isNaN(x) === Number.isNaN(y) ? a - b : Number.isNaN(x) ? 1 : -1;
-      }
-      return x === y ? a - b : (x < y ? -1 : 1) * sign;
-    });
-  } else {
-    const v = keys.values;
-    order.sort((a, b) => {
-      const x = v[a] as string | null;
-      const y = v[b] as string | null;
-      if (x === null || y === null) return x === y ? a - b : x === null ? 1 : -1;
-      return x === y ? a - b : (x < y ? -1 : 1) * sign;
-    });
-  }
-  return Int32Array.from(order);
+export function sortedOrder({ ranks, distinct }: SortRanks, dir: "asc" | "desc"): Int32Array {
+  // Bucket per rank (reversed for desc), the empties in the last one.
+  const bucketOf = (r: number) => (r < 0 ? distinct : dir === "asc" ? r : distinct - 1 - r);
+  const starts = new Int32Array(distinct + 2);
+  for (let i = 0; i < ranks.length; i++) starts[bucketOf(ranks[i]!) + 1]! += 1;
+  for (let b = 1; b < starts.length; b++) starts[b]! += starts[b - 1]!;
+  const order = new Int32Array(ranks.length);
+  for (let i = 0; i < ranks.length; i++) order[starts[bucketOf(ranks[i]!)]!++] = i;
+  return order;
 }
