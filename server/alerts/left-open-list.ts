@@ -1,8 +1,9 @@
-import { actorId, actorName, type Actor } from "../contract/actor";
+import { actorName, type Actor } from "../contract/actor";
 import type { QueueAlert } from "../contract/alerts";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { recordEvent } from "../events/record-event";
 import type { Store } from "../store/port/store";
+import { deckResolution } from "./deck-resolution";
 import type { OpenAlertEntry } from "./open-alert-entry";
 
 /**
@@ -42,20 +43,14 @@ export async function settleUnknownOutcomes(
     await store.transaction(async (tx) => {
       if (!stillOpen && row) {
         const claim = await tx.alertClaims.get(uid);
-        await tx.alertResolutions.record({
-          alertUid: uid,
-          via: "deck",
-          actor: actorName(actor),
-          actorKind: actor.kind,
-          actorId: actorId(actor),
-          resolvedAt: now,
-          alert: {
+        await tx.alertResolutions.record(
+          deckResolution(actor, now, {
             ...row,
             claim,
             resolved: true,
             resolution: { via: "deck", by: actorName(actor), at: now },
-          },
-        });
+          }),
+        );
       }
       await recordEvent(tx.events, actor, {
         kind: "alert.resolve_settled",

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { authorize } from "../auth/authorize";
-import { actorId, actorName, type Actor } from "../contract/actor";
+import { actorId, type Actor } from "../contract/actor";
 import {
   AlertUidSchema,
   MAX_BULK_RESOLVE,
@@ -16,6 +16,7 @@ import { refusal, type Outcome } from "../lib/outcome";
 import type { LiveBus } from "../live/live-bus";
 import type { Store } from "../store/port/store";
 import type { AlertQueue } from "./alert-queue";
+import { deckResolution } from "./deck-resolution";
 
 export type ResolveDeps = {
   datto: DattoApi;
@@ -123,15 +124,7 @@ export function createAlertResolver(deps: ResolveDeps) {
     await store.transaction(async (tx) => {
       const claim = await tx.alertClaims.release(uid);
       const alert = queue.resolvedNow(uid, actor, at, claim);
-      await tx.alertResolutions.record({
-        alertUid: uid,
-        via: "deck",
-        actor: actorName(actor),
-        actorKind: actor.kind,
-        actorId: actorId(actor),
-        resolvedAt: at,
-        alert,
-      });
+      await tx.alertResolutions.record(deckResolution(actor, at, alert));
       await recordEvent(tx.events, actor, {
         kind: "alert.resolved",
         target: uid,

@@ -17,6 +17,7 @@ import {
   type ServerProcess,
 } from "../testing/server-process";
 import { createTestSchema } from "../testing/store/postgres-server-harness";
+import { roleOf as role, signIn, until } from "../testing/cluster-harness";
 
 // Runs only when DATABASE_URL and REDIS_URL are set (vite.config.ts): three real server processes
 // on one PostgreSQL schema and one Redis key prefix of their own, against the standalone simulator
@@ -32,40 +33,6 @@ afterAll(async () => {
 });
 
 type Instance = { process: ServerProcess; url: string; cookie: string };
-
-async function signIn(url: string, username: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: url },
-    body: JSON.stringify({ username, password: "several-instances" }),
-  });
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
-const role = async (url: string) => {
-  try {
-    const body = (await (await fetch(`${url}/api/health`)).json()) as {
-      instance?: { role: string };
-    };
-    return body.instance?.role ?? "none";
-  } catch {
-    return "down";
-  }
-};
-
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | null>) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
 
 /** Reads the simulator's counters every 200 ms: the proof of what reached "Datto", and when. */
 function sampleCounters(sim: RunningSimulator) {
