@@ -27,17 +27,17 @@ afterAll(async () => {
   clients.forEach((c) => c.disconnect());
 });
 
+const sharedStore = () => {
+  const redis = client();
+  return createRedisResponseStore(
+    redis,
+    createRedisChannels(redis, client(), prefix, logger),
+    prefix,
+    logger,
+  );
+};
 const caches = (n: number) =>
-  Array.from({ length: n }, () => {
-    const redis = client();
-    const store = createRedisResponseStore(
-      redis,
-      createRedisChannels(redis, client(), prefix, logger),
-      prefix,
-      logger,
-    );
-    return createResponseCache(systemClock, logger, 100, store);
-  });
+  Array.from({ length: n }, () => createResponseCache(systemClock, logger, 100, sharedStore()));
 
 /** A Datto read that answers when told to, counting how often it was asked. */
 function upstream() {
@@ -67,6 +67,26 @@ describe("a miss coalesced across instances (shared response cache)", () => {
     expect(datto.calls.count).toBe(1);
     for (const a of answers) expect(a.data).toEqual({ uid: "d1" });
     expect(new Set(answers.map((a) => a.fetchedAt)).size).toBe(1);
+  });
+
+  it("uses an answer that arrived between its own miss and its claim", async () => {
+    const [a] = caches(1);
+    let reads = 0;
+    const load = async () => {
+      reads += 1;
+      return { uid: "d3" };
+    };
+    await a!.read("/v2/device/d3", "/v2/device/d3", READ, load);
+    // The other instance's first look came just before that answer was stored.
+    const store = sharedStore();
+    let looks = 0;
+    const late = createResponseCache(systemClock, logger, 100, {
+      ...store,
+      get: (key) => (looks++ === 0 ? Promise.resolve(null) : store.get(key)),
+    });
+    const answer = await late.read("/v2/device/d3", "/v2/device/d3", READ, load);
+    expect(answer.data).toEqual({ uid: "d3" });
+    expect(reads).toBe(1);
   });
 
   it("reads again elsewhere when the claiming instance's read fails (Datto's no is not shared)", async () => {

@@ -118,6 +118,13 @@ export function createResponseCache(
     if (!claimed) {
       const theirs = await answerOfOther(shared, key, fresh, signal);
       if (theirs) return theirs;
+    } else if (options.maxAgeMs > 0) {
+      // Another instance may have read, answered and ended its claim between our get and claim.
+      const late = fresh(await shared.get(key).catch(() => null));
+      if (late) {
+        shared.releaseLoad(key);
+        return late;
+      }
     }
     try {
       const entry = { data: await loader(signal), fetchedAt: clock.now(), path };
