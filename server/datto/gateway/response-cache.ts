@@ -35,16 +35,32 @@ interface NegativeEntry {
 
 /**
  * Answers shared by several instances (REDIS_URL, server/coord/): a miss here asks there before
- * Datto, and a fresh answer is put there for the others. Best effort: when two instances miss at
- * the same moment both may ask Datto (each still within the shared budget). Invalidations reach
+ * Datto, and a fresh answer is put there for the others. A miss is coalesced across instances too:
+ * the instance that claims the key reads Datto, the others wait for its answer (three people on
+ * three instances opening one device cost one read, as on one instance). Invalidations reach
  * every instance through `onInvalidate`.
  */
 export interface SharedResponseStore {
   get(key: string): Promise<{ data: unknown; fetchedAt: number } | null>;
   set(key: string, path: string, entry: { data: unknown; fetchedAt: number }, ttlMs: number): void;
+  /** True when this instance now loads `key` (no other instance's claim on it is live). */
+  claimLoad(key: string, ttlMs: number): Promise<boolean>;
+  /** Whether some instance's claim on loading `key` is still live. */
+  loadClaimed(key: string): Promise<boolean>;
+  /** Ends this instance's claim (after its answer was offered with `set`). */
+  releaseLoad(key: string): void;
   invalidate(prefix: string): void;
   onInvalidate(listener: (prefix: string) => void): void;
 }
+
+/** A claim outlives a dead holder by at most this long. */
+const LOAD_CLAIM_MS = 10_000;
+/**
+ * The longest another instance's read is waited for before reading Datto here after all (a read
+ * queued behind a full budget may take longer; then both read, as before the claim existed).
+ */
+const LOAD_WAIT_MS = 5_000;
+const LOAD_POLL_MS = 50;
 
 export interface CachedReadOptions {
   maxAgeMs: number;
@@ -91,13 +107,58 @@ export function createResponseCache(
     discarded: () => boolean,
   ): Promise<Entry> {
     if (!shared) return { data: await loader(signal), fetchedAt: clock.now(), path };
-    const hit = await shared.get(key).catch(() => null);
-    if (hit && clock.now() - hit.fetchedAt < options.maxAgeMs) return { ...hit, path };
-    const entry = { data: await loader(signal), fetchedAt: clock.now(), path };
-    const ttlMs = Math.max(1_000, options.maxAgeMs + options.staleWhileRevalidateMs);
-    // Not when a write here or elsewhere invalidated it meanwhile (the flight is discarded then).
-    if (!discarded()) shared.set(key, path, entry, ttlMs);
-    return entry;
+    const fresh = (hit: { data: unknown; fetchedAt: number } | null) =>
+      hit !== null && clock.now() - hit.fetchedAt < options.maxAgeMs ? { ...hit, path } : null;
+    const hit = fresh(await shared.get(key).catch(() => null));
+    if (hit) return hit;
+    // A read that must be fresh now (max age 0) cannot use another's answer: no claim, no wait.
+    // Redis unreachable: read here, as one instance would.
+    const claimed =
+      options.maxAgeMs <= 0 || (await shared.claimLoad(key, LOAD_CLAIM_MS).catch(() => true));
+    if (!claimed) {
+      const theirs = await answerOfOther(shared, key, fresh, signal);
+      if (theirs) return theirs;
+    } else if (options.maxAgeMs > 0) {
+      // Another instance may have read, answered and ended its claim between our get and claim.
+      const late = fresh(await shared.get(key).catch(() => null));
+      if (late) {
+        shared.releaseLoad(key);
+        return late;
+      }
+    }
+    try {
+      const entry = { data: await loader(signal), fetchedAt: clock.now(), path };
+      const ttlMs = Math.max(1_000, options.maxAgeMs + options.staleWhileRevalidateMs);
+      // Not when a write here or elsewhere invalidated it meanwhile (the flight is discarded then).
+      if (!discarded()) shared.set(key, path, entry, ttlMs);
+      return entry;
+    } finally {
+      // After the set on the same connection: a waiter that sees the claim end finds the answer.
+      if (claimed && options.maxAgeMs > 0) shared.releaseLoad(key);
+    }
+  }
+
+  /**
+   * Another instance's answer to a miss it claimed, once it is there; null when its claim ended
+   * without one (Datto said no, the answer was too big to share) or the wait ran out.
+   */
+  async function answerOfOther(
+    store: SharedResponseStore,
+    key: string,
+    fresh: (hit: { data: unknown; fetchedAt: number } | null) => Entry | null,
+    signal: AbortSignal,
+  ): Promise<Entry | null> {
+    const giveUpAt = clock.now() + LOAD_WAIT_MS;
+    while (clock.now() < giveUpAt) {
+      await clock.sleep(LOAD_POLL_MS, signal);
+      // The claim first: its holder sets the answer before it ends the claim, so a claim seen
+      // ended means the answer (if any) is there to get.
+      const stillClaimed = await store.loadClaimed(key).catch(() => false);
+      const theirs = fresh(await store.get(key).catch(() => null));
+      if (theirs) return theirs;
+      if (!stillClaimed) return null;
+    }
+    return null;
   }
 
   function load(
