@@ -144,6 +144,10 @@ test("STALE appears when Datto goes down, the last numbers stay marked old, and 
 test("the wall rides out a server restart without a reload", async ({ browser }) => {
   test.setTimeout(150_000);
   const wall = await openWall(browser, wallLink);
+  // Numbers on screen first (before its first answer the wall shows "Starting", not STALE).
+  await expect(wall.getByRole("heading", { level: 1, name: "NOC main" })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(stale(wall)).toHaveCount(0, { timeout: 30_000 });
   await stack.stopApp();
   // The next refresh fails and says so: one refresh period, plus room for a loaded CI machine.
