@@ -1,12 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { authorize } from "../auth/authorize";
-import { actorId, type Actor } from "../contract/actor";
-import {
-  AlertUidSchema,
-  MAX_BULK_RESOLVE,
-  type ResolveBatch,
-  type ResolveResult,
-} from "../contract/alerts";
+import type { Actor } from "../contract/actor";
+import { AlertUidSchema, MAX_BULK_RESOLVE, type ResolveResult } from "../contract/alerts";
 import type { DattoApi } from "../datto/api/create-datto-api";
 import { DattoError } from "../datto/gateway/datto-error";
 import { recordEvent } from "../events/record-event";
@@ -16,6 +10,7 @@ import { refusal, type Outcome } from "../lib/outcome";
 import type { LiveBus } from "../live/live-bus";
 import type { Store } from "../store/port/store";
 import type { AlertQueue } from "./alert-queue";
+import { createResolveBatches } from "./resolve-batches";
 import { deckResolution } from "./deck-resolution";
 
 export type ResolveDeps = {
@@ -216,24 +211,7 @@ export function createAlertResolver(deps: ResolveDeps) {
     return { ok: true, results, stopMessage };
   }
 
-  /* Bulk runs the browser follows: started by one request, read by the person who started it. */
-  type Run = ResolveBatch & { ownerId: string | null };
-  const runs = new Map<string, Run>();
-  const RUN_KEEP_MS = 60 * 60_000;
-  const MAX_RUNS = 200;
-
-  function prune() {
-    const now = clock.now();
-    for (const [id, run] of runs) {
-      if (run.finishedAt !== null && now - run.finishedAt > RUN_KEEP_MS) runs.delete(id);
-    }
-    while (runs.size > MAX_RUNS) runs.delete(runs.keys().next().value!);
-  }
-
-  const view = ({ ownerId, ...batch }: Run): ResolveBatch => {
-    void ownerId;
-    return { ...batch, results: [...batch.results] };
-  };
+  const batches = createResolveBatches({ clock, live, logger, resolveAlerts, checkUids });
 
   return {
     /** One alert (POST /api/alerts/:uid/resolve). */
@@ -246,78 +224,9 @@ export function createAlertResolver(deps: ResolveDeps) {
       return { ok: true, result: outcome.results[0]! };
     },
     resolveAlerts,
-    /** Starts a bulk run and answers at once; progress is read with `batch(id)` and live hints. */
-    startBatch(
-      actor: Actor,
-      input: { alertUids: readonly string[] },
-    ): Outcome<{ batch: ResolveBatch }> {
-      const denied = authorize(actor, "alerts:resolve");
-      if (denied) return denied;
-      const bad = checkUids(input.alertUids);
-      if (bad) return bad;
-      prune();
-      const uids = [...new Set(input.alertUids)];
-      const run: Run = {
-        id: randomUUID(),
-        state: "running",
-        total: uids.length,
-        done: 0,
-        results: [],
-        stopMessage: null,
-        startedAt: clock.now(),
-        finishedAt: null,
-        ownerId: actorId(actor),
-      };
-      runs.set(run.id, run);
-      const hint = () =>
-        live.publish({ topic: "alerts", kind: "resolve-progress", id: run.id, at: clock.now() });
-      void resolveAlerts(actor, {
-        alertUids: uids,
-        onProgress: (results) => {
-          run.results = [...results];
-          run.done = results.length;
-          hint();
-        },
-      })
-        .then((outcome) => {
-          if (outcome.ok) {
-            run.results = outcome.results;
-            run.done = outcome.results.length;
-            run.stopMessage = outcome.stopMessage;
-            run.state = outcome.stopMessage ? "stopped" : "done";
-          } else {
-            run.state = "stopped";
-            run.stopMessage = outcome.message;
-          }
-        })
-        .catch((error: unknown) => {
-          logger.error("bulk resolve failed", {
-            error: error instanceof Error ? error.message : "unknown",
-          });
-          run.state = "stopped";
-          run.stopMessage =
-            "The run failed; the error was logged. Alerts not listed were not sent.";
-        })
-        .finally(() => {
-          run.finishedAt = clock.now();
-          hint();
-        });
-      return { ok: true, batch: view(run) };
-    },
-    /** A run as its starter sees it; anyone else's answers like a missing one. */
-    batch(actor: Actor, id: string): Outcome<{ batch: ResolveBatch }> {
-      const denied = authorize(actor, "alerts:resolve");
-      if (denied) return denied;
-      const run = runs.get(id);
-      if (!run || run.ownerId !== actorId(actor)) {
-        return refusal(
-          "not-found",
-          "not_found",
-          "No such resolve run (runs are kept for an hour).",
-        );
-      }
-      return { ok: true, batch: view(run) };
-    },
+    /** Bulk runs the browser follows (resolve-batches.ts). */
+    startBatch: batches.startBatch,
+    batch: batches.batch,
     /** Settles every run in progress (tests, shutdown). */
     async settled() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
